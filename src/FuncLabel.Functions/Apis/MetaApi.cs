@@ -1,0 +1,34 @@
+using FuncLabel.Functions.Hosting;
+
+namespace FuncLabel.Functions.Apis;
+
+/// <summary>Readiness for the Functions host (<c>GET /</c>), dependency health, and the OpenAPI document.</summary>
+public static class MetaApi
+{
+    public static IEndpointRouteBuilder MapMetaApi(this IEndpointRouteBuilder app)
+    {
+        // The host polls GET / until any answer, then pings it; outside /api on purpose.
+        app.MapGet("/", () => TypedResults.Ok(new { service = "FuncLabel" })).ExcludeFromDescription().AllowAnonymous();
+        app.MapGet("/api/health", GetHealthAsync).WithName("GetHealth").WithTags("Meta").AllowAnonymous();
+        app.MapOpenApi("/api/openapi.json").AllowAnonymous();
+        return app;
+    }
+
+    /// <summary>Probes every dependency concurrently; 503 when any is failing.</summary>
+    public static async Task<IResult> GetHealthAsync(IEnumerable<IHealthProbe> probes, CancellationToken cancellationToken)
+    {
+        var list = probes.ToList();
+        var results = await Task.WhenAll(list.Select(p => p.ProbeAsync(cancellationToken)));
+        var checks = list.Zip(results).ToDictionary(
+            pair => pair.First.Name,
+            pair => new HealthCheck(pair.Second.Healthy ? "ok" : "failing", pair.Second.LatencyMs, pair.Second.Error));
+        var healthy = results.All(r => r.Healthy);
+        return TypedResults.Json(
+            new HealthReport(healthy ? "ok" : "failing", checks),
+            statusCode: healthy ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
+    }
+}
+
+public sealed record HealthReport(string Status, IReadOnlyDictionary<string, HealthCheck> Checks);
+
+public sealed record HealthCheck(string Status, double LatencyMs, string? Error);

@@ -1,0 +1,13 @@
+namespace FuncLabel.Functions.Declarations;
+
+/// <summary>Every function of the FuncLabel app. Add a queue or timer function here and nowhere else.</summary>
+public static class Functions
+{
+    /// <summary>The forwarded catch-all HTTP function: ASP.NET Core owns routing under <c>/api</c>.</summary>
+    public const string HttpFunctionName = "httpApi";
+
+    public static IReadOnlyList<FunctionDeclaration> All { get; } =
+    [
+        FunctionDeclaration.Http(HttpFunctionName),
+    ];
+}
