@@ -1,0 +1,105 @@
+using System.Net;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using FuncLabel.Data.Cosmos;
+using FuncLabel.Data.Ledger;
+using Microsoft.Azure.Cosmos;
+
+namespace FuncLabel.Data.Outbox;
+
+/// <summary>
+/// Performs outbox entries and clears them from their document. Called right after each state write,
+/// and by the sweep for entries a crashed request left behind. Every entry is idempotent, so the
+/// relay may perform one any number of times.
+/// </summary>
+public sealed class OutboxRelay(CosmosDatabase database)
+{
+    /// <summary>
+    /// Performs every entry of the written document, then removes them if the document has not changed
+    /// since. Returns the document's new ETag after the removal, or <paramref name="etag"/> when nothing was removed.
+    /// </summary>
+    public async Task<string> PerformAsync(ContainerDefinition container, string partitionKey, string id, string etag, IReadOnlyList<OutboxEntry> outbox, CancellationToken cancellationToken)
+    {
+        if (outbox.Count == 0)
+        {
+            return etag;
+        }
+
+        foreach (var entry in outbox)
+        {
+            await PerformAsync(entry, cancellationToken).ConfigureAwait(false);
+        }
+
+        // If-Match: when someone wrote the document meanwhile, their version carries these entries
+        // (writers keep uncleared entries) and their own relay pass clears them.
+        var cleared = await database.Container(container)
+            .PatchAsync<OutboxCarrier>(partitionKey, id, [PatchOperation.Set("/outbox", Array.Empty<object>())], null, etag, cancellationToken)
+            .ConfigureAwait(false);
+        return cleared.Document?.ETag ?? etag;
+    }
+
+    private async Task PerformAsync(OutboxEntry entry, CancellationToken cancellationToken)
+    {
+        switch (entry)
+        {
+            case LedgerOutboxEntry ledger:
+                // 409 (AlreadyExists) means an earlier pass recorded it: done.
+                await database.Container(ContainerDefinitions.Ledger).CreateAsync(ledger.Event, cancellationToken).ConfigureAwait(false);
+                break;
+            case IndexOutboxEntry index:
+                await ApplyIndexAsync(index, cancellationToken).ConfigureAwait(false);
+                break;
+            default:
+                throw new NotSupportedException($"Unknown outbox entry {entry.GetType().Name}.");
+        }
+    }
+
+    private async Task ApplyIndexAsync(IndexOutboxEntry entry, CancellationToken cancellationToken)
+    {
+        var container = database.Database.GetContainer(entry.Container);
+        var key = new PartitionKey(entry.PartitionKey);
+        while (true)
+        {
+            using var current = await container.ReadItemStreamAsync(entry.DocumentId, key, cancellationToken: cancellationToken).ConfigureAwait(false);
+            string? etag = null;
+            if (current.StatusCode == HttpStatusCode.OK)
+            {
+                var stored = await JsonSerializer.DeserializeAsync<IndexVersion>(current.Content, cancellationToken: cancellationToken).ConfigureAwait(false);
+                if (stored is not null && stored.SourceVersion >= entry.SourceVersion)
+                {
+                    return; // a newer (or the same) source version is already there
+                }
+
+                etag = current.Headers.ETag;
+            }
+            else if (current.StatusCode != HttpStatusCode.NotFound)
+            {
+                current.EnsureSuccessStatusCode();
+            }
+
+            using var body = new MemoryStream(JsonSerializer.SerializeToUtf8Bytes(entry.Document));
+            using var written = etag is null
+                ? await container.CreateItemStreamAsync(body, key, cancellationToken: cancellationToken).ConfigureAwait(false)
+                : await container.ReplaceItemStreamAsync(body, entry.DocumentId, key, new ItemRequestOptions { IfMatchEtag = etag }, cancellationToken).ConfigureAwait(false);
+            if (written.IsSuccessStatusCode)
+            {
+                return;
+            }
+
+            if (written.StatusCode is not (HttpStatusCode.Conflict or HttpStatusCode.PreconditionFailed))
+            {
+                written.EnsureSuccessStatusCode();
+            }
+
+            // Raced with another writer of the same index document: read again and decide again.
+        }
+    }
+
+    private sealed record IndexVersion([property: JsonPropertyName("sourceVersion")] long SourceVersion);
+}
+
+/// <summary>Any document with an outbox, as the relay sees it.</summary>
+public sealed record OutboxCarrier : VersionedDocument
+{
+    public override string DocType => "outbox-carrier";
+}

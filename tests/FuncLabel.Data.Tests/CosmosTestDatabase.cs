@@ -1,0 +1,30 @@
+using FuncLabel.Data.Cosmos;
+using FuncLabel.Data.Outbox;
+using FuncLabel.Testing;
+
+namespace FuncLabel.Data.Tests;
+
+/// <summary>A database of its own on the emulator, with every container, deleted afterwards.</summary>
+public sealed class CosmosTestDatabase : IAsyncLifetime
+{
+    public CosmosDatabase Database { get; } = new(new CosmosSettings
+    {
+        Endpoint = Emulators.CosmosEndpoint,
+        Key = Emulators.CosmosKey,
+        DatabaseName = UniqueName.For("db"),
+    });
+
+    public OutboxFaults Faults { get; } = new();
+
+    public OutboxRelay Relay => new(Database);
+
+    public StateWriter Writer => new(Database, Relay, Faults);
+
+    public Task InitializeAsync() => Database.EnsureCreatedAsync(CancellationToken.None);
+
+    public async Task DisposeAsync()
+    {
+        await Database.Database.DeleteAsync();
+        Database.Dispose();
+    }
+}
