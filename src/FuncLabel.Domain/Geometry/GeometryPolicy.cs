@@ -1,0 +1,252 @@
+using System.Collections.Immutable;
+using FuncLabel.Domain.Collections;
+using NetTopologySuite.Geometries;
+using NetTopologySuite.Geometries.Utilities;
+
+namespace FuncLabel.Domain.Geometry;
+
+/// <summary>
+/// The policy for geometry that comes from outside (NDJSON imports, task submissions): what is accepted, what is
+/// repaired and what is refused.
+/// </summary>
+/// <remarks>
+/// <list type="bullet">
+/// <item><b>Numbers</b>: every coordinate and size must be finite; anything with NaN or ±∞ is <c>Invalid</c>.</item>
+/// <item><b>Bounds</b>: coordinates below 0 are outside every image (origin top-left) and coordinates above
+/// <see cref="MaxCoordinate"/> outside any image we can ingest → <c>OutOfBounds</c>, whether or not the asset's size is
+/// known. When it is known, every vertex, box edge and point must also lie within [0, width] × [0, height]; there is no
+/// tolerance, because a pre-label outside its image cannot be drawn by the editor.</item>
+/// <item><b>Boxes</b>: negative width or height → <c>Invalid</c>; zero width or height also → <c>Invalid</c> (an empty box
+/// has no area, so IoU against it is undefined).</item>
+/// <item><b>Polygons</b>: a repeated closing vertex and consecutive duplicates are dropped; fewer than 3 distinct vertices
+/// or zero area → <c>Invalid</c>. A self-intersecting (or otherwise invalid) ring is <b>repaired</b> with NetTopologySuite's
+/// <see cref="GeometryFixer"/> and flagged (<see cref="GeometryCheck.Repaired"/>). The fix may split a bow-tie into several
+/// parts; <see cref="PolygonGeometry"/> holds one simple ring, so the largest part by area is kept and holes are dropped.</item>
+/// <item><b>Polylines</b>: consecutive duplicates dropped; fewer than 2 distinct vertices → <c>Invalid</c>. Self-crossing lines are
+/// legitimate (a road that loops) and kept.</item>
+/// <item><b>Text spans</b>: 0 ≤ start ≤ end (end inclusive), else <c>Invalid</c>; end beyond the known code-point count → <c>OutOfBounds</c>.</item>
+/// <item><b>Masks</b>: at least one foreground pixel, else <c>Invalid</c>; a known asset size different from the mask's → <c>OutOfBounds</c>.</item>
+/// </list>
+/// </remarks>
+public static class GeometryPolicy
+{
+    /// <summary>The largest coordinate accepted (2^31 − 1 pixels, larger than any decodable image).</summary>
+    public const double MaxCoordinate = int.MaxValue;
+
+    private static readonly GeometryFactory Factory = new(new PrecisionModel(), 0);
+
+    public static GeometryCheck Check(AnnotationGeometry geometry, AssetExtent extent) => geometry switch
+    {
+        BoundingBox box => CheckBox(box, extent),
+        PointGeometry point => CheckPoint(point, extent),
+        PolygonGeometry polygon => CheckPolygon(polygon, extent),
+        PolylineGeometry line => CheckPolyline(line, extent),
+        TextSpan span => CheckSpan(span, extent),
+        MaskGeometry mask => CheckMask(mask, extent),
+        MaskBlobReference reference => GeometryCheck.Accept(reference),
+        _ => throw new ArgumentOutOfRangeException(nameof(geometry), geometry.GetType().Name, "Unknown geometry type."),
+    };
+
+    private static GeometryCheck CheckBox(BoundingBox box, AssetExtent extent)
+    {
+        if (FirstNonFinite(("left", box.Left), ("top", box.Top), ("width", box.Width), ("height", box.Height)) is { } bad)
+        {
+            return GeometryCheck.Reject(GeometryProblemKind.Invalid, bad, "Not a finite number.");
+        }
+
+        if (box.Width <= 0 || box.Height <= 0)
+        {
+            return GeometryCheck.Reject(GeometryProblemKind.Invalid, box.Width <= 0 ? "width" : "height", "Box sizes must be positive.");
+        }
+
+        return OutsideImage(box.Left, box.Top, "left", "top", extent)
+            ?? OutsideImage(box.Right, box.Bottom, "width", "height", extent)
+            ?? GeometryCheck.Accept(box);
+    }
+
+    private static GeometryCheck CheckPoint(PointGeometry point, AssetExtent extent)
+    {
+        if (FirstNonFinite(("x", point.X), ("y", point.Y)) is { } bad)
+        {
+            return GeometryCheck.Reject(GeometryProblemKind.Invalid, bad, "Not a finite number.");
+        }
+
+        return OutsideImage(point.X, point.Y, "x", "y", extent) ?? GeometryCheck.Accept(point);
+    }
+
+    private static GeometryCheck CheckPolygon(PolygonGeometry polygon, AssetExtent extent)
+    {
+        if (CheckVertices(polygon.Points, extent) is { } problem)
+        {
+            return problem;
+        }
+
+        var distinct = DropConsecutiveDuplicates(polygon.Points, closed: true);
+        if (distinct.Length < 3)
+        {
+            return GeometryCheck.Reject(GeometryProblemKind.Invalid, string.Empty, "A polygon needs at least 3 distinct vertices.");
+        }
+
+        var coordinates = new Coordinate[distinct.Length + 1];
+        for (var i = 0; i < distinct.Length; i++)
+        {
+            coordinates[i] = new Coordinate(distinct[i].X, distinct[i].Y);
+        }
+
+        coordinates[^1] = coordinates[0];
+        var ring = Factory.CreatePolygon(coordinates);
+        if (ring.IsValid)
+        {
+            return ring.Area > 0
+                ? GeometryCheck.Accept(distinct.Length == polygon.Points.Count ? polygon : new PolygonGeometry(ValueList.Wrap(distinct)), repaired: false)
+                : GeometryCheck.Reject(GeometryProblemKind.Invalid, string.Empty, "The polygon has zero area.");
+        }
+
+        var largest = LargestPolygon(GeometryFixer.Fix(ring));
+        if (largest is null || largest.Area <= 0)
+        {
+            return GeometryCheck.Reject(GeometryProblemKind.Invalid, string.Empty, "The polygon has zero area.");
+        }
+
+        var shell = largest.Shell.Coordinates;
+        var points = ImmutableArray.CreateBuilder<PixelPoint>(shell.Length - 1);
+        for (var i = 0; i < shell.Length - 1; i++)
+        {
+            points.Add(new PixelPoint(shell[i].X, shell[i].Y));
+        }
+
+        return GeometryCheck.Accept(new PolygonGeometry(ValueList.Wrap(points.MoveToImmutable())), repaired: true);
+    }
+
+    private static GeometryCheck CheckPolyline(PolylineGeometry line, AssetExtent extent)
+    {
+        if (CheckVertices(line.Points, extent) is { } problem)
+        {
+            return problem;
+        }
+
+        var distinct = DropConsecutiveDuplicates(line.Points, closed: false);
+        if (distinct.Length < 2)
+        {
+            return GeometryCheck.Reject(GeometryProblemKind.Invalid, string.Empty, "A polyline needs at least 2 distinct vertices.");
+        }
+
+        return GeometryCheck.Accept(distinct.Length == line.Points.Count ? line : new PolylineGeometry(ValueList.Wrap(distinct)));
+    }
+
+    private static GeometryCheck CheckSpan(TextSpan span, AssetExtent extent)
+    {
+        if (span.Start < 0)
+        {
+            return GeometryCheck.Reject(GeometryProblemKind.Invalid, "start", "Offsets are 0-based and not negative.");
+        }
+
+        if (span.End < span.Start)
+        {
+            return GeometryCheck.Reject(GeometryProblemKind.Invalid, "end", "End is inclusive and not before start.");
+        }
+
+        if (extent.CodePoints is { } length && span.End >= length)
+        {
+            return GeometryCheck.Reject(GeometryProblemKind.OutOfBounds, "end", $"The text has {length} code points.");
+        }
+
+        return GeometryCheck.Accept(span);
+    }
+
+    private static GeometryCheck CheckMask(MaskGeometry mask, AssetExtent extent)
+    {
+        if (mask.Area == 0)
+        {
+            return GeometryCheck.Reject(GeometryProblemKind.Invalid, string.Empty, "The mask has no foreground pixel.");
+        }
+
+        if ((extent.Width is { } width && width != mask.Width) || (extent.Height is { } height && height != mask.Height))
+        {
+            return GeometryCheck.Reject(GeometryProblemKind.OutOfBounds, string.Empty, $"The mask is {mask.Width}x{mask.Height}; the asset is {extent.Width}x{extent.Height}.");
+        }
+
+        return GeometryCheck.Accept(mask);
+    }
+
+    private static GeometryCheck? CheckVertices(ValueList<PixelPoint> points, AssetExtent extent)
+    {
+        for (var i = 0; i < points.Count; i++)
+        {
+            var p = points[i];
+            if (FirstNonFinite(("x", p.X), ("y", p.Y)) is { } bad)
+            {
+                return GeometryCheck.Reject(GeometryProblemKind.Invalid, $"[{i}].{bad}", "Not a finite number.");
+            }
+
+            if (OutsideImage(p.X, p.Y, $"[{i}].x", $"[{i}].y", extent) is { } outside)
+            {
+                return outside;
+            }
+        }
+
+        return null;
+    }
+
+    private static GeometryCheck? OutsideImage(double x, double y, string xField, string yField, AssetExtent extent)
+    {
+        if (x < 0 || x > (extent.Width ?? MaxCoordinate))
+        {
+            return GeometryCheck.Reject(GeometryProblemKind.OutOfBounds, xField, $"x = {x} lies outside [0, {extent.Width?.ToString() ?? "2^31-1"}].");
+        }
+
+        if (y < 0 || y > (extent.Height ?? MaxCoordinate))
+        {
+            return GeometryCheck.Reject(GeometryProblemKind.OutOfBounds, yField, $"y = {y} lies outside [0, {extent.Height?.ToString() ?? "2^31-1"}].");
+        }
+
+        return null;
+    }
+
+    private static string? FirstNonFinite(params ReadOnlySpan<(string Field, double Value)> values)
+    {
+        foreach (var (field, value) in values)
+        {
+            if (!double.IsFinite(value))
+            {
+                return field;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Drops vertices equal to their predecessor and, for rings, a last vertex equal to the first.</summary>
+    private static ImmutableArray<PixelPoint> DropConsecutiveDuplicates(ValueList<PixelPoint> points, bool closed)
+    {
+        var result = ImmutableArray.CreateBuilder<PixelPoint>(points.Count);
+        foreach (var point in points)
+        {
+            if (result.Count == 0 || result[^1] != point)
+            {
+                result.Add(point);
+            }
+        }
+
+        while (closed && result.Count > 1 && result[^1] == result[0])
+        {
+            result.RemoveAt(result.Count - 1);
+        }
+
+        return result.Count == result.Capacity ? result.MoveToImmutable() : result.ToImmutable();
+    }
+
+    private static Polygon? LargestPolygon(NetTopologySuite.Geometries.Geometry fixedGeometry)
+    {
+        Polygon? largest = null;
+        for (var i = 0; i < fixedGeometry.NumGeometries; i++)
+        {
+            if (fixedGeometry.GetGeometryN(i) is Polygon part && (largest is null || part.Area > largest.Area))
+            {
+                largest = part;
+            }
+        }
+
+        return largest;
+    }
+}
