@@ -1,4 +1,12 @@
 using BenchmarkDotNet.Running;
+using FuncLabel.Benchmarks.Scoring;
 
 // dotnet run -c Release --project bench/FuncLabel.Benchmarks -- --filter '*'   (see bench/README.md)
+// dotnet run -c Release --project bench/FuncLabel.Benchmarks -- iou-pairs ...  (bench/polygon-iou-vs-geos.sh)
+if (args is ["iou-pairs", .. var rest])
+{
+    return IouPairsCommand.Run(rest);
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+return 0;
