@@ -1,0 +1,753 @@
+using System.Buffers.Text;
+using System.Text.Json;
+using FuncLabel.Domain.Geometry;
+
+namespace FuncLabel.Domain.Ndjson;
+
+/// <summary>
+/// Reads one NDJSON line into a <see cref="RawAnnotation"/> with a forward-only <see cref="Utf8JsonReader"/> (no DOM),
+/// checking JSON types as it goes.
+/// </summary>
+/// <remarks>
+/// Known fields: <c>uuid</c>, <c>dataRow {id | globalKey}</c>, <c>name</c>, <c>schemaId</c>, <c>confidence</c>,
+/// <c>bbox</c>, <c>polygon</c>, <c>point</c>, <c>line</c>, <c>mask</c>, <c>location</c>, <c>answer</c>,
+/// <c>classifications</c>. Fields that mark a Labelbox shape we do not import (<see cref="IsUnsupportedShapeField"/>)
+/// refuse the line with <c>unsupported_shape</c>. Every other field (<c>customMetrics</c>, <c>featureId</c>,
+/// <c>classifications[].confidence</c>, …) is skipped unread, so files exported from other tools import as long as the
+/// fields we need are there. Syntax errors surface as <see cref="JsonException"/> from the reader and are reported as
+/// <c>invalid_json</c> by the caller.
+/// </remarks>
+internal sealed class NdjsonLineParser
+{
+    private readonly FieldPath _path = new();
+    private LineFault? _fault;
+
+    /// <summary>Parses <paramref name="line"/>; on false, <paramref name="fault"/> says why.</summary>
+    public bool TryParse(ReadOnlySpan<byte> line, RawAnnotation raw, out LineFault fault)
+    {
+        _path.Clear();
+        _fault = null;
+        fault = default;
+        try
+        {
+            var reader = new Utf8JsonReader(line, new JsonReaderOptions { MaxDepth = 64 });
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            {
+                fault = new LineFault(string.Empty, NdjsonErrorReason.InvalidJson, "A line must hold one JSON object.");
+                return false;
+            }
+
+            if (!ReadTopLevel(ref reader, raw))
+            {
+                fault = _fault!.Value;
+                return false;
+            }
+
+            if (reader.Read())
+            {
+                fault = new LineFault(string.Empty, NdjsonErrorReason.InvalidJson, "Content after the JSON object.");
+                return false;
+            }
+
+            return true;
+        }
+        catch (JsonException e)
+        {
+            fault = new LineFault(string.Empty, NdjsonErrorReason.InvalidJson, $"Not valid JSON: {e.Message}");
+            return false;
+        }
+    }
+
+    /// <summary>Best-effort read of the top-level <c>uuid</c> string of a refused line, for its error record.</summary>
+    public static string? TryReadUuidText(ReadOnlySpan<byte> line)
+    {
+        try
+        {
+            var reader = new Utf8JsonReader(line, new JsonReaderOptions { MaxDepth = 64 });
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            {
+                return null;
+            }
+
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var isUuid = reader.ValueTextEquals("uuid"u8);
+                reader.Read();
+                if (isUuid)
+                {
+                    return reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+                }
+
+                reader.Skip();
+            }
+
+            return null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>True for top-level fields of Labelbox shapes this importer refuses: relationships, video
+    /// (frames, keyframes, segments, frame), documents (textSelections, page, unit) and conversations (messageId).</summary>
+    internal static bool IsUnsupportedShapeField(ReadOnlySpan<byte> name) =>
+        name.SequenceEqual("relationship"u8) || name.SequenceEqual("frames"u8) || name.SequenceEqual("keyframes"u8) ||
+        name.SequenceEqual("segments"u8) || name.SequenceEqual("frame"u8) || name.SequenceEqual("textSelections"u8) ||
+        name.SequenceEqual("page"u8) || name.SequenceEqual("unit"u8) || name.SequenceEqual("messageId"u8);
+
+    private bool ReadTopLevel(ref Utf8JsonReader reader, RawAnnotation raw)
+    {
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("uuid"u8))
+            {
+                reader.Read();
+                if (!ReadUuid(ref reader, raw))
+                {
+                    return false;
+                }
+            }
+            else if (reader.ValueTextEquals("dataRow"u8))
+            {
+                reader.Read();
+                if (!ReadDataRow(ref reader, raw))
+                {
+                    return false;
+                }
+            }
+            else if (reader.ValueTextEquals("name"u8))
+            {
+                reader.Read();
+                if (!ReadString(ref reader, "name", out var name))
+                {
+                    return false;
+                }
+
+                raw.Name = name;
+            }
+            else if (reader.ValueTextEquals("schemaId"u8))
+            {
+                reader.Read();
+                if (!ReadString(ref reader, "schemaId", out var schemaId))
+                {
+                    return false;
+                }
+
+                raw.SchemaId = schemaId;
+            }
+            else if (reader.ValueTextEquals("confidence"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != JsonTokenType.Number || !reader.TryGetDouble(out var confidence) || !(confidence is >= 0 and <= 1))
+                {
+                    return Fail("confidence", NdjsonErrorReason.ConfidenceOutOfRange, "confidence must be a number in [0, 1].");
+                }
+
+                raw.Confidence = confidence;
+            }
+            else if (reader.ValueTextEquals("bbox"u8))
+            {
+                if (!ReadShape(ref reader, raw, RawShape.Bbox, "bbox"))
+                {
+                    return false;
+                }
+            }
+            else if (reader.ValueTextEquals("polygon"u8))
+            {
+                if (!ReadShape(ref reader, raw, RawShape.Polygon, "polygon"))
+                {
+                    return false;
+                }
+            }
+            else if (reader.ValueTextEquals("point"u8))
+            {
+                if (!ReadShape(ref reader, raw, RawShape.Point, "point"))
+                {
+                    return false;
+                }
+            }
+            else if (reader.ValueTextEquals("line"u8))
+            {
+                if (!ReadShape(ref reader, raw, RawShape.Line, "line"))
+                {
+                    return false;
+                }
+            }
+            else if (reader.ValueTextEquals("mask"u8))
+            {
+                if (!ReadShape(ref reader, raw, RawShape.Mask, "mask"))
+                {
+                    return false;
+                }
+            }
+            else if (reader.ValueTextEquals("location"u8))
+            {
+                if (!ReadShape(ref reader, raw, RawShape.Location, "location"))
+                {
+                    return false;
+                }
+            }
+            else if (reader.ValueTextEquals("answer"u8))
+            {
+                reader.Read();
+                _path.Push("answer");
+                var answer = ReadAnswer(ref reader);
+                _path.Pop();
+                if (answer is null)
+                {
+                    return false;
+                }
+
+                raw.Answer = answer;
+            }
+            else if (reader.ValueTextEquals("classifications"u8))
+            {
+                reader.Read();
+                _path.Push("classifications");
+                var classifications = ReadClassifications(ref reader);
+                _path.Pop();
+                if (classifications is null)
+                {
+                    return false;
+                }
+
+                raw.Classifications = classifications;
+            }
+            else if (IsUnsupportedShapeField(reader.ValueIsEscaped ? System.Text.Encoding.UTF8.GetBytes(reader.GetString()!) : reader.ValueSpan))
+            {
+                return Fail(reader.GetString()!, NdjsonErrorReason.UnsupportedShape, $"'{reader.GetString()}' marks a shape this importer does not support (relationships, video, documents, conversations).");
+            }
+            else
+            {
+                reader.Read();
+                reader.Skip();
+            }
+        }
+
+        return true;
+    }
+
+    private bool ReadUuid(ref Utf8JsonReader reader, RawAnnotation raw)
+    {
+        if (reader.TokenType != JsonTokenType.String)
+        {
+            return Fail("uuid", NdjsonErrorReason.InvalidUuid, "uuid must be a string.");
+        }
+
+        if (reader.ValueIsEscaped || reader.ValueSpan.Length > 40)
+        {
+            return UuidText.TryParse(reader.GetString()!, out var parsed) ? SetUuid(raw, parsed) : Fail("uuid", NdjsonErrorReason.InvalidUuid, "uuid must be 32 hex digits.");
+        }
+
+        return UuidText.TryParse(reader.ValueSpan, out var guid) ? SetUuid(raw, guid) : Fail("uuid", NdjsonErrorReason.InvalidUuid, "uuid must be 32 hex digits.");
+    }
+
+    private static bool SetUuid(RawAnnotation raw, Guid uuid)
+    {
+        raw.Uuid = uuid;
+        return true;
+    }
+
+    private bool ReadDataRow(ref Utf8JsonReader reader, RawAnnotation raw)
+    {
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            return Fail("dataRow", NdjsonErrorReason.InvalidValue, "dataRow must be an object with id or globalKey.");
+        }
+
+        raw.HasDataRow = true;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var isId = reader.ValueTextEquals("id"u8);
+            var isKey = !isId && reader.ValueTextEquals("globalKey"u8);
+            reader.Read();
+            if (isId || isKey)
+            {
+                var field = isId ? "dataRow.id" : "dataRow.globalKey";
+                if (!ReadString(ref reader, field, out var value))
+                {
+                    return false;
+                }
+
+                if (value.Length == 0)
+                {
+                    return Fail(field, NdjsonErrorReason.MissingDataRow, $"{field} is empty.");
+                }
+
+                if (isId)
+                {
+                    raw.DataRowId = value;
+                }
+                else
+                {
+                    raw.GlobalKey = value;
+                }
+            }
+            else
+            {
+                reader.Skip();
+            }
+        }
+
+        return true;
+    }
+
+    private bool ReadShape(ref Utf8JsonReader reader, RawAnnotation raw, RawShape shape, string field)
+    {
+        if (raw.Shape != RawShape.None)
+        {
+            return Fail(field, NdjsonErrorReason.InvalidGeometry, $"A line carries one shape; it already has '{ShapeField(raw.Shape)}'.");
+        }
+
+        raw.Shape = shape;
+        reader.Read();
+        _path.Push(field);
+        var ok = shape switch
+        {
+            RawShape.Bbox => ReadBox(ref reader, raw),
+            RawShape.Polygon or RawShape.Line => ReadPoints(ref reader, raw),
+            RawShape.Point => ReadPoint(ref reader, raw),
+            RawShape.Mask => ReadMask(ref reader, raw),
+            _ => ReadLocation(ref reader, raw),
+        };
+        _path.Pop();
+        return ok;
+    }
+
+    internal static string ShapeField(RawShape shape) => shape switch
+    {
+        RawShape.Bbox => "bbox",
+        RawShape.Polygon => "polygon",
+        RawShape.Point => "point",
+        RawShape.Line => "line",
+        RawShape.Mask => "mask",
+        RawShape.Location => "location",
+        _ => string.Empty,
+    };
+
+    private bool ReadBox(ref Utf8JsonReader reader, RawAnnotation raw)
+    {
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            return Fail(string.Empty, NdjsonErrorReason.InvalidGeometry, "bbox must be an object {top, left, height, width}.");
+        }
+
+        var seen = 0;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var slot = reader.ValueTextEquals("top"u8) ? 1 : reader.ValueTextEquals("left"u8) ? 2 : reader.ValueTextEquals("height"u8) ? 4 : reader.ValueTextEquals("width"u8) ? 8 : 0;
+            reader.Read();
+            if (slot == 0)
+            {
+                reader.Skip();
+                continue;
+            }
+
+            var name = slot switch { 1 => "top", 2 => "left", 4 => "height", _ => "width" };
+            if (!ReadNumber(ref reader, name, out var value))
+            {
+                return false;
+            }
+
+            seen |= slot;
+            switch (slot)
+            {
+                case 1: raw.Top = value; break;
+                case 2: raw.Left = value; break;
+                case 4: raw.Height = value; break;
+                default: raw.Width = value; break;
+            }
+        }
+
+        return seen == 15 || Fail(string.Empty, NdjsonErrorReason.InvalidGeometry, "bbox needs top, left, height and width.");
+    }
+
+    private bool ReadPoints(ref Utf8JsonReader reader, RawAnnotation raw)
+    {
+        if (reader.TokenType != JsonTokenType.StartArray)
+        {
+            return Fail(string.Empty, NdjsonErrorReason.InvalidGeometry, "Expected an array of {x, y}.");
+        }
+
+        var points = new List<PixelPoint>();
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            _path.Push(points.Count);
+            var ok = ReadXy(ref reader, out var x, out var y);
+            _path.Pop();
+            if (!ok)
+            {
+                return false;
+            }
+
+            points.Add(new PixelPoint(x, y));
+        }
+
+        raw.Points = points;
+        return true;
+    }
+
+    private bool ReadPoint(ref Utf8JsonReader reader, RawAnnotation raw)
+    {
+        if (!ReadXy(ref reader, out var x, out var y))
+        {
+            return false;
+        }
+
+        raw.X = x;
+        raw.Y = y;
+        return true;
+    }
+
+    private bool ReadXy(ref Utf8JsonReader reader, out double x, out double y)
+    {
+        x = y = 0;
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            return Fail(string.Empty, NdjsonErrorReason.InvalidGeometry, "A point is an object {x, y}.");
+        }
+
+        var seen = 0;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var slot = reader.ValueTextEquals("x"u8) ? 1 : reader.ValueTextEquals("y"u8) ? 2 : 0;
+            reader.Read();
+            if (slot == 0)
+            {
+                reader.Skip();
+                continue;
+            }
+
+            if (!ReadNumber(ref reader, slot == 1 ? "x" : "y", out var value))
+            {
+                return false;
+            }
+
+            seen |= slot;
+            if (slot == 1)
+            {
+                x = value;
+            }
+            else
+            {
+                y = value;
+            }
+        }
+
+        return seen == 3 || Fail(string.Empty, NdjsonErrorReason.InvalidGeometry, "A point needs x and y.");
+    }
+
+    private bool ReadLocation(ref Utf8JsonReader reader, RawAnnotation raw)
+    {
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            return Fail(string.Empty, NdjsonErrorReason.InvalidGeometry, "location must be an object {start, end}.");
+        }
+
+        var seen = 0;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var slot = reader.ValueTextEquals("start"u8) ? 1 : reader.ValueTextEquals("end"u8) ? 2 : 0;
+            reader.Read();
+            if (slot == 0)
+            {
+                reader.Skip();
+                continue;
+            }
+
+            var name = slot == 1 ? "start" : "end";
+            if (reader.TokenType != JsonTokenType.Number || !reader.TryGetInt32(out var value))
+            {
+                return Fail(name, NdjsonErrorReason.InvalidGeometry, $"{name} must be an integer code-point offset.");
+            }
+
+            seen |= slot;
+            if (slot == 1)
+            {
+                raw.Start = value;
+            }
+            else
+            {
+                raw.End = value;
+            }
+        }
+
+        return seen == 3 || Fail(string.Empty, NdjsonErrorReason.InvalidGeometry, "location needs start and end.");
+    }
+
+    private bool ReadMask(ref Utf8JsonReader reader, RawAnnotation raw)
+    {
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            return Fail(string.Empty, NdjsonErrorReason.InvalidGeometry, "mask must be an object {png} or {instanceURI, colorRGB}.");
+        }
+
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("png"u8))
+            {
+                reader.Read();
+                if (!ReadString(ref reader, "png", out var png, NdjsonErrorReason.InvalidGeometry))
+                {
+                    return false;
+                }
+
+                raw.MaskPng = png;
+            }
+            else if (reader.ValueTextEquals("instanceURI"u8) || reader.ValueTextEquals("url"u8))
+            {
+                raw.MaskUriField = reader.GetString()!;
+                reader.Read();
+                if (!ReadString(ref reader, raw.MaskUriField, out var uri, NdjsonErrorReason.InvalidGeometry))
+                {
+                    return false;
+                }
+
+                raw.MaskUri = uri;
+            }
+            else if (reader.ValueTextEquals("colorRGB"u8))
+            {
+                reader.Read();
+                if (!ReadColor(ref reader, raw))
+                {
+                    return false;
+                }
+            }
+            else
+            {
+                reader.Read();
+                reader.Skip();
+            }
+        }
+
+        if ((raw.MaskPng is null) == (raw.MaskUri is null))
+        {
+            return Fail(string.Empty, NdjsonErrorReason.InvalidGeometry, "mask needs exactly one of png and instanceURI.");
+        }
+
+        return true;
+    }
+
+    private bool ReadColor(ref Utf8JsonReader reader, RawAnnotation raw)
+    {
+        Span<byte> rgb = stackalloc byte[3];
+        var count = 0;
+        if (reader.TokenType == JsonTokenType.StartArray)
+        {
+            while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+            {
+                if (count == 3 || reader.TokenType != JsonTokenType.Number || !reader.TryGetByte(out var channel))
+                {
+                    return Fail("colorRGB", NdjsonErrorReason.InvalidGeometry, "colorRGB is [r, g, b] with integers 0-255.");
+                }
+
+                rgb[count++] = channel;
+            }
+        }
+
+        if (count != 3)
+        {
+            return Fail("colorRGB", NdjsonErrorReason.InvalidGeometry, "colorRGB is [r, g, b] with integers 0-255.");
+        }
+
+        raw.MaskColor = new RgbColor(rgb[0], rgb[1], rgb[2]);
+        return true;
+    }
+
+    /// <summary>object → radio option; array → checklist options; string → free text. Null after a fault.</summary>
+    private RawAnswer? ReadAnswer(ref Utf8JsonReader reader)
+    {
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.String:
+                return new RawAnswer(null, null, reader.GetString());
+            case JsonTokenType.StartObject:
+                var option = ReadOption(ref reader);
+                return option is null ? null : new RawAnswer(option, null, null);
+            case JsonTokenType.StartArray:
+                var options = new List<RawOption>();
+                while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+                {
+                    _path.Push(options.Count);
+                    var item = reader.TokenType == JsonTokenType.StartObject ? ReadOption(ref reader) : null;
+                    if (item is null && _fault is null)
+                    {
+                        Fail(string.Empty, NdjsonErrorReason.InvalidValue, "A checklist answer is an object {name | schemaId}.");
+                    }
+
+                    _path.Pop();
+                    if (item is null)
+                    {
+                        return null;
+                    }
+
+                    options.Add(item);
+                }
+
+                return new RawAnswer(null, options, null);
+            default:
+                Fail(string.Empty, NdjsonErrorReason.InvalidValue, "answer is an object (radio), an array (checklist) or a string (text).");
+                return null;
+        }
+    }
+
+    private RawOption? ReadOption(ref Utf8JsonReader reader)
+    {
+        string? name = null, schemaId = null;
+        List<RawClassification>? nested = null;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("name"u8) || reader.ValueTextEquals("value"u8))
+            {
+                var field = reader.GetString()!;
+                reader.Read();
+                if (!ReadString(ref reader, field, out var value))
+                {
+                    return null;
+                }
+
+                name = value;
+            }
+            else if (reader.ValueTextEquals("schemaId"u8))
+            {
+                reader.Read();
+                if (!ReadString(ref reader, "schemaId", out var value))
+                {
+                    return null;
+                }
+
+                schemaId = value;
+            }
+            else if (reader.ValueTextEquals("classifications"u8))
+            {
+                reader.Read();
+                _path.Push("classifications");
+                nested = ReadClassifications(ref reader);
+                _path.Pop();
+                if (nested is null)
+                {
+                    return null;
+                }
+            }
+            else
+            {
+                reader.Read();
+                reader.Skip();
+            }
+        }
+
+        return new RawOption(name, schemaId, nested);
+    }
+
+    private List<RawClassification>? ReadClassifications(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType != JsonTokenType.StartArray)
+        {
+            Fail(string.Empty, NdjsonErrorReason.InvalidValue, "classifications must be an array.");
+            return null;
+        }
+
+        var items = new List<RawClassification>();
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            _path.Push(items.Count);
+            var item = ReadClassification(ref reader);
+            _path.Pop();
+            if (item is null)
+            {
+                return null;
+            }
+
+            items.Add(item);
+        }
+
+        return items;
+    }
+
+    private RawClassification? ReadClassification(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            Fail(string.Empty, NdjsonErrorReason.InvalidValue, "A classification is an object {name | schemaId, answer}.");
+            return null;
+        }
+
+        string? name = null, schemaId = null;
+        RawAnswer? answer = null;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("name"u8))
+            {
+                reader.Read();
+                if (!ReadString(ref reader, "name", out var value))
+                {
+                    return null;
+                }
+
+                name = value;
+            }
+            else if (reader.ValueTextEquals("schemaId"u8))
+            {
+                reader.Read();
+                if (!ReadString(ref reader, "schemaId", out var value))
+                {
+                    return null;
+                }
+
+                schemaId = value;
+            }
+            else if (reader.ValueTextEquals("answer"u8))
+            {
+                reader.Read();
+                _path.Push("answer");
+                answer = ReadAnswer(ref reader);
+                _path.Pop();
+                if (answer is null)
+                {
+                    return null;
+                }
+            }
+            else
+            {
+                reader.Read();
+                reader.Skip();
+            }
+        }
+
+        return new RawClassification(name, schemaId, answer);
+    }
+
+    private bool ReadString(ref Utf8JsonReader reader, string field, out string value, NdjsonErrorReason reason = NdjsonErrorReason.InvalidValue)
+    {
+        if (reader.TokenType != JsonTokenType.String)
+        {
+            value = string.Empty;
+            return Fail(field, reason, $"{field} must be a string.");
+        }
+
+        value = reader.GetString()!;
+        return true;
+    }
+
+    private bool ReadNumber(ref Utf8JsonReader reader, string field, out double value)
+    {
+        if (reader.TokenType != JsonTokenType.Number || !reader.TryGetDouble(out value) || !double.IsFinite(value))
+        {
+            value = 0;
+            return Fail(field, NdjsonErrorReason.InvalidGeometry, $"{field} must be a finite number.");
+        }
+
+        return true;
+    }
+
+    private bool Fail(string field, NdjsonErrorReason reason, string message)
+    {
+        _fault ??= new LineFault(_path.ToString(field), reason, message);
+        return false;
+    }
+}

@@ -1,0 +1,86 @@
+using System.Runtime.CompilerServices;
+using FuncLabel.Domain.Annotations;
+
+namespace FuncLabel.Domain.Ndjson;
+
+/// <summary>
+/// Reads a Labelbox-compatible NDJSON pre-label file, one annotation per line, validating every line against the
+/// project ontology; good lines come through as records and bad lines as errors, in file order.
+/// </summary>
+/// <remarks>
+/// <para>Streaming: lines are read from the caller's stream through one bounded buffer
+/// (<see cref="NdjsonReaderOptions.MaxLineBytes"/>) and parsed without building a DOM, so memory does not grow with the
+/// file — apart from the duplicate-uuid check, which remembers one (uuid, data-row hash) pair per accepted line up to
+/// <see cref="NdjsonReaderOptions.MaxTrackedUuids"/>. Blank lines are skipped and produce no result.</para>
+/// <para>Each line is parsed (<see cref="NdjsonLineParser"/>), resolved (<see cref="NdjsonLineResolver"/>) and checked for a
+/// duplicate (data row, uuid). The first problem found refuses the line. Never throws for bad input: every non-blank line
+/// yields exactly one <see cref="NdjsonLineResult"/>. Not thread-safe; use one reader per file.</para>
+/// </remarks>
+public sealed class NdjsonPrelabelReader
+{
+    private readonly NdjsonReaderOptions _options;
+    private readonly NdjsonLineParser _parser = new();
+    private readonly NdjsonLineResolver _resolver;
+    private readonly HashSet<(Guid Uuid, int DataRow)> _seen = [];
+
+    public NdjsonPrelabelReader(NdjsonReaderOptions options)
+    {
+        _options = options;
+        _resolver = new NdjsonLineResolver(options);
+    }
+
+    /// <summary>Reads every line of <paramref name="stream"/> (UTF-8, LF or CRLF).</summary>
+    public async IAsyncEnumerable<NdjsonLineResult> ReadAsync(Stream stream, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var line in NdjsonLineSplitter.SplitAsync(stream, _options.MaxLineBytes, cancellationToken).ConfigureAwait(false))
+        {
+            if (line.TooLong)
+            {
+                yield return NdjsonLineResult.Failure(new NdjsonLineError(line.Number, null, string.Empty, NdjsonErrorReason.LineTooLong, $"The line is longer than {_options.MaxLineBytes} bytes."));
+                continue;
+            }
+
+            if (ParseLine(line.Bytes.Span, line.Number) is { } result)
+            {
+                yield return result;
+            }
+        }
+    }
+
+    /// <summary>Parses and validates one line (without its newline); null for a blank line.</summary>
+    public NdjsonLineResult? ParseLine(ReadOnlySpan<byte> line, long lineNumber)
+    {
+        if (line.Trim(" \t\r"u8).IsEmpty)
+        {
+            return null;
+        }
+
+        var raw = new RawAnnotation();
+        if (!_parser.TryParse(line, raw, out var fault))
+        {
+            var uuidText = raw.Uuid?.ToString() ?? NdjsonLineParser.TryReadUuidText(line);
+            return NdjsonLineResult.Failure(new NdjsonLineError(lineNumber, uuidText, fault.Field, fault.Reason, fault.Message));
+        }
+
+        if (!_resolver.TryResolve(raw, out var dataRow, out var annotation, out var repaired, out fault))
+        {
+            return NdjsonLineResult.Failure(new NdjsonLineError(lineNumber, raw.Uuid?.ToString() ?? NdjsonLineParser.TryReadUuidText(line), fault.Field, fault.Reason, fault.Message));
+        }
+
+        var key = (annotation!.Uuid, DataRowHash(dataRow!));
+        if (_seen.Contains(key))
+        {
+            return NdjsonLineResult.Failure(new NdjsonLineError(lineNumber, annotation.Uuid.ToString(), "uuid", NdjsonErrorReason.DuplicateUuid, "This uuid was already used for this data row earlier in the file."));
+        }
+
+        if (_seen.Count < _options.MaxTrackedUuids)
+        {
+            _seen.Add(key);
+        }
+
+        return NdjsonLineResult.Success(new NdjsonRecord(lineNumber, dataRow!, annotation, repaired));
+    }
+
+    private static int DataRowHash(DataRowReference dataRow) =>
+        dataRow.Id is { } id ? HashCode.Combine(0, id) : HashCode.Combine(1, dataRow.GlobalKey);
+}

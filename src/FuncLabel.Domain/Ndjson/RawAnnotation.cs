@@ -1,0 +1,78 @@
+using FuncLabel.Domain.Geometry;
+
+namespace FuncLabel.Domain.Ndjson;
+
+/// <summary>The shapes a line may carry, by their Labelbox field.</summary>
+internal enum RawShape
+{
+    None,
+    Bbox,
+    Polygon,
+    Point,
+    Line,
+    Mask,
+    Location,
+}
+
+/// <summary>
+/// One NDJSON line as read, before it is resolved against the ontology: syntax-level facts only (types checked,
+/// numbers parsed), names and ids not yet looked up.
+/// </summary>
+internal sealed class RawAnnotation
+{
+    public Guid? Uuid { get; set; }
+
+    public bool HasDataRow { get; set; }
+
+    public string? DataRowId { get; set; }
+
+    public string? GlobalKey { get; set; }
+
+    public string? Name { get; set; }
+
+    public string? SchemaId { get; set; }
+
+    public double? Confidence { get; set; }
+
+    public RawShape Shape { get; set; }
+
+    public double Left { get; set; }
+
+    public double Top { get; set; }
+
+    public double Width { get; set; }
+
+    public double Height { get; set; }
+
+    public double X { get; set; }
+
+    public double Y { get; set; }
+
+    public List<PixelPoint>? Points { get; set; }
+
+    public string? MaskPng { get; set; }
+
+    public string? MaskUri { get; set; }
+
+    /// <summary><c>instanceURI</c> or <c>url</c>, whichever the line used, for error paths.</summary>
+    public string MaskUriField { get; set; } = "instanceURI";
+
+    public RgbColor? MaskColor { get; set; }
+
+    public int Start { get; set; }
+
+    public int End { get; set; }
+
+    public RawAnswer? Answer { get; set; }
+
+    public List<RawClassification>? Classifications { get; set; }
+}
+
+/// <summary>A nested question as read: its name or schema id and its answer.</summary>
+internal sealed record RawClassification(string? Name, string? SchemaId, RawAnswer? Answer);
+
+/// <summary>An answer as read, by JSON type: object = radio option, array = checklist options, string = free text.</summary>
+internal sealed record RawAnswer(RawOption? Option, List<RawOption>? Options, string? Text);
+
+/// <summary>A chosen option as read, with the nested questions answered under it.</summary>
+internal sealed record RawOption(string? Name, string? SchemaId, List<RawClassification>? Classifications);
