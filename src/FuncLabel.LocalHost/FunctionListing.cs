@@ -1,0 +1,30 @@
+using System.Text;
+using FuncLabel.LocalHost.App;
+
+namespace FuncLabel.LocalHost;
+
+/// <summary>The start-up summary, laid out like <c>func start</c>: each function with its trigger, HTTP functions with their URL.</summary>
+internal static class FunctionListing
+{
+    public static string Format(AppFolder app, Uri httpBase)
+    {
+        var text = new StringBuilder().AppendLine().AppendLine("Functions:").AppendLine();
+        foreach (var function in app.Functions)
+        {
+            var line = function.Trigger switch
+            {
+                HttpTriggerBinding http =>
+                    $"[{string.Join(',', http.Methods.Select(m => m.ToUpperInvariant()))}] {httpBase.ToString().TrimEnd('/')}/{Prefixed(app.Host.RoutePrefix, http.Route)}",
+                QueueTriggerBinding queue => $"queueTrigger (queue '{queue.QueueName}')",
+                TimerTriggerBinding timer =>
+                    $"timerTrigger (schedule '{timer.Schedule}' UTC{(timer.RunOnStartup ? ", runOnStartup" : "")}{(timer.UseMonitor ? ", monitored" : "")})",
+                _ => function.Trigger.Type,
+            };
+            text.Append('\t').Append(function.Name).Append(": ").AppendLine(line).AppendLine();
+        }
+
+        return text.ToString();
+    }
+
+    private static string Prefixed(string prefix, string route) => string.IsNullOrEmpty(prefix) ? route : $"{prefix}/{route}";
+}

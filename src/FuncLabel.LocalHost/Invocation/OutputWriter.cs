@@ -1,0 +1,87 @@
+using System.Collections.Concurrent;
+using Azure;
+using FuncLabel.LocalHost.App;
+using FuncLabel.LocalHost.Queues;
+using FuncLabel.LocalHost.Storage;
+using FuncLabel.Storage.Models;
+
+namespace FuncLabel.LocalHost.Invocation;
+
+/// <summary>
+/// Writes a successful invocation's queue and blob outputs (FUNCTIONS-PROTOCOL.md §1.5): each output binding whose
+/// name appears in <c>Outputs</c> (or <c>$return</c> for <c>ReturnValue</c>). Queue messages use host.json's
+/// <c>messageEncoding</c>; queues and containers are created on first use, as the host's bindings do.
+/// </summary>
+internal sealed class OutputWriter(StorageAccounts storage, QueueTriggerOptions queueOptions, QueueActivity activity, TimeProvider time)
+{
+    private readonly ConcurrentDictionary<string, bool> _created = new(StringComparer.Ordinal);
+
+    /// <summary>Null when every output was written; otherwise what could not be written.</summary>
+    public async Task<string?> WriteAsync(InvocationRequest request, HandlerResponse response, CancellationToken cancellationToken)
+    {
+        foreach (var output in request.Function.Outputs)
+        {
+            var value = response.ValueFor(output.Name);
+            if (value is null)
+            {
+                continue;
+            }
+
+            try
+            {
+                switch (output)
+                {
+                    case QueueOutputBinding queue:
+                        await WriteMessagesAsync(queue, OutputValue.Messages(value, queue.Binary), cancellationToken);
+                        break;
+                    case BlobOutputBinding blob:
+                        var path = BindingExpression.Resolve(blob.Path, request.Function.Name, request.BindingData, time.GetUtcNow(), out var unknown);
+                        if (path is null)
+                        {
+                            return $"output '{blob.Name}': no value for {{{unknown}}} in '{blob.Path}'";
+                        }
+
+                        if (path.Split('/', 2) is not [{ Length: > 0 } container, { Length: > 0 } name])
+                        {
+                            return $"output '{blob.Name}': '{path}' is not container/blob";
+                        }
+
+                        await WriteBlobAsync(blob.Connection, container, name, OutputValue.Bytes(value, blob.Binary), cancellationToken);
+                        break;
+                }
+            }
+            catch (RequestFailedException e)
+            {
+                return $"output '{output.Name}': storage answered {e.Status} {e.ErrorCode}";
+            }
+        }
+
+        return null;
+    }
+
+    private async Task WriteMessagesAsync(QueueOutputBinding output, IReadOnlyList<byte[]> messages, CancellationToken cancellationToken)
+    {
+        var queue = storage.Queues(output.Connection).GetQueueClient(output.QueueName);
+        if (_created.TryAdd("q:" + output.Connection + ":" + output.QueueName, true))
+        {
+            await queue.CreateIfNotExistsAsync(cancellationToken);
+        }
+
+        foreach (var message in messages)
+        {
+            await queue.SendMessageAsync(QueueWireText.Encode(message, queueOptions.Base64), cancellationToken: cancellationToken);
+            activity.MessageAdded(output.QueueName);
+        }
+    }
+
+    private async Task WriteBlobAsync(string connection, string containerName, string blobName, byte[] content, CancellationToken cancellationToken)
+    {
+        var container = storage.Blobs(connection).GetBlobContainerClient(containerName);
+        if (_created.TryAdd("c:" + connection + ":" + containerName, true))
+        {
+            await container.CreateIfNotExistsAsync(cancellationToken);
+        }
+
+        await container.GetBlobClient(blobName).UploadAsync(BinaryData.FromBytes(content), new BlobUploadOptions(), cancellationToken);
+    }
+}

@@ -1,0 +1,23 @@
+using FuncLabel.LocalHost.App;
+
+namespace FuncLabel.LocalHost;
+
+/// <summary>How one local host runs: the app and its settings, where HTTP listens, and the knobs tests turn.</summary>
+internal sealed record LocalHostOptions(AppFolder App, AppSettings Settings)
+{
+    public const int DefaultPort = 7071;
+
+    /// <summary>The HTTP port; 0 picks a free one (tests).</summary>
+    public int Port { get; init; } = DefaultPort;
+
+    /// <summary>How long a stop waits for running invocations before cancelling them (their queue messages are then released).</summary>
+    public TimeSpan DrainTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>False in tests: the host does not take over Ctrl+C / SIGTERM of the process.</summary>
+    public bool HandleSignals { get; init; } = true;
+
+    public TimeProvider Time { get; init; } = TimeProvider.System;
+
+    /// <summary>Seeds the polling back-off's randomness; null for a random seed.</summary>
+    public int? RandomSeed { get; init; }
+}

@@ -1,0 +1,47 @@
+using FuncLabel.LocalHost;
+using FuncLabel.LocalHost.App;
+using FuncLabel.LocalHost.Handler;
+
+var command = CommandLine.Parse(args, out var usage);
+if (command is null)
+{
+    Console.Error.WriteLine(usage);
+    return 2;
+}
+
+var settingsFile = LocalSettingsFile.Read(command.SettingsFile ?? Path.Combine(command.ScriptRoot, "local.settings.json"), out var settingsProblem);
+var settings = AppSettings.FromProcess(settingsFile.Values);
+var app = AppFolder.Load(command.ScriptRoot, settings, out var problems);
+problems = [.. problems, .. settingsProblem is null ? [] : new[] { settingsProblem }, .. app is null ? [] : LocalFunctionsHost.Validate(app, settings)];
+if (app is null || problems.Count > 0)
+{
+    Console.Error.WriteLine($"The app folder {command.ScriptRoot} cannot run:");
+    foreach (var problem in problems)
+    {
+        Console.Error.WriteLine($"  - {problem}");
+    }
+
+    return 1;
+}
+
+var options = new LocalHostOptions(app, settings) { Port = command.Port ?? settingsFile.LocalHttpPort ?? LocalHostOptions.DefaultPort };
+LocalFunctionsHost host;
+try
+{
+    host = await LocalFunctionsHost.StartAsync(options, CancellationToken.None);
+}
+catch (HandlerStartException e)
+{
+    Console.Error.WriteLine(e.Message);
+    return 1;
+}
+
+await using (host)
+{
+    Console.Out.WriteLine($"Local host running (id {host.HostId}). Press Ctrl+C to stop.");
+    await Task.Delay(Timeout.Infinite, host.ShutdownRequested).ContinueWith(_ => { }, TaskScheduler.Default);
+    Console.Out.WriteLine("Stopping: letting running invocations finish...");
+    await host.StopAsync(CancellationToken.None);
+}
+
+return 0;

@@ -1,0 +1,63 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Azure;
+using FuncLabel.LocalHost.Invocation;
+using FuncLabel.Storage;
+using FuncLabel.Storage.Models;
+
+namespace FuncLabel.LocalHost.Timers;
+
+/// <summary>
+/// Reads and writes <see cref="ScheduleStatus"/> blobs (FUNCTIONS-PROTOCOL.md §2.3, <c>StorageScheduleMonitor</c>):
+/// <c>azure-webjobs-hosts/timers/{hostId}/{timerName}/status</c> holding <c>{"Last":…,"Next":…,"LastUpdated":…}</c>,
+/// where the timer name of a script function is <c>Host.Functions.{FunctionName}</c>.
+/// </summary>
+internal sealed class ScheduleStatusStore(BlobServiceClient blobs, string hostId)
+{
+    public const string Container = "azure-webjobs-hosts";
+    private bool _containerReady;
+
+    public static string BlobName(string hostId, string functionName) => $"timers/{hostId}/Host.Functions.{functionName}/status";
+
+    public async Task<ScheduleStatus?> ReadAsync(string functionName, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var content = (await Blob(functionName).DownloadContentAsync(cancellationToken: cancellationToken)).Value.Content;
+            var json = JsonNode.Parse(content.ToString());
+            return json is null ? null : new ScheduleStatus(Time(json["Last"]), Time(json["Next"]), Time(json["LastUpdated"]));
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            return null;
+        }
+        catch (Exception e) when (e is JsonException or FormatException or InvalidOperationException)
+        {
+            // An unreadable status is treated like none: the host writes a fresh one.
+            return null;
+        }
+    }
+
+    public async Task WriteAsync(string functionName, ScheduleStatus status, CancellationToken cancellationToken)
+    {
+        if (!_containerReady)
+        {
+            await blobs.GetBlobContainerClient(Container).CreateIfNotExistsAsync(cancellationToken);
+            _containerReady = true;
+        }
+
+        var json = new JsonObject
+        {
+            ["Last"] = PayloadValue.Iso(status.Last),
+            ["Next"] = PayloadValue.Iso(status.Next),
+            ["LastUpdated"] = PayloadValue.Iso(status.LastUpdated),
+        };
+        await Blob(functionName).UploadAsync(BinaryData.FromString(json.ToJsonString()), new BlobUploadOptions { ContentType = "application/json" }, cancellationToken);
+    }
+
+    private BlobClient Blob(string functionName) => blobs.GetBlobContainerClient(Container).GetBlobClient(BlobName(hostId, functionName));
+
+    private static DateTimeOffset Time(JsonNode? node) =>
+        DateTimeOffset.Parse(node?.GetValue<string>() ?? throw new FormatException("missing time"), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
+}

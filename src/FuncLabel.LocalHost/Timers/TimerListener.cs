@@ -1,0 +1,137 @@
+using System.Text.Json.Nodes;
+using Azure;
+using FuncLabel.LocalHost.App;
+using FuncLabel.LocalHost.Invocation;
+
+namespace FuncLabel.LocalHost.Timers;
+
+/// <summary>
+/// Runs one timer function on its NCRONTAB schedule in UTC (FUNCTIONS-PROTOCOL.md §2.3, <c>TimerListener</c>).
+/// </summary>
+/// <remarks>
+/// <para>Start-up: with <c>useMonitor</c>, the recorded status is read; if its <c>Next</c> has passed, the function runs
+/// once at once with <c>IsPastDue = true</c> (this takes precedence over <c>runOnStartup</c>); with no status, one is
+/// written. Otherwise <c>runOnStartup</c> runs it once. Then it waits for each next occurrence, runs it, and (monitored)
+/// records <c>Last</c> = that occurrence, <c>Next</c> = the following one. Runs never overlap, and a failed run is not
+/// retried — the next occurrence is the retry, as in Azure.</para>
+/// <para>The payload's timer value is <c>{ Schedule: { AdjustForDST }, ScheduleStatus: {Last, Next, LastUpdated} | null,
+/// IsPastDue }</c>; <c>Metadata</c> holds only <c>sys</c>.</para>
+/// </remarks>
+internal sealed class TimerListener(
+    FunctionDefinition function,
+    ScheduleStatusStore? monitor,
+    FunctionExecutor executor,
+    TimeProvider time,
+    ILoggerFactory loggers)
+{
+    private readonly TimerTriggerBinding _trigger = (TimerTriggerBinding)function.Trigger;
+    private readonly ILogger _logger = loggers.CreateLogger($"Host.Timer.{function.Name}");
+    private readonly CancellationTokenSource _stopping = new();
+    private Task? _loop;
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        _loop = Task.Run(() => RunAsync(_stopping.Token), cancellationToken);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Stops scheduling; a run in progress is allowed to finish unless <paramref name="drainDeadline"/> fires.</summary>
+    public async Task StopAsync(CancellationToken drainDeadline)
+    {
+        await _stopping.CancelAsync();
+        if (_loop is null)
+        {
+            return;
+        }
+
+        try
+        {
+            await _loop.WaitAsync(drainDeadline);
+        }
+        catch (OperationCanceledException) when (drainDeadline.IsCancellationRequested)
+        {
+            _logger.LogWarning("'{Function}' was still running at shutdown; abandoning the run", function.Name);
+        }
+    }
+
+    private async Task RunAsync(CancellationToken stopping)
+    {
+        try
+        {
+            var now = time.GetUtcNow();
+            var status = _trigger.UseMonitor ? await monitor!.ReadAsync(function.Name, stopping) : null;
+            var pastDue = status is not null && now > status.Next;
+            if (_trigger.UseMonitor && status is null)
+            {
+                status = new ScheduleStatus(DateTimeOffset.MinValue, _trigger.Schedule.NextAfter(now), now);
+                await monitor!.WriteAsync(function.Name, status, stopping);
+            }
+
+            if (pastDue)
+            {
+                _logger.LogInformation("'{Function}' is past due (next run was {Next:O}); running now", function.Name, status!.Next);
+                status = await InvokeAsync(status, status.Next, pastDue: true, "Timer fired after a missed occurrence (past due).", stopping);
+            }
+            else if (_trigger.RunOnStartup)
+            {
+                status = await InvokeAsync(status, now, pastDue: false, "Timer fired at start-up (runOnStartup).", stopping);
+            }
+
+            while (!stopping.IsCancellationRequested)
+            {
+                var next = _trigger.Schedule.NextAfter(time.GetUtcNow());
+                for (var wait = next - time.GetUtcNow(); wait > TimeSpan.Zero; wait = next - time.GetUtcNow())
+                {
+                    await Task.Delay(wait, time, stopping);
+                }
+
+                status = await InvokeAsync(status, next, pastDue: false, "Timer fired on schedule.", stopping);
+            }
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+            // Stopped.
+        }
+        catch (RequestFailedException e)
+        {
+            _logger.LogError("'{Function}' stopped: its schedule status could not be read or written ({Status} {Code})", function.Name, e.Status, e.ErrorCode);
+        }
+    }
+
+    /// <summary>Runs the function once and returns the status to record (null when unmonitored).</summary>
+    private async Task<ScheduleStatus?> InvokeAsync(ScheduleStatus? status, DateTimeOffset occurrence, bool pastDue, string reason, CancellationToken stopping)
+    {
+        var now = time.GetUtcNow();
+        var timer = new JsonObject
+        {
+            ["Schedule"] = new JsonObject { ["AdjustForDST"] = true },
+            ["ScheduleStatus"] = status is null
+                ? null
+                : new JsonObject
+                {
+                    ["Last"] = PayloadValue.Iso(status.Last),
+                    ["Next"] = PayloadValue.Iso(status.Next),
+                    ["LastUpdated"] = PayloadValue.Iso(status.LastUpdated),
+                },
+            ["IsPastDue"] = pastDue,
+        };
+        var request = new InvocationRequest(
+            function,
+            reason,
+            new JsonObject { [_trigger.Name] = timer },
+            new JsonObject { ["sys"] = PayloadValue.System(function.Name, now) },
+            new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase));
+
+        // Runs are not cancelled by a stop request: the caller's drain deadline bounds them instead.
+        await executor.ExecuteAsync(request, CancellationToken.None);
+        if (!_trigger.UseMonitor)
+        {
+            return null;
+        }
+
+        var finished = time.GetUtcNow();
+        var updated = new ScheduleStatus(occurrence, _trigger.Schedule.NextAfter(finished), finished);
+        await monitor!.WriteAsync(function.Name, updated, stopping);
+        return updated;
+    }
+}
