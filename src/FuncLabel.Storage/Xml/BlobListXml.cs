@@ -26,7 +26,7 @@ internal static class BlobListXml
         var contentType = properties.Element("Content-Type")?.Value;
         return new BlobItem(
             Name(blob.Element("Name")),
-            new ETag(Quoted(properties.Element("Etag")?.Value ?? string.Empty)),
+            new ETag(Unquoted(properties.Element("Etag")?.Value ?? string.Empty)),
             long.Parse(properties.Element("Content-Length")?.Value ?? "0", NumberStyles.None, CultureInfo.InvariantCulture),
             string.IsNullOrEmpty(contentType) ? null : contentType,
             ResponseFields.ParseHttpDate(properties.Element("Last-Modified")?.Value ?? throw new FormatException("Blob without Last-Modified.")),
@@ -40,6 +40,9 @@ internal static class BlobListXml
         return (string?)name.Attribute("Encoded") == "true" ? Uri.UnescapeDataString(text) : text;
     }
 
-    /// <summary>Listings carry the ETag bare (<c>0x8D…</c>); the ETag header quotes it. Quote it so both compare equal.</summary>
-    private static string Quoted(string etag) => etag.StartsWith('"') ? etag : $"\"{etag}\"";
+    /// <summary>
+    /// Listings carry the ETag bare (<c>0x8D…</c>) and Azure.Core strips the quotes of the ETag header, so the bare form
+    /// is what compares equal to the ETag of Get Blob Properties.
+    /// </summary>
+    private static string Unquoted(string etag) => etag.Trim('"');
 }
