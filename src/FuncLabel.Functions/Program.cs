@@ -1,6 +1,6 @@
 using FuncLabel.Functions.Hosting;
 
-if (FunctionMetadataCommand.TryRun(args))
+if (FunctionMetadataCommand.TryRun(args) || MintTokenCommand.TryRun(args))
 {
     return;
 }

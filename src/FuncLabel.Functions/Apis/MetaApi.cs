@@ -1,4 +1,5 @@
 using FuncLabel.Functions.Hosting;
+using FuncLabel.Functions.Security;
 
 namespace FuncLabel.Functions.Apis;
 
@@ -8,9 +9,9 @@ public static class MetaApi
     public static IEndpointRouteBuilder MapMetaApi(this IEndpointRouteBuilder app)
     {
         // The host polls GET / until any answer, then pings it; outside /api on purpose.
-        app.MapGet("/", () => TypedResults.Ok(new { service = "FuncLabel" })).ExcludeFromDescription().AllowAnonymous();
-        app.MapGet("/api/health", GetHealthAsync).WithName("GetHealth").WithTags("Meta").AllowAnonymous();
-        app.MapOpenApi("/api/openapi.json").AllowAnonymous();
+        app.MapGet("/", () => TypedResults.Ok(new { service = "FuncLabel" })).ExcludeFromDescription().Allow(AccessRule.Anonymous);
+        app.MapGet("/api/health", GetHealthAsync).WithName("GetHealth").WithTags("Meta").Allow(AccessRule.Anonymous);
+        app.MapOpenApi("/api/openapi.json").Allow(AccessRule.Anonymous);
         return app;
     }
 

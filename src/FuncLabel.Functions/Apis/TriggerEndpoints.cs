@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using FuncLabel.Functions.Declarations;
 using FuncLabel.Functions.Invocation;
+using FuncLabel.Functions.Security;
 
 namespace FuncLabel.Functions.Apis;
 
@@ -29,7 +30,7 @@ public static class TriggerEndpoints
                                         payload.GetMetadataInt64("DequeueCount") ?? 1,
                                         payload.GetMetadataTime("InsertionTime")),
                                     ct), cancellationToken))
-                        .WithName(function.Name).ExcludeFromDescription().AllowAnonymous();
+                        .WithName(function.Name).ExcludeFromDescription().Allow(AccessRule.FunctionsHost);
                     break;
                 case TimerTrigger:
                     app.MapPost($"/{function.Name}", (HttpContext context, CancellationToken cancellationToken) =>
@@ -39,7 +40,7 @@ public static class TriggerEndpoints
                                 return ((ITimerFunction)services.GetRequiredService(function.Handler!)).RunAsync(
                                     new TimerInvocation(id, pastDue, last, next), ct);
                             }, cancellationToken))
-                        .WithName(function.Name).ExcludeFromDescription().AllowAnonymous();
+                        .WithName(function.Name).ExcludeFromDescription().Allow(AccessRule.FunctionsHost);
                     break;
             }
         }

@@ -1,3 +1,5 @@
+using FuncLabel.Functions.Triggers;
+
 namespace FuncLabel.Functions.Declarations;
 
 /// <summary>Every function of the FuncLabel app. Add a queue or timer function here and nowhere else.</summary>
@@ -9,5 +11,8 @@ public static class Functions
     public static IReadOnlyList<FunctionDeclaration> All { get; } =
     [
         FunctionDeclaration.Http(HttpFunctionName),
+
+        // Every two minutes: entries younger than OutboxSweep.MinimumAge belong to the request still performing them.
+        FunctionDeclaration.Timer<OutboxSweepFunction>("outboxSweep", "0 */2 * * * *"),
     ];
 }

@@ -1,4 +1,6 @@
 using FuncLabel.Functions.Apis;
+using FuncLabel.Functions.Security;
+using FuncLabel.Functions.Validation;
 
 namespace FuncLabel.Functions.Hosting;
 
@@ -8,10 +10,23 @@ public static class AppPipeline
     public static WebApplication UseFuncLabel(this WebApplication app)
     {
         app.UseMiddleware<InvocationLogScope>();
-        app.UseExceptionHandler();
+        app.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = StatusFor });
         app.UseStatusCodePages();
+        app.UseMiddleware<RequestLimitMiddleware>();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseMiddleware<AccessMiddleware>();
+
         app.MapMetaApi();
+        app.MapProjectsApi();
         app.MapTriggerEndpoints(Declarations.Functions.All);
         return app;
     }
+
+    /// <summary>Client errors the server raises while reading a request keep their status (413 for an oversized body).</summary>
+    private static int StatusFor(Exception exception) => exception switch
+    {
+        BadHttpRequestException bad => bad.StatusCode,
+        _ => StatusCodes.Status500InternalServerError,
+    };
 }

@@ -1,6 +1,13 @@
+using FuncLabel.Data.Catalog;
 using FuncLabel.Data.Cosmos;
+using FuncLabel.Data.Ledger;
+using FuncLabel.Data.Outbox;
+using FuncLabel.Data.Projects;
+using FuncLabel.Data.Users;
 using FuncLabel.Domain.Serialization;
-using FuncLabel.Functions.Declarations;
+using FuncLabel.Functions.Apis;
+using FuncLabel.Functions.Security;
+using FuncLabel.Functions.Validation;
 
 namespace FuncLabel.Functions.Hosting;
 
@@ -14,11 +21,25 @@ public static class ServiceRegistration
         services.ConfigureHttpJsonOptions(o => FuncLabelJson.Configure(o.SerializerOptions));
         services.AddSingleton(TimeProvider.System);
 
+        services.AddFuncLabelAuthentication(configuration.GetSection(AuthSettings.SectionName).Get<AuthSettings>() ?? new AuthSettings());
+        services.AddSingleton(configuration.GetSection(RequestLimitSettings.SectionName).Get<RequestLimitSettings>() ?? new RequestLimitSettings());
+
         var cosmos = configuration.GetSection(CosmosSettings.SectionName).Get<CosmosSettings>() ?? new CosmosSettings();
         services.AddSingleton(cosmos);
         services.AddSingleton(_ => new CosmosDatabase(cosmos));
         services.AddHostedService<CosmosBootstrap>();
         services.AddSingleton<IHealthProbe, CosmosHealthProbe>();
+        services.AddFuncLabelStorage(configuration);
+
+        services.AddSingleton<OutboxFaults>();
+        services.AddSingleton<OutboxRelay>();
+        services.AddSingleton<StateWriter>();
+        services.AddSingleton<OutboxSweep>();
+        services.AddSingleton<ProjectStore>();
+        services.AddSingleton<CatalogStore>();
+        services.AddSingleton<UserStore>();
+        services.AddSingleton<LedgerStore>();
+        services.AddScoped<ProjectServices>();
 
         foreach (var function in Declarations.Functions.All.Where(f => f.Handler is not null))
         {
