@@ -14,8 +14,8 @@ namespace FuncLabel.Domain.Ndjson;
 /// <c>classifications</c>. Fields that mark a Labelbox shape we do not import (<see cref="IsUnsupportedShapeField"/>)
 /// refuse the line with <c>unsupported_shape</c>. Every other field (<c>customMetrics</c>, <c>featureId</c>,
 /// <c>classifications[].confidence</c>, …) is skipped unread, so files exported from other tools import as long as the
-/// fields we need are there. Syntax errors surface as <see cref="JsonException"/> from the reader and are reported as
-/// <c>invalid_json</c> by the caller.
+/// fields we need are there. Syntax errors surface as <see cref="JsonException"/> from the reader and invalid Unicode in
+/// strings as a failed <see cref="JsonStrings.TryGet"/>; both are reported as <c>invalid_json</c>.
 /// </remarks>
 internal sealed class NdjsonLineParser
 {
@@ -75,7 +75,7 @@ internal sealed class NdjsonLineParser
                 reader.Read();
                 if (isUuid)
                 {
-                    return reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+                    return reader.TokenType == JsonTokenType.String && JsonStrings.TryGet(ref reader, out var text) ? text : null;
                 }
 
                 reader.Skip();
@@ -87,10 +87,7 @@ internal sealed class NdjsonLineParser
         {
             return null;
         }
-        catch (InvalidOperationException)
-        {
-            return null;
-        }
+
     }
 
     /// <summary>True for top-level fields of Labelbox shapes this importer refuses: relationships, video
@@ -218,6 +215,10 @@ internal sealed class NdjsonLineParser
 
                 raw.Classifications = classifications;
             }
+            else if (reader.ValueIsEscaped && !JsonStrings.TryGet(ref reader, out _))
+            {
+                return Fail(string.Empty, NdjsonErrorReason.InvalidJson, "A property name is not valid Unicode.");
+            }
             else if (IsUnsupportedShapeField(reader.ValueIsEscaped ? System.Text.Encoding.UTF8.GetBytes(reader.GetString()!) : reader.ValueSpan))
             {
                 return Fail(reader.GetString()!, NdjsonErrorReason.UnsupportedShape, $"'{reader.GetString()}' marks a shape this importer does not support (relationships, video, documents, conversations).");
@@ -241,7 +242,7 @@ internal sealed class NdjsonLineParser
 
         if (reader.ValueIsEscaped || reader.ValueSpan.Length > 40)
         {
-            return UuidText.TryParse(reader.GetString()!, out var parsed) ? SetUuid(raw, parsed) : Fail("uuid", NdjsonErrorReason.InvalidUuid, "uuid must be 32 hex digits.");
+            return JsonStrings.TryGet(ref reader, out var uuidText) && UuidText.TryParse(uuidText, out var parsed) ? SetUuid(raw, parsed) : Fail("uuid", NdjsonErrorReason.InvalidUuid, "uuid must be 32 hex digits.");
         }
 
         return UuidText.TryParse(reader.ValueSpan, out var guid) ? SetUuid(raw, guid) : Fail("uuid", NdjsonErrorReason.InvalidUuid, "uuid must be 32 hex digits.");
@@ -565,7 +566,13 @@ internal sealed class NdjsonLineParser
         switch (reader.TokenType)
         {
             case JsonTokenType.String:
-                return new RawAnswer(null, null, reader.GetString());
+                if (!JsonStrings.TryGet(ref reader, out var text))
+                {
+                    Fail(string.Empty, NdjsonErrorReason.InvalidJson, "The answer is not valid Unicode.");
+                    return null;
+                }
+
+                return new RawAnswer(null, null, text);
             case JsonTokenType.StartObject:
                 var option = ReadOption(ref reader);
                 return option is null ? null : new RawAnswer(option, null, null);
@@ -730,8 +737,7 @@ internal sealed class NdjsonLineParser
             return Fail(field, reason, $"{field} must be a string.");
         }
 
-        value = reader.GetString()!;
-        return true;
+        return JsonStrings.TryGet(ref reader, out value) || Fail(field, NdjsonErrorReason.InvalidJson, $"{field} is not valid Unicode.");
     }
 
     private bool ReadNumber(ref Utf8JsonReader reader, string field, out double value)
