@@ -8,5 +8,10 @@ if (args is ["iou-pairs", .. var rest])
     return IouPairsCommand.Run(rest);
 }
 
+if (args is ["scene-stats"])
+{
+    return SceneStatsCommand.Run();
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
 return 0;
