@@ -42,6 +42,7 @@ public sealed class SimilarityProperties
             && PolygonOverlap.Of(Shape(a), Shape((Polygon)a.Copy())) == 1.0
             && PolygonOverlap.Of(Shape(a), Shape(Translate(b, 500, 0))) == 0.0
             && iou is >= 0 and <= 1
+            && PolygonOverlap.UpperBound(Shape(a), Shape(b)) >= iou - Tolerance
             && Math.Abs(iou - PolygonOverlap.Of(Shape(Translate(a, dx, dy)), Shape(Translate(b, dx, dy)))) < Tolerance;
     }
 

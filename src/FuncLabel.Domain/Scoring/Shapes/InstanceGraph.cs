@@ -6,7 +6,7 @@ namespace FuncLabel.Domain.Scoring.Shapes;
 
 /// <summary>
 /// Matches two lists of object instances one to one: the spatial index proposes the pairs whose
-/// envelopes meet, a predicate on the two annotations keeps the admissible ones (same class in the
+/// envelopes meet, a cheap upper bound drops those that cannot reach the threshold, a predicate on the two annotations keeps the admissible ones (same class in the
 /// first round, different classes in the wrong-class round), their similarities at or above the
 /// match threshold form the sparse graph, and <see cref="SparseAssignment"/> solves it per
 /// connected component.
@@ -24,7 +24,8 @@ internal static class InstanceGraph
         List<(int Left, int Right)> pairs = CandidatePairs.Intersecting(Envelopes(left), Envelopes(right));
         foreach ((int i, int j) in pairs)
         {
-            if (!admissible(left[i].Annotation, right[j].Annotation))
+            if (!admissible(left[i].Annotation, right[j].Annotation)
+                || ShapeSimilarity.UpperBound(left[i].Shape, right[j].Shape) < threshold)
             {
                 continue;
             }

@@ -27,6 +27,18 @@ internal static class ShapeSimilarity
         _ => 0.0,
     };
 
+    /// <summary>
+    /// An upper bound of <see cref="Of"/> that costs no overlay: the polygon bound where the
+    /// polygon engine would run, else 1 (every other similarity is already cheap).
+    /// </summary>
+    public static double UpperBound(PreparedShape a, PreparedShape b) => (a, b) switch
+    {
+        (PreparedPolygon x, PreparedPolygon y) => PolygonOverlap.UpperBound(x.Polygon, y.Polygon),
+        (PreparedBox x, PreparedPolygon y) => PolygonOverlap.UpperBound(x.AsPolygon, y.Polygon),
+        (PreparedPolygon x, PreparedBox y) => PolygonOverlap.UpperBound(x.Polygon, y.AsPolygon),
+        _ => 1.0,
+    };
+
     private static bool SameGrid(PreparedMask a, PreparedMask b) =>
         a.Mask.Width == b.Mask.Width && a.Mask.Height == b.Mask.Height;
 }

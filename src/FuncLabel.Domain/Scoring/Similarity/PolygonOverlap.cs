@@ -47,6 +47,19 @@ internal static class PolygonOverlap
         return union <= 0 ? 0.0 : Math.Clamp(intersection / union, 0.0, 1.0);
     }
 
+    /// <summary>
+    /// A cheap upper bound of <see cref="Of"/>: |A ∩ B| is at most the area of the envelopes'
+    /// intersection and at most the smaller area, and IoU grows with |A ∩ B|. Matching skips the
+    /// overlay for pairs whose bound is below the match threshold (most neighbours in a scene).
+    /// </summary>
+    public static double UpperBound(PolygonalShape a, PolygonalShape b)
+    {
+        Envelope shared = a.Envelope.Intersection(b.Envelope);
+        double intersection = Math.Min(shared.IsNull ? 0.0 : shared.Area, Math.Min(a.Area, b.Area));
+        double union = a.Area + b.Area - intersection;
+        return union <= 0 ? 1.0 : intersection / union;
+    }
+
     /// <summary>The area of A ∩ B, computed with OverlayNG.</summary>
     public static double IntersectionArea(NtsGeometry a, NtsGeometry b) =>
         OverlayNGRobust.Overlay(a, b, SpatialFunction.Intersection).Area;
