@@ -19,7 +19,8 @@ namespace FuncLabel.Domain.Geometry;
 /// <item><b>Boxes</b>: negative width or height → <c>Invalid</c>; zero width or height also → <c>Invalid</c> (an empty box
 /// has no area, so IoU against it is undefined).</item>
 /// <item><b>Polygons</b>: a repeated closing vertex and consecutive duplicates are dropped; fewer than 3 distinct vertices
-/// or zero area → <c>Invalid</c>. A self-intersecting (or otherwise invalid) ring is <b>repaired</b> with NetTopologySuite's
+/// or zero area → <c>Invalid</c>. Validity is decided by NetTopologySuite, after a fast filter (<see cref="SimpleRingTest"/>)
+/// that accepts rings it can prove simple without building NTS geometry. A self-intersecting (or otherwise invalid) ring is <b>repaired</b> with NetTopologySuite's
 /// <see cref="GeometryFixer"/> and flagged (<see cref="GeometryCheck.Repaired"/>). The fix may split a bow-tie into several
 /// parts; <see cref="PolygonGeometry"/> holds one simple ring, so the largest part by area is kept and holes are dropped.</item>
 /// <item><b>Polylines</b>: consecutive duplicates dropped; fewer than 2 distinct vertices → <c>Invalid</c>. Self-crossing lines are
@@ -87,6 +88,12 @@ public static class GeometryPolicy
             return GeometryCheck.Reject(GeometryProblemKind.Invalid, string.Empty, "A polygon needs at least 3 distinct vertices.");
         }
 
+        var candidate = distinct.Length == polygon.Points.Count ? polygon : new PolygonGeometry(ValueList.Wrap(distinct));
+        if (SimpleRingTest.Classify(candidate.Points) == RingVerdict.Simple)
+        {
+            return GeometryCheck.Accept(candidate);
+        }
+
         var coordinates = new Coordinate[distinct.Length + 1];
         for (var i = 0; i < distinct.Length; i++)
         {
@@ -98,7 +105,7 @@ public static class GeometryPolicy
         if (ring.IsValid)
         {
             return ring.Area > 0
-                ? GeometryCheck.Accept(distinct.Length == polygon.Points.Count ? polygon : new PolygonGeometry(ValueList.Wrap(distinct)), repaired: false)
+                ? GeometryCheck.Accept(candidate, repaired: false)
                 : GeometryCheck.Reject(GeometryProblemKind.Invalid, string.Empty, "The polygon has zero area.");
         }
 
