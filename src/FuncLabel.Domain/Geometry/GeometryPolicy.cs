@@ -226,6 +226,11 @@ public static class GeometryPolicy
     /// <summary>Drops vertices equal to their predecessor and, for rings, a last vertex equal to the first.</summary>
     private static ImmutableArray<PixelPoint> DropConsecutiveDuplicates(ValueList<PixelPoint> points, bool closed)
     {
+        if (!HasConsecutiveDuplicates(points, closed))
+        {
+            return points.AsImmutableArray();
+        }
+
         var result = ImmutableArray.CreateBuilder<PixelPoint>(points.Count);
         foreach (var point in points)
         {
@@ -241,6 +246,19 @@ public static class GeometryPolicy
         }
 
         return result.Count == result.Capacity ? result.MoveToImmutable() : result.ToImmutable();
+    }
+
+    private static bool HasConsecutiveDuplicates(ValueList<PixelPoint> points, bool closed)
+    {
+        for (var i = 1; i < points.Count; i++)
+        {
+            if (points[i] == points[i - 1])
+            {
+                return true;
+            }
+        }
+
+        return closed && points.Count > 1 && points[^1] == points[0];
     }
 
     private static Polygon? LargestPolygon(NetTopologySuite.Geometries.Geometry fixedGeometry)

@@ -17,9 +17,10 @@ namespace FuncLabel.Domain.Ndjson;
 /// fields we need are there. Syntax errors surface as <see cref="JsonException"/> from the reader and invalid Unicode in
 /// strings as a failed <see cref="JsonStrings.TryGet"/>; both are reported as <c>invalid_json</c>.
 /// </remarks>
-internal sealed class NdjsonLineParser
+internal sealed class NdjsonLineParser(KnownStrings knownStrings)
 {
     private readonly FieldPath _path = new();
+    private readonly List<PixelPoint> _points = [];
     private LineFault? _fault;
 
     /// <summary>Parses <paramref name="line"/>; on false, <paramref name="fault"/> says why.</summary>
@@ -375,7 +376,8 @@ internal sealed class NdjsonLineParser
             return Fail(string.Empty, NdjsonErrorReason.InvalidGeometry, "Expected an array of {x, y}.");
         }
 
-        var points = new List<PixelPoint>();
+        var points = _points;
+        points.Clear();
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
             _path.Push(points.Count);
@@ -389,7 +391,7 @@ internal sealed class NdjsonLineParser
             points.Add(new PixelPoint(x, y));
         }
 
-        raw.Points = points;
+        raw.Points = System.Collections.Immutable.ImmutableArray.Create(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(points));
         return true;
     }
 
@@ -735,6 +737,12 @@ internal sealed class NdjsonLineParser
         {
             value = string.Empty;
             return Fail(field, reason, $"{field} must be a string.");
+        }
+
+        if (!reader.ValueIsEscaped && System.Text.Unicode.Utf8.IsValid(reader.ValueSpan))
+        {
+            value = knownStrings.Get(reader.ValueSpan);
+            return true;
         }
 
         return JsonStrings.TryGet(ref reader, out value) || Fail(field, NdjsonErrorReason.InvalidJson, $"{field} is not valid Unicode.");

@@ -125,10 +125,10 @@ internal sealed class NdjsonLineResolver(NdjsonReaderOptions options)
                 geometry = new PointGeometry(raw.X, raw.Y);
                 return true;
             case RawShape.Polygon:
-                geometry = new PolygonGeometry(ValueList.From(raw.Points!));
+                geometry = new PolygonGeometry(ValueList.Wrap(raw.Points));
                 return true;
             case RawShape.Line:
-                geometry = new PolylineGeometry(ValueList.From(raw.Points!));
+                geometry = new PolylineGeometry(ValueList.Wrap(raw.Points));
                 return true;
             case RawShape.Location:
                 geometry = new TextSpan(raw.Start, raw.End);
@@ -194,7 +194,7 @@ internal sealed class NdjsonLineResolver(NdjsonReaderOptions options)
         return ValueList.Wrap(resolved.MoveToImmutable());
     }
 
-    private Classification? ResolveClassification(ValueList<OntologyClass> questions, RawClassification raw, IEnumerable<Classification> siblings, out LineFault fault)
+    private Classification? ResolveClassification(ValueList<OntologyClass> questions, RawClassification raw, ImmutableArray<Classification>.Builder siblings, out LineFault fault)
     {
         if (raw.SchemaId is null && raw.Name is null)
         {
@@ -209,7 +209,7 @@ internal sealed class NdjsonLineResolver(NdjsonReaderOptions options)
             return null;
         }
 
-        if (siblings.Any(s => s.SchemaId == question.SchemaId))
+        if (ContainsQuestion(siblings, question.SchemaId))
         {
             Fail(string.Empty, NdjsonErrorReason.DuplicateAnswer, $"Question '{question.Name}' is answered twice.", out fault);
             return null;
@@ -240,7 +240,7 @@ internal sealed class NdjsonLineResolver(NdjsonReaderOptions options)
                 {
                     _path.Push(i);
                     var item = ResolveOption(question, options[i], out fault);
-                    if (item is not null && chosen.Any(c => c.SchemaId == item.SchemaId))
+                    if (item is not null && ContainsOption(chosen, item.SchemaId))
                     {
                         item = null;
                         Fail(string.Empty, NdjsonErrorReason.DuplicateAnswer, "The same option is chosen twice.", out fault);
@@ -276,6 +276,32 @@ internal sealed class NdjsonLineResolver(NdjsonReaderOptions options)
         var nested = ResolveClassifications(option.Classifications, raw.Classifications, out fault);
         _path.Pop();
         return nested is null ? null : new SelectedOption(option.SchemaId, nested);
+    }
+
+    private static bool ContainsQuestion(ImmutableArray<Classification>.Builder siblings, string schemaId)
+    {
+        foreach (var sibling in siblings)
+        {
+            if (sibling.SchemaId == schemaId)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool ContainsOption(ImmutableArray<SelectedOption>.Builder chosen, string schemaId)
+    {
+        foreach (var option in chosen)
+        {
+            if (option.SchemaId == schemaId)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static RawShape ShapeFor(Tool tool) => tool switch

@@ -19,13 +19,14 @@ namespace FuncLabel.Domain.Ndjson;
 public sealed class NdjsonPrelabelReader
 {
     private readonly NdjsonReaderOptions _options;
-    private readonly NdjsonLineParser _parser = new();
+    private readonly NdjsonLineParser _parser;
     private readonly NdjsonLineResolver _resolver;
     private readonly HashSet<(Guid Uuid, int DataRow)> _seen = [];
 
     public NdjsonPrelabelReader(NdjsonReaderOptions options)
     {
         _options = options;
+        _parser = new NdjsonLineParser(new KnownStrings(options.Ontology));
         _resolver = new NdjsonLineResolver(options);
     }
 

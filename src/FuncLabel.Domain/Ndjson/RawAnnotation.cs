@@ -48,7 +48,7 @@ internal sealed class RawAnnotation
 
     public double Y { get; set; }
 
-    public List<PixelPoint>? Points { get; set; }
+    public System.Collections.Immutable.ImmutableArray<PixelPoint> Points { get; set; }
 
     public string? MaskPng { get; set; }
 
