@@ -66,7 +66,7 @@ internal sealed class FunctionExecutor(
         var payload = new JsonObject { ["Data"] = request.Data.DeepClone(), ["Metadata"] = request.Metadata.DeepClone() };
         using var message = new HttpRequestMessage(HttpMethod.Post, new Uri(baseAddress, request.Function.Name))
         {
-            Content = new StringContent(payload.ToJsonString(), Encoding.UTF8, "application/json"),
+            Content = new StringContent(payload.ToJsonString(PayloadValue.Relaxed), Encoding.UTF8, "application/json"),
         };
         message.Headers.Add("X-Azure-Functions-InvocationId", request.Id);
         message.Headers.Add("X-Azure-Functions-HostVersion", HostVersion);

@@ -15,7 +15,7 @@ namespace FuncLabel.LocalHost.Invocation;
 internal static class PayloadValue
 {
     /// <summary>Newtonsoft (the host's serializer) leaves non-ASCII text unescaped; the relaxed encoder comes closest.</summary>
-    private static readonly JsonSerializerOptions Relaxed = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    public static readonly JsonSerializerOptions Relaxed = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static JsonNode Text(string value) => JsonValue.Create(JsonSerializer.Serialize(value, Relaxed));
 
