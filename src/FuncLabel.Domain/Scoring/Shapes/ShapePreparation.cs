@@ -37,7 +37,7 @@ internal sealed class ShapePreparation
     public PreparedShape Prepare(AnnotationGeometry geometry) => geometry switch
     {
         BoundingBox box => new PreparedBox(AxisBox.FromLeftTop(box.Left, box.Top, box.Width, box.Height)),
-        PolygonGeometry polygon => new PreparedPolygon(PolygonalShape.From(ToPolygon(Repaired(polygon)))),
+        PolygonGeometry polygon => new PreparedPolygon(PreparePolygon(polygon)),
         MaskGeometry mask => new PreparedMask(RunLengthMask.FromCounts(mask.Runs.AsImmutableArray().AsSpan(), mask.Width, mask.Height, columnMajor: false)),
         PointGeometry point => new PreparedPoint(point.X, point.Y, PointReach),
         PolylineGeometry line => new PreparedPolyline(SampledPolyline.From([.. line.Points.Select(p => (p.X, p.Y))], Options.PolylineSamples), PolylineReach),
@@ -45,16 +45,18 @@ internal sealed class ShapePreparation
         _ => throw new ArgumentException($"Geometry {geometry.GetType().Name} cannot be scored; fetch and decode mask references first.", nameof(geometry)),
     };
 
-    private static PolygonGeometry Repaired(PolygonGeometry polygon)
+    /// <summary>One validity check per polygon (the costliest step of preparation); repair only when it fails.</summary>
+    private static PolygonalShape PreparePolygon(PolygonGeometry polygon)
     {
         Polygon candidate = ToPolygon(polygon);
         if (candidate.IsValid)
         {
-            return polygon;
+            return PolygonalShape.FromValid(candidate);
         }
 
-        return GeometryPolicy.Check(polygon, AssetExtent.Unknown).Geometry as PolygonGeometry
+        PolygonGeometry repaired = GeometryPolicy.Check(polygon, AssetExtent.Unknown).Geometry as PolygonGeometry
             ?? throw new ArgumentException("The polygon is degenerate and cannot be scored.", nameof(polygon));
+        return PolygonalShape.From(ToPolygon(repaired));
     }
 
     private static Polygon ToPolygon(PolygonGeometry polygon)

@@ -46,6 +46,9 @@ internal sealed class PolygonalShape
         return new PolygonalShape(PolygonalPart(fixedGeometry), repaired: true);
     }
 
+    /// <summary>Prepares a polygon the caller has just found valid, without checking again.</summary>
+    public static PolygonalShape FromValid(Polygon polygon) => new(polygon, repaired: false);
+
     private static NtsGeometry PolygonalPart(NtsGeometry geometry)
     {
         if (geometry is IPolygonal)
