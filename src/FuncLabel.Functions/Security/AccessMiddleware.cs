@@ -25,7 +25,7 @@ public sealed class AccessMiddleware(RequestDelegate next)
         var rule = endpoint.Metadata.GetMetadata<AccessRule>();
         if (rule is null)
         {
-            await Problems.Write(context, StatusCodes.Status403Forbidden, "No access rule", "This endpoint declares no access rule, so nobody may call it.");
+            await Problems.Write(context, StatusCodes.Status403Forbidden, "No access rule", "This endpoint declares no access rule, so nobody may call it.", "no_access_rule");
             return;
         }
 
@@ -46,7 +46,7 @@ public sealed class AccessMiddleware(RequestDelegate next)
         switch (rule)
         {
             case PlatformAdminRule when !caller.IsAdmin:
-                await Problems.Write(context, StatusCodes.Status403Forbidden, "Forbidden", "Only platform admins may do this.");
+                await Problems.Write(context, StatusCodes.Status403Forbidden, "Forbidden", "Only platform admins may do this.", "forbidden");
                 return;
             case ProjectMemberRule projectRule:
                 var projectId = context.Request.RouteValues[ProjectRouteKey] as string ?? "";
@@ -60,7 +60,7 @@ public sealed class AccessMiddleware(RequestDelegate next)
                 var active = member is { IsActive: true } ? member : null;
                 if (active is null && !caller.IsAdmin)
                 {
-                    await Problems.Write(context, StatusCodes.Status404NotFound, "Not found", $"Project '{projectId}' was not found.");
+                    await Problems.Write(context, StatusCodes.Status404NotFound, "Not found", $"Project '{projectId}' was not found.", "not_a_member");
                     return;
                 }
 
@@ -68,7 +68,7 @@ public sealed class AccessMiddleware(RequestDelegate next)
                 if (!access.Has(projectRule.MinimumRole))
                 {
                     await Problems.Write(context, StatusCodes.Status403Forbidden, "Forbidden",
-                        $"This needs the {projectRule.MinimumRole.ToString().ToLowerInvariant()} role in project '{projectId}'.");
+                        $"This needs the {projectRule.MinimumRole.ToString().ToLowerInvariant()} role in project '{projectId}'.", "forbidden");
                     return;
                 }
 

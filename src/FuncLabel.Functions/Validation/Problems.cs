@@ -23,8 +23,13 @@ public static class Problems
             statusCode: StatusCodes.Status412PreconditionFailed, title: "Precondition failed");
 
     /// <summary>Writes a problem document from middleware, where there is no endpoint result to return.</summary>
-    public static Task Write(HttpContext context, int status, string title, string detail) =>
-        TypedResults.Problem(detail, statusCode: status, title: title).ExecuteAsync(context);
+    public static Task Write(HttpContext context, int status, string title, string detail, string? code = null) =>
+        TypedResults.Problem(
+                detail,
+                statusCode: status,
+                title: title,
+                extensions: code is null ? null : new Dictionary<string, object?> { ["code"] = code })
+            .ExecuteAsync(context);
 
     public static Task WriteFieldError(HttpContext context, string field, string reason) => Field(field, reason).ExecuteAsync(context);
 }

@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Http.Features;
-
 namespace FuncLabel.Functions.Validation;
 
 /// <summary>Configuration section <c>Limits</c>.</summary>
@@ -12,8 +10,10 @@ public sealed class RequestLimitSettings
 }
 
 /// <summary>
-/// Refuses bodies over the limit with 413 before any handler runs: by the declared Content-Length at once,
-/// and for chunked bodies through the server's limit while reading (mapped to 413 by the exception handler).
+/// Refuses bodies over the limit with 413 before any handler runs: by the declared Content-Length at once;
+/// a body without one (chunked) is counted while read and fails with 413 past the limit, before the handler
+/// has parsed — let alone written — anything. Counting here, not in the server, makes the rule the same under
+/// Kestrel, the Functions host's forwarding and the in-memory test server.
 /// </summary>
 public sealed class RequestLimitMiddleware(RequestDelegate next, RequestLimitSettings settings)
 {
@@ -26,11 +26,53 @@ public sealed class RequestLimitMiddleware(RequestDelegate next, RequestLimitSet
             return;
         }
 
-        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } feature)
+        if (context.Request.ContentLength is null)
         {
-            feature.MaxRequestBodySize = settings.MaxBodyBytes;
+            context.Request.Body = new BodyLimitStream(context.Request.Body, settings.MaxBodyBytes);
         }
 
         await next(context);
+    }
+}
+
+/// <summary>A read-only view of a request body that throws a 413 <see cref="BadHttpRequestException"/> past the limit.</summary>
+internal sealed class BodyLimitStream(Stream inner, long limit) : Stream
+{
+    private long _read;
+
+    public override bool CanRead => true;
+
+    public override bool CanSeek => false;
+
+    public override bool CanWrite => false;
+
+    public override long Length => throw new NotSupportedException();
+
+    public override long Position { get => _read; set => throw new NotSupportedException(); }
+
+    public override int Read(byte[] buffer, int offset, int count) => Count(inner.Read(buffer, offset, count));
+
+    public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
+        Count(await inner.ReadAsync(buffer, cancellationToken));
+
+    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+    public override void Flush()
+    {
+    }
+
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+    public override void SetLength(long value) => throw new NotSupportedException();
+
+    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+    private int Count(int read)
+    {
+        _read += read;
+        return _read > limit
+            ? throw new BadHttpRequestException($"The body exceeds the limit of {limit} bytes.", StatusCodes.Status413PayloadTooLarge)
+            : read;
     }
 }

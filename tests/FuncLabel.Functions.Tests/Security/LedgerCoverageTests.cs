@@ -1,0 +1,55 @@
+using System.Net.Http.Json;
+using FuncLabel.Data.Ledger;
+using FuncLabel.Functions.Security;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace FuncLabel.Functions.Tests.Security;
+
+/// <summary>
+/// Every state-changing route (every non-GET endpoint of the API, read from the endpoint data source) writes
+/// its ledger event. A new route without a case here fails the test, so none is born without its event.
+/// </summary>
+public sealed class LedgerCoverageTests(FuncLabelApp app) : IClassFixture<FuncLabelApp>
+{
+    /// <summary>How to make each route change state, and the ledger action it must record.</summary>
+    private static readonly Dictionary<string, (string Action, Func<Context, Task<HttpResponseMessage>> Send)> Cases = new()
+    {
+        ["POST /api/projects"] = ("project.created", c => c.Admin.PostAsJsonAsync("/api/projects", new { id = c.NewProject, name = "ledger" })),
+        ["PATCH /api/projects/{projectId}"] = ("project.updated", c => c.Admin.PatchAsJsonAsync($"/api/projects/{c.Project}", new { name = "renamed" })),
+        ["PUT /api/projects/{projectId}/members/{userId}"] = ("member.added", c => c.Admin.PutAsJsonAsync($"/api/projects/{c.Project}/members/ledger-new", new { role = "reviewer" })),
+        ["DELETE /api/projects/{projectId}/members/{userId}"] = ("member.removed", c => c.Admin.DeleteAsync($"/api/projects/{c.Project}/members/ledger-old")),
+    };
+
+    [Fact]
+    public async Task EveryStateChangingRoute_WritesItsLedgerEvent()
+    {
+        var routes = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.Metadata.GetMetadata<AccessRule>() is not (null or FunctionsHostRule or AnonymousRule))
+            .SelectMany(e => (e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? []).Select(m => $"{m} {e.RoutePattern.RawText!.TrimEnd('/')}"))
+            .Where(r => !r.StartsWith("GET ", StringComparison.Ordinal))
+            .ToList();
+        Assert.NotEmpty(routes);
+        Assert.Empty(routes.Except(Cases.Keys));
+
+        foreach (var route in routes)
+        {
+            var context = new Context(
+                await app.SeedProjectAsync(("ledger-old", "annotator")),
+                "p-" + Guid.NewGuid().ToString("N")[..12],
+                app.ClientFor("ledger-admin", admin: true));
+            var (action, send) = Cases[route];
+            using var response = await send(context);
+            Assert.True(response.IsSuccessStatusCode, $"{route}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+
+            var scope = route == "POST /api/projects" ? context.NewProject : context.Project;
+            var events = await app.Services.GetRequiredService<LedgerStore>()
+                .DayAsync(scope, DateOnly.FromDateTime(app.Time.GetUtcNow().UtcDateTime), CancellationToken.None).ToListAsync();
+            Assert.True(events.Any(e => e.Action == action && e.Actor == "ledger-admin"), $"{route} recorded no '{action}' event by ledger-admin");
+            context.Admin.Dispose();
+        }
+    }
+
+    private sealed record Context(string Project, string NewProject, HttpClient Admin);
+}
