@@ -52,7 +52,7 @@ public sealed class NdjsonShapeTests
         Assert.True(record.GeometryRepaired);
         var polygon = Assert.IsType<PolygonGeometry>(record.Annotation.Geometry);
         Assert.Equal(3, polygon.Points.Count);
-        Assert.Equal(25, Export.CocoWriter.ShoelaceArea(polygon.Points), 9);
+        Assert.Equal(25, FuncLabel.Domain.Export.CocoWriter.ShoelaceArea(polygon.Points), 9);
     }
 
     [Fact]
