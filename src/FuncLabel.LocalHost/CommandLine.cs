@@ -3,19 +3,20 @@ using System.Globalization;
 namespace FuncLabel.LocalHost;
 
 /// <summary>
-/// <c>FuncLabel.LocalHost [--script-root DIR] [--port N] [--settings FILE]</c>. The script root defaults to the current
+/// <c>FuncLabel.LocalHost [--script-root DIR] [--port N] [--settings FILE] [--watcher-only]</c>. The script root defaults to the current
 /// folder (like <c>func start</c>), settings to <c>local.settings.json</c> in it, the port to its <c>Host.LocalHttpPort</c>
 /// or 7071.
 /// </summary>
-internal sealed record CommandLine(string ScriptRoot, int? Port, string? SettingsFile)
+internal sealed record CommandLine(string ScriptRoot, int? Port, string? SettingsFile, bool WatcherOnly)
 {
     public const string Usage = """
         FuncLabel local Functions host: runs a built app folder (host.json + <Function>/function.json + handler) against Azurite.
 
-        Usage: FuncLabel.LocalHost [--script-root DIR] [--port N] [--settings FILE]
+        Usage: FuncLabel.LocalHost [--script-root DIR] [--port N] [--settings FILE] [--watcher-only]
           --script-root DIR   the app folder (default: the current folder)
           --port N            HTTP port (default: local.settings.json Host.LocalHttpPort, else 7071)
           --settings FILE     app settings file (default: DIR/local.settings.json); the environment overrides its Values
+          --watcher-only      run only the blob watcher of DIR/blobwatcher.json (next to `func start --script-root DIR`)
         """;
 
     /// <summary>Parses <paramref name="args"/>; null with <paramref name="error"/> set when they are not understood (or help was asked).</summary>
@@ -25,6 +26,7 @@ internal sealed record CommandLine(string ScriptRoot, int? Port, string? Setting
         string scriptRoot = Directory.GetCurrentDirectory();
         int? port = null;
         string? settings = null;
+        var watcherOnly = false;
         for (var i = 0; i < args.Length; i++)
         {
             var value = i + 1 < args.Length ? args[i + 1] : null;
@@ -42,6 +44,9 @@ internal sealed record CommandLine(string ScriptRoot, int? Port, string? Setting
                     settings = value;
                     i++;
                     break;
+                case "--watcher-only":
+                    watcherOnly = true;
+                    break;
                 case "-h" or "--help":
                     error = Usage;
                     return null;
@@ -51,6 +56,6 @@ internal sealed record CommandLine(string ScriptRoot, int? Port, string? Setting
             }
         }
 
-        return new CommandLine(Path.GetFullPath(scriptRoot), port, settings);
+        return new CommandLine(Path.GetFullPath(scriptRoot), port, settings, watcherOnly);
     }
 }

@@ -23,6 +23,14 @@ internal static class FunctionListing
             text.Append('\t').Append(function.Name).Append(": ").AppendLine(line).AppendLine();
         }
 
+        foreach (var subscription in app.Watcher?.Subscriptions ?? [])
+        {
+            text.Append("\tBlob watcher '").Append(subscription.Name).Append("': container '").Append(subscription.Container).Append('\'')
+                .Append(subscription.Filter.BeginsWith is { } begins ? $" subjectBeginsWith '{begins}'" : "")
+                .Append(subscription.Filter.EndsWith is { } ends ? $" subjectEndsWith '{ends}'" : "")
+                .Append(" -> queue '").Append(subscription.Queue).AppendLine("'").AppendLine();
+        }
+
         return text.ToString();
     }
 

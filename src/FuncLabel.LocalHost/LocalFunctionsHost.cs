@@ -1,4 +1,5 @@
 using FuncLabel.LocalHost.App;
+using FuncLabel.LocalHost.Blobs;
 using FuncLabel.LocalHost.Handler;
 using FuncLabel.LocalHost.Http;
 using FuncLabel.LocalHost.Invocation;
@@ -11,8 +12,8 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 namespace FuncLabel.LocalHost;
 
 /// <summary>
-/// One running local Functions host: the handler process, the HTTP front door, and a listener per queue and timer
-/// function. Started in the real host's order (handler ready first, then HTTP, then triggers) and stopped in reverse,
+/// One running local Functions host: the handler process, the HTTP front door, a listener per queue and timer
+/// function, and the blob watcher when the app folder has a <c>blobwatcher.json</c>. Started in the real host's order (handler ready first, then HTTP, then triggers) and stopped in reverse,
 /// letting running invocations finish so that no successful queue message is left to run twice.
 /// </summary>
 internal sealed class LocalFunctionsHost : IAsyncDisposable
@@ -20,19 +21,21 @@ internal sealed class LocalFunctionsHost : IAsyncDisposable
     private readonly WebApplication _web;
     private readonly List<QueueListener> _queues;
     private readonly List<TimerListener> _timers;
+    private readonly BlobWatcher? _watcher;
     private readonly LocalHostOptions _options;
     private readonly IDisposable _activity;
     private bool _stopped;
 
     private LocalFunctionsHost(
         WebApplication web, HandlerProcess handler, Uri httpAddress, List<QueueListener> queues, List<TimerListener> timers,
-        LocalHostOptions options, StorageAccounts storage, string hostId, QueueActivity activity, IDisposable activityRegistration)
+        BlobWatcher? watcher, LocalHostOptions options, StorageAccounts storage, string hostId, QueueActivity activity, IDisposable activityRegistration)
     {
         _web = web;
         Handler = handler;
         HttpAddress = httpAddress;
         _queues = queues;
         _timers = timers;
+        _watcher = watcher;
         _options = options;
         Storage = storage;
         HostId = hostId;
@@ -77,24 +80,34 @@ internal sealed class LocalFunctionsHost : IAsyncDisposable
                 .Distinct(StringComparer.OrdinalIgnoreCase);
             foreach (var connection in connections)
             {
-                if (storage.ConnectionString(connection) is null)
-                {
-                    problems.Add($"{function.Name}: the storage connection '{connection}' is not set (app setting '{connection}').");
-                    continue;
-                }
-
-                try
-                {
-                    storage.Queues(connection);
-                }
-                catch (FormatException e)
-                {
-                    problems.Add($"{function.Name}: the storage connection '{connection}' is not valid: {e.Message}");
-                }
+                CheckConnection(storage, connection, function.Name, problems);
             }
         }
 
+        foreach (var subscription in app.Watcher?.Subscriptions ?? [])
+        {
+            CheckConnection(storage, subscription.Connection, $"blob watcher subscription '{subscription.Name}'", problems);
+        }
+
         return problems;
+    }
+
+    private static void CheckConnection(StorageAccounts storage, string connection, string user, List<string> problems)
+    {
+        if (storage.ConnectionString(connection) is null)
+        {
+            problems.Add($"{user}: the storage connection '{connection}' is not set (app setting '{connection}').");
+            return;
+        }
+
+        try
+        {
+            storage.Queues(connection);
+        }
+        catch (FormatException e)
+        {
+            problems.Add($"{user}: the storage connection '{connection}' is not valid: {e.Message}");
+        }
     }
 
     public static async Task<LocalFunctionsHost> StartAsync(LocalHostOptions options, CancellationToken cancellationToken)
@@ -144,7 +157,10 @@ internal sealed class LocalFunctionsHost : IAsyncDisposable
             .Select(f => new TimerListener(f, monitor, executor, options.Time, loggers))
             .ToList();
 
-        var host = new LocalFunctionsHost(web, handler, httpAddress, queues, timers, options, storage, hostId, activity, new Registrations(registrations));
+        var watcher = app.Watcher is { } watcherConfig
+            ? new BlobWatcher(watcherConfig, storage, hostId, activity, options.Time, loggers)
+            : null;
+        var host = new LocalFunctionsHost(web, handler, httpAddress, queues, timers, watcher, options, storage, hostId, activity, new Registrations(registrations));
         foreach (var queue in queues)
         {
             await queue.StartAsync(cancellationToken);
@@ -153,6 +169,11 @@ internal sealed class LocalFunctionsHost : IAsyncDisposable
         foreach (var timer in timers)
         {
             await timer.StartAsync(cancellationToken);
+        }
+
+        if (watcher is not null)
+        {
+            await watcher.StartAsync(cancellationToken);
         }
 
         loggers.CreateLogger("Host").LogInformation("Host started (id {HostId}); HTTP on {Address}", hostId, httpAddress);
@@ -170,6 +191,11 @@ internal sealed class LocalFunctionsHost : IAsyncDisposable
         _stopped = true;
         using var drain = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         drain.CancelAfter(_options.DrainTimeout);
+        if (_watcher is not null)
+        {
+            await _watcher.StopAsync();
+        }
+
         await Task.WhenAll(_queues.Select(q => q.StopAsync(drain.Token)).Concat(_timers.Select(t => t.StopAsync(drain.Token))));
         _activity.Dispose();
         await _web.StopAsync(cancellationToken);

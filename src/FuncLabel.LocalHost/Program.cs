@@ -11,6 +11,14 @@ if (command is null)
 
 var settingsFile = LocalSettingsFile.Read(command.SettingsFile ?? Path.Combine(command.ScriptRoot, "local.settings.json"), out var settingsProblem);
 var settings = AppSettings.FromProcess(settingsFile.Values);
+if (command.WatcherOnly)
+{
+    using var stop = new CancellationTokenSource();
+    using var sigint = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGINT, c => { c.Cancel = true; stop.Cancel(); });
+    using var sigterm = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, c => { c.Cancel = true; stop.Cancel(); });
+    return await WatcherOnly.RunAsync(command.ScriptRoot, settings, stop.Token);
+}
+
 var app = AppFolder.Load(command.ScriptRoot, settings, out var problems);
 problems = [.. problems, .. settingsProblem is null ? [] : new[] { settingsProblem }, .. app is null ? [] : LocalFunctionsHost.Validate(app, settings)];
 if (app is null || problems.Count > 0)

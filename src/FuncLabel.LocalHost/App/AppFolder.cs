@@ -7,8 +7,9 @@ namespace FuncLabel.LocalHost.App;
 /// A built Functions app folder, read exactly as deployed: <c>host.json</c> at the root and one
 /// <c>&lt;FunctionName&gt;/function.json</c> per function. Problems (unreadable files, unsupported bindings,
 /// unresolved <c>%Setting%</c> references) are collected rather than thrown, so one start-up lists them all.
+/// An optional <c>blobwatcher.json</c> beside host.json configures the blob watcher.
 /// </summary>
-internal sealed record AppFolder(string Root, HostSettings Host, IReadOnlyList<FunctionDefinition> Functions)
+internal sealed record AppFolder(string Root, HostSettings Host, IReadOnlyList<FunctionDefinition> Functions, Blobs.BlobWatcherConfig? Watcher = null)
 {
     public const string DefaultConnection = "AzureWebJobsStorage";
 
@@ -33,7 +34,9 @@ internal sealed record AppFolder(string Root, HostSettings Host, IReadOnlyList<F
             }
         }
 
-        return found.Count == 0 ? new AppFolder(root, host, functions) : null;
+        var watcherFile = Path.Combine(root, Blobs.BlobWatcherConfig.FileName);
+        var watcher = File.Exists(watcherFile) ? Blobs.BlobWatcherConfig.Read(watcherFile, settings, found) : null;
+        return found.Count == 0 ? new AppFolder(root, host, functions, watcher) : null;
     }
 
     private static FunctionDefinition? ReadFunction(string name, string file, HostSettings host, AppSettings settings, List<string> problems)

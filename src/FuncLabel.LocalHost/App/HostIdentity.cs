@@ -11,10 +11,32 @@ internal static class HostIdentity
 {
     public const int MaxLength = 32;
 
-    public static string For(AppFolder app, AppSettings settings)
+    public static string For(AppFolder app, AppSettings settings) => For(app.Root, app.Host.HostId, settings);
+
+    /// <summary>The same id for a folder whose host.json is read only for its <c>id</c> (the watcher-only mode).</summary>
+    public static string ForFolder(string root, AppSettings settings)
     {
-        var configured = app.Host.HostId ?? settings.Get("AzureFunctionsWebHost__hostid");
-        return Sanitize(configured ?? "local-" + Path.GetFileName(app.Root.TrimEnd(Path.DirectorySeparatorChar)));
+        var hostJson = Path.Combine(root, "host.json");
+        string? id = null;
+        if (File.Exists(hostJson))
+        {
+            try
+            {
+                id = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(hostJson), documentOptions: JsonConfig.Lenient).Text("id");
+            }
+            catch (System.Text.Json.JsonException)
+            {
+                // Unreadable host.json: fall back to the folder-derived id.
+            }
+        }
+
+        return For(root, id, settings);
+    }
+
+    private static string For(string root, string? hostJsonId, AppSettings settings)
+    {
+        var configured = hostJsonId ?? settings.Get("AzureFunctionsWebHost__hostid");
+        return Sanitize(configured ?? "local-" + Path.GetFileName(root.TrimEnd(Path.DirectorySeparatorChar)));
     }
 
     public static string Sanitize(string text)

@@ -1,0 +1,42 @@
+using Azure;
+using FuncLabel.Storage;
+using FuncLabel.Storage.Models;
+
+namespace FuncLabel.LocalHost.Blobs;
+
+/// <summary>
+/// "This subscription already announced this blob at this ETag": an empty blob at
+/// <c>azure-webjobs-hosts/blobwatcher/{hostId}/{subscription}/{eTag}/{container}/{blobName}</c>, the watcher's version
+/// of the blob trigger's receipts (FUNCTIONS-PROTOCOL.md §2.2 — ETag before the name, so one blob's receipts never
+/// collide). Receipts live in storage, so a restarted host does not announce a blob again; a new ETag (an overwrite)
+/// has no receipt yet, so it is announced once more. Delete a receipt to have its blob announced again.
+/// </summary>
+internal sealed class BlobReceipts(BlobServiceClient blobs, string hostId)
+{
+    public const string Container = "azure-webjobs-hosts";
+
+    public static string BlobName(string hostId, string subscription, string eTag, string container, string blobName) =>
+        $"blobwatcher/{hostId}/{subscription}/{eTag}/{container}/{blobName}";
+
+    public Task EnsureContainerAsync(CancellationToken cancellationToken) =>
+        blobs.GetBlobContainerClient(Container).CreateIfNotExistsAsync(cancellationToken);
+
+    public async Task<bool> ExistsAsync(string subscription, string eTag, string container, string blobName, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Receipt(subscription, eTag, container, blobName).GetPropertiesAsync(cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            return false;
+        }
+    }
+
+    public Task WriteAsync(string subscription, string eTag, string container, string blobName, CancellationToken cancellationToken) =>
+        Receipt(subscription, eTag, container, blobName).UploadAsync(BinaryData.Empty, new BlobUploadOptions(), cancellationToken);
+
+    private BlobClient Receipt(string subscription, string eTag, string container, string blobName) =>
+        blobs.GetBlobContainerClient(Container).GetBlobClient(BlobName(hostId, subscription, eTag, container, blobName));
+}

@@ -1,0 +1,165 @@
+using System.Collections.Concurrent;
+using System.Text;
+using Azure;
+using FuncLabel.LocalHost.Queues;
+using FuncLabel.LocalHost.Storage;
+using FuncLabel.Storage.Models;
+
+namespace FuncLabel.LocalHost.Blobs;
+
+/// <summary>
+/// The local stand-in for Event Grid's blob-created subscriptions: polls the watched containers and puts exactly one
+/// <c>Microsoft.Storage.BlobCreated</c> event per (subscription, blob, ETag) on the subscription's queue.
+/// </summary>
+/// <remarks>
+/// <para>Each scan lists every watched container once (all subscriptions on a container share the listing). A blob
+/// whose (subscription, name, ETag) was already handled in this process is skipped from memory; otherwise its receipt
+/// (<see cref="BlobReceipts"/>) is checked, and if absent the event is sent and then the receipt written. Sending before
+/// writing makes delivery at-least-once: a crash between the two re-sends the event on the next start, with the same
+/// event id, which consumers de-duplicate. Deleted blobs are ignored (no BlobDeleted events). Up to 8 blobs are
+/// handled concurrently. Scans repeat every <see cref="BlobWatcherConfig.PollingInterval"/>; a failing scan is logged
+/// and retried on the next tick.</para>
+/// <para>Unlike Event Grid, which raises BlobCreated only when a blob's content is committed, a metadata-only change
+/// also gives the blob a new ETag and so a new event here.</para>
+/// </remarks>
+internal sealed class BlobWatcher
+{
+    private const int Parallelism = 8;
+
+    private readonly BlobWatcherConfig _config;
+    private readonly StorageAccounts _storage;
+    private readonly string _hostId;
+    private readonly QueueActivity _activity;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly ConcurrentDictionary<string, byte> _handled = new(StringComparer.Ordinal);
+    private readonly CancellationTokenSource _stopping = new();
+    private Task? _loop;
+
+    public BlobWatcher(BlobWatcherConfig config, StorageAccounts storage, string hostId, QueueActivity activity, TimeProvider time, ILoggerFactory loggers)
+    {
+        _config = config;
+        _storage = storage;
+        _hostId = hostId;
+        _activity = activity;
+        _time = time;
+        _logger = loggers.CreateLogger("Host.BlobWatcher");
+    }
+
+    public BlobWatcherConfig Config => _config;
+
+    /// <summary>Creates the target queues and the receipts container, then scans every polling interval until stopped.</summary>
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await PrepareAsync(cancellationToken);
+        _loop = Task.Run(() => PollAsync(_stopping.Token), CancellationToken.None);
+    }
+
+    public async Task StopAsync()
+    {
+        await _stopping.CancelAsync();
+        if (_loop is not null)
+        {
+            await _loop;
+        }
+    }
+
+    public async Task PrepareAsync(CancellationToken cancellationToken)
+    {
+        foreach (var subscription in _config.Subscriptions)
+        {
+            await _storage.Queues(subscription.Connection).GetQueueClient(subscription.Queue).CreateIfNotExistsAsync(cancellationToken);
+            await Receipts(subscription.Connection).EnsureContainerAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>One pass over every watched container; returns how many events it sent.</summary>
+    public async Task<int> ScanOnceAsync(CancellationToken cancellationToken)
+    {
+        var sent = 0;
+        foreach (var group in _config.Subscriptions.GroupBy(s => (s.Connection, s.Container)))
+        {
+            var container = _storage.Blobs(group.Key.Connection).GetBlobContainerClient(group.Key.Container);
+            var pending = new List<(BlobSubscription Subscription, BlobItem Blob)>();
+            try
+            {
+                await foreach (var blob in container.GetBlobsAsync(pageSize: 5000, cancellationToken: cancellationToken))
+                {
+                    var subject = BlobCreatedEvent.Subject(group.Key.Container, blob.Name);
+                    pending.AddRange(group
+                        .Where(s => s.Filter.Matches(subject) && !_handled.ContainsKey(Key(s, blob)))
+                        .Select(s => (s, blob)));
+                }
+            }
+            catch (RequestFailedException e) when (e.Status == 404)
+            {
+                continue; // The container does not exist yet: nothing to announce.
+            }
+
+            var counts = new ConcurrentDictionary<string, int>();
+            await Parallel.ForEachAsync(
+                pending,
+                new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken },
+                async (item, ct) =>
+                {
+                    if (await AnnounceAsync(item.Subscription, container.GetBlobClient(item.Blob.Name).Uri, item.Blob, ct))
+                    {
+                        counts.AddOrUpdate(item.Subscription.Queue, 1, (_, n) => n + 1);
+                    }
+                });
+            foreach (var (queue, count) in counts)
+            {
+                sent += count;
+                _logger.LogInformation("Blob watcher: {Count} BlobCreated event(s) from '{Container}' to '{Queue}'", count, group.Key.Container, queue);
+            }
+        }
+
+        return sent;
+    }
+
+    private async Task<bool> AnnounceAsync(BlobSubscription subscription, Uri blobUri, BlobItem blob, CancellationToken cancellationToken)
+    {
+        var eTag = blob.ETag.ToString().Trim('"');
+        var receipts = Receipts(subscription.Connection);
+        if (await receipts.ExistsAsync(subscription.Name, eTag, subscription.Container, blob.Name, cancellationToken))
+        {
+            _handled.TryAdd(Key(subscription, blob), 0);
+            return false;
+        }
+
+        var account = _storage.Blobs(subscription.Connection).AccountName;
+        var json = BlobCreatedEvent.Create(subscription, account, blobUri, blob).ToJsonString();
+        await _storage.Queues(subscription.Connection).GetQueueClient(subscription.Queue)
+            .SendMessageAsync(QueueWireText.Encode(Encoding.UTF8.GetBytes(json), subscription.Base64), cancellationToken: cancellationToken);
+        _activity.MessageAdded(subscription.Queue);
+        await receipts.WriteAsync(subscription.Name, eTag, subscription.Container, blob.Name, cancellationToken);
+        _handled.TryAdd(Key(subscription, blob), 0);
+        return true;
+    }
+
+    private async Task PollAsync(CancellationToken stopping)
+    {
+        while (!stopping.IsCancellationRequested)
+        {
+            try
+            {
+                await ScanOnceAsync(stopping);
+                await Task.Delay(_config.PollingInterval, _time, stopping);
+            }
+            catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (RequestFailedException e)
+            {
+                _logger.LogWarning("Blob watcher scan failed ({Status} {Code}); retrying in {Interval}", e.Status, e.ErrorCode, _config.PollingInterval);
+                await Task.Delay(_config.PollingInterval, _time, CancellationToken.None);
+            }
+        }
+    }
+
+    private BlobReceipts Receipts(string connection) => new(_storage.Blobs(connection), _hostId);
+
+    private static string Key(BlobSubscription subscription, BlobItem blob) =>
+        $"{subscription.Name}\n{subscription.Container}\n{blob.Name}\n{blob.ETag.ToString().Trim('"')}";
+}

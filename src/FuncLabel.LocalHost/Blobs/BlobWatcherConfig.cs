@@ -1,0 +1,86 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using FuncLabel.LocalHost.App;
+
+namespace FuncLabel.LocalHost.Blobs;
+
+/// <summary>
+/// <c>blobwatcher.json</c>, next to host.json: the local twin of the Event Grid subscriptions the infrastructure
+/// declares. Each subscription watches one container, filters blob subjects like Event Grid
+/// (<c>subjectBeginsWith</c>, <c>subjectEndsWith</c>, case-insensitive unless <c>isSubjectCaseSensitive</c>) and puts
+/// <c>Microsoft.Storage.BlobCreated</c> events on a queue.
+/// </summary>
+/// <example>
+/// <code>
+/// { "pollingInterval": "00:00:01",
+///   "subscriptions": [ { "name": "prelabels-ndjson", "container": "prelabels", "subjectEndsWith": ".ndjson", "queue": "prelabel-events" } ] }
+/// </code>
+/// </example>
+internal sealed record BlobWatcherConfig(TimeSpan PollingInterval, IReadOnlyList<BlobSubscription> Subscriptions)
+{
+    public const string FileName = "blobwatcher.json";
+    public static readonly TimeSpan DefaultPollingInterval = TimeSpan.FromSeconds(1);
+
+    public static BlobWatcherConfig? Read(string path, AppSettings settings, List<string> problems)
+    {
+        JsonNode? root;
+        try
+        {
+            root = JsonNode.Parse(File.ReadAllText(path), documentOptions: JsonConfig.Lenient);
+        }
+        catch (JsonException e)
+        {
+            problems.Add($"{path} is not valid JSON: {e.Message}");
+            return null;
+        }
+
+        var subscriptions = new List<BlobSubscription>();
+        foreach (var item in (root.Child("subscriptions") as JsonArray ?? []).OfType<JsonNode>())
+        {
+            var name = item.Text("name");
+            var container = Resolve(item, "container", settings, problems, path);
+            var queue = Resolve(item, "queue", settings, problems, path);
+            if (string.IsNullOrWhiteSpace(name) || container is null || queue is null)
+            {
+                problems.Add($"{path}: every subscription needs a name, a container and a queue.");
+                continue;
+            }
+
+            var encoding = item.Text("messageEncoding") ?? "base64";
+            subscriptions.Add(new BlobSubscription(
+                name,
+                container.ToLowerInvariant(),
+                queue.ToLowerInvariant(),
+                item.Text("connection") ?? AppFolder.DefaultConnection,
+                new SubjectFilter(item.Text("subjectBeginsWith"), item.Text("subjectEndsWith"), item.Flag("isSubjectCaseSensitive") ?? false),
+                !encoding.Equals("none", StringComparison.OrdinalIgnoreCase)));
+        }
+
+        if (subscriptions.Select(s => s.Name).Distinct(StringComparer.OrdinalIgnoreCase).Count() != subscriptions.Count)
+        {
+            problems.Add($"{path}: subscription names must be unique (receipts are kept per subscription).");
+        }
+
+        var interval = root.Duration("pollingInterval") ?? DefaultPollingInterval;
+        return new BlobWatcherConfig(interval < TimeSpan.FromMilliseconds(50) ? TimeSpan.FromMilliseconds(50) : interval, subscriptions);
+    }
+
+    private static string? Resolve(JsonNode item, string property, AppSettings settings, List<string> problems, string path)
+    {
+        if (item.Text(property) is not { Length: > 0 } raw)
+        {
+            return null;
+        }
+
+        var value = settings.Resolve(raw, out var missing);
+        if (value is null)
+        {
+            problems.Add($"{path}: '{property}' refers to the app setting '{missing}', which is not set.");
+        }
+
+        return value;
+    }
+}
+
+/// <summary>One watched container and where its events go. <paramref name="Base64"/>: the event JSON is base64 on the queue, as Event Grid writes it today.</summary>
+internal sealed record BlobSubscription(string Name, string Container, string Queue, string Connection, SubjectFilter Filter, bool Base64);
