@@ -173,6 +173,12 @@ internal sealed class LocalFunctionsHost : IAsyncDisposable
 
         if (watcher is not null)
         {
+            if (options.ForgetReceipts)
+            {
+                var forgotten = await watcher.ForgetReceiptsAsync(cancellationToken);
+                loggers.CreateLogger("Host.BlobWatcher").LogInformation("Forgot {Count} blob receipt(s): existing blobs are announced again", forgotten);
+            }
+
             await watcher.StartAsync(cancellationToken);
         }
 

@@ -18,6 +18,12 @@ internal sealed record LocalHostOptions(AppFolder App, AppSettings Settings)
 
     public TimeProvider Time { get; init; } = TimeProvider.System;
 
+    /// <summary>
+    /// Delete the blob watcher's receipts before it starts, so blobs already in storage are announced again — for a
+    /// backend whose database starts empty on every run (the local Cosmos DB server keeps nothing between runs).
+    /// </summary>
+    public bool ForgetReceipts { get; init; }
+
     /// <summary>Seeds the polling back-off's randomness; null for a random seed.</summary>
     public int? RandomSeed { get; init; }
 }

@@ -32,7 +32,11 @@ if (app is null || problems.Count > 0)
     return 1;
 }
 
-var options = new LocalHostOptions(app, settings) { Port = command.Port ?? settingsFile.LocalHttpPort ?? LocalHostOptions.DefaultPort };
+var options = new LocalHostOptions(app, settings)
+{
+    Port = command.Port ?? settingsFile.LocalHttpPort ?? LocalHostOptions.DefaultPort,
+    ForgetReceipts = command.ForgetReceipts,
+};
 LocalFunctionsHost host;
 try
 {
@@ -41,6 +45,11 @@ try
 catch (HandlerStartException e)
 {
     Console.Error.WriteLine(e.Message);
+    return 1;
+}
+catch (IOException e)
+{
+    Console.Error.WriteLine($"Cannot listen on port {options.Port}: {e.Message}");
     return 1;
 }
 

@@ -37,6 +37,27 @@ internal sealed class BlobReceipts(BlobServiceClient blobs, string hostId)
     public Task WriteAsync(string subscription, string eTag, string container, string blobName, CancellationToken cancellationToken) =>
         Receipt(subscription, eTag, container, blobName).UploadAsync(BinaryData.Empty, new BlobUploadOptions(), cancellationToken);
 
+    /// <summary>Deletes every receipt of this host id, so every watched blob is announced again; returns how many there were.</summary>
+    public async Task<int> ForgetAllAsync(CancellationToken cancellationToken)
+    {
+        var container = blobs.GetBlobContainerClient(Container);
+        var deleted = 0;
+        try
+        {
+            await foreach (var receipt in container.GetBlobsAsync($"blobwatcher/{hostId}/", cancellationToken: cancellationToken))
+            {
+                await container.GetBlobClient(receipt.Name).DeleteAsync(cancellationToken);
+                deleted++;
+            }
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            // No receipts container (or a receipt deleted meanwhile): nothing more to forget.
+        }
+
+        return deleted;
+    }
+
     private BlobClient Receipt(string subscription, string eTag, string container, string blobName) =>
         blobs.GetBlobContainerClient(Container).GetBlobClient(BlobName(hostId, subscription, eTag, container, blobName));
 }

@@ -73,6 +73,19 @@ internal sealed class BlobWatcher
         }
     }
 
+    /// <summary>Forgets every receipt of this host (see <see cref="BlobReceipts.ForgetAllAsync"/>); returns how many were deleted.</summary>
+    public async Task<int> ForgetReceiptsAsync(CancellationToken cancellationToken)
+    {
+        var deleted = 0;
+        foreach (var connection in _config.Subscriptions.Select(s => s.Connection).Distinct(StringComparer.OrdinalIgnoreCase))
+        {
+            deleted += await Receipts(connection).ForgetAllAsync(cancellationToken);
+        }
+
+        _handled.Clear();
+        return deleted;
+    }
+
     /// <summary>One pass over every watched container; returns how many events it sent.</summary>
     public async Task<int> ScanOnceAsync(CancellationToken cancellationToken)
     {

@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# Runs the whole FuncLabel backend locally, in the foreground, until Ctrl+C:
+#   1. the emulators (Azurite with its data in .local/azurite, the Cosmos DB server in memory), installed on first use;
+#   2. the app folder (artifacts/app: host.json, blobwatcher.json, function.json files, the handler) and the local host;
+#   3. .local/local.settings.json for this run (emulator endpoints; environment variables override its values);
+#   4. the local host: handler + HTTP on http://localhost:7071/api + queue and timer triggers + blob watcher.
+# Ctrl+C (or SIGTERM) stops the host gracefully (running invocations finish), then the emulators.
+# Options (environment): FUNCLABEL_HTTP_PORT (default 7071).
+set -euo pipefail
+. "$(dirname "$0")/lib.sh"
+cd "$repo_root"
+
+local_dir="$repo_root/.local"
+app_dir="$repo_root/artifacts/app"
+host_dir="$local_dir/localhost"
+port="${FUNCLABEL_HTTP_PORT:-7071}"
+mkdir -p "$local_dir"
+
+host_pid=""
+cleanup() {
+  if [ -n "$host_pid" ] && kill -0 "$host_pid" 2>/dev/null; then
+    kill -TERM "$host_pid" 2>/dev/null || true
+    wait "$host_pid" 2>/dev/null || true
+  fi
+  stop_emulators
+}
+trap cleanup EXIT
+# Forward Ctrl+C / SIGTERM to the host (a background job of a script ignores SIGINT itself); the host drains and exits.
+trap 'if [ -n "$host_pid" ]; then kill -TERM "$host_pid" 2>/dev/null || true; fi' INT TERM
+
+install_emulators
+echo "starting the emulators (Azurite data in .local/azurite; log in .local/emulators.log)..."
+start_emulators "$local_dir/emulators.env" --location "$local_dir/azurite" > "$local_dir/emulators.log" 2>&1
+
+echo "building the app folder (artifacts/app) and the local host..."
+"$repo_root/scripts/build-app.sh" "$app_dir" > "$local_dir/build.log"
+dotnet publish "$repo_root/src/FuncLabel.LocalHost/FuncLabel.LocalHost.csproj" -c Release --nologo -v quiet -o "$host_dir" >> "$local_dir/build.log"
+
+# The handler's settings for this run. Written fresh each time: the emulator endpoints are this run's.
+node -e '
+  const [file, storage, cosmos, key] = process.argv.slice(1);
+  const values = {
+    FUNCTIONS_WORKER_RUNTIME: "custom",
+    AzureWebJobsStorage: storage,
+    Cosmos__Endpoint: cosmos,
+    Cosmos__Key: key,
+    Cosmos__CreateIfMissing: "true",
+  };
+  require("fs").writeFileSync(file, JSON.stringify({ IsEncrypted: false, Values: values }, null, 2) + "\n");
+' "$local_dir/local.settings.json" "$FUNCLABEL_STORAGE" "$FUNCLABEL_COSMOS_ENDPOINT" "$FUNCLABEL_COSMOS_KEY"
+
+# The Cosmos DB server keeps nothing between runs while Azurite keeps its blobs: --forget-receipts makes the blob
+# watcher announce the blobs already stored again, so the fresh database ingests them.
+"$host_dir/FuncLabel.LocalHost" --script-root "$app_dir" --settings "$local_dir/local.settings.json" --port "$port" --forget-receipts &
+host_pid=$!
+status=0
+wait "$host_pid" || status=$?
+# A signal interrupts the first wait; wait again for the host's graceful stop.
+if kill -0 "$host_pid" 2>/dev/null; then
+  wait "$host_pid" || status=$?
+fi
+host_pid=""
+exit "$status"
