@@ -83,11 +83,21 @@ public sealed class BlobClient
         }
     }
 
-    /// <summary>Uploads bytes already in memory (a single Put Blob up to the block size, blocks above it).</summary>
+    /// <summary>
+    /// Uploads bytes already in memory: up to the block size straight from <paramref name="content"/> with one Put Blob
+    /// (no copy, no buffer), above it in blocks like the stream overload.
+    /// </summary>
     public async Task<Response<BlobContentInfo>> UploadAsync(
         BinaryData content, BlobUploadOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(content);
+        options ??= new BlobUploadOptions();
+        var bytes = content.ToMemory();
+        if (bytes.Length <= options.BlockSize)
+        {
+            return await PutBlobAsync(bytes, options, cancellationToken).ConfigureAwait(false);
+        }
+
         await using var stream = content.ToStream();
         return await UploadAsync(stream, options, cancellationToken).ConfigureAwait(false);
     }
