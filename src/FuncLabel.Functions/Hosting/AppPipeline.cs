@@ -19,6 +19,7 @@ public static class AppPipeline
 
         app.MapMetaApi();
         app.MapProjectsApi();
+        app.MapScoreApi();
         app.MapTriggerEndpoints(Declarations.Functions.All);
         return app;
     }

@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using FuncLabel.Data.Ledger;
+using FuncLabel.Functions.Apis;
 using FuncLabel.Functions.Security;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -9,7 +10,8 @@ namespace FuncLabel.Functions.Tests.Security;
 
 /// <summary>
 /// Every state-changing route (every non-GET endpoint of the API, read from the endpoint data source) writes
-/// its ledger event. A new route without a case here fails the test, so none is born without its event.
+/// its ledger event. A new route without a case here fails the test, so none is born without its event; only
+/// endpoints marked <see cref="ChangesNoStateMetadata"/> (pure computations) are exempt.
 /// </summary>
 public sealed class LedgerCoverageTests(FuncLabelApp app) : IClassFixture<FuncLabelApp>
 {
@@ -27,6 +29,7 @@ public sealed class LedgerCoverageTests(FuncLabelApp app) : IClassFixture<FuncLa
     {
         var routes = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Where(e => e.Metadata.GetMetadata<AccessRule>() is not (null or FunctionsHostRule or AnonymousRule))
+            .Where(e => e.Metadata.GetMetadata<ChangesNoStateMetadata>() is null)
             .SelectMany(e => (e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? []).Select(m => $"{m} {e.RoutePattern.RawText!.TrimEnd('/')}"))
             .Where(r => !r.StartsWith("GET ", StringComparison.Ordinal))
             .ToList();

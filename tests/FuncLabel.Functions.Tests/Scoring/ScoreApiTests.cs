@@ -1,0 +1,83 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+
+namespace FuncLabel.Functions.Tests.Scoring;
+
+/// <summary><c>POST /api/score</c> end to end: Labelbox-style annotations in, score and per-instance feedback out.</summary>
+public sealed class ScoreApiTests(FuncLabelApp app) : IClassFixture<FuncLabelApp>
+{
+    private const string Ontology = """
+        { "classes": [
+            { "name": "car", "tool": "bbox" },
+            { "name": "person", "tool": "bbox" },
+            { "name": "weather", "tool": "radio", "options": [ { "name": "sunny" }, { "name": "rainy" } ] } ] }
+        """;
+
+    [Fact]
+    public async Task Score_IdenticalCandidate_Is100WithNoFeedback()
+    {
+        var body = await ScoreAsync(
+            """[ { "uuid": "9d3c0e5e-0000-4000-8000-000000000001", "name": "car", "bbox": { "top": 10, "left": 10, "height": 100, "width": 100 } } ]""",
+            """[ { "uuid": "9d3c0e5e-0000-4000-8000-000000000002", "name": "car", "bbox": { "top": 10, "left": 10, "height": 100, "width": 100 } } ]""");
+
+        Assert.Equal(100, body["score"]!.GetValue<double>());
+        Assert.Empty(body["feedback"]!.AsArray());
+        Assert.Equal("1.0", body["scorerVersion"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Score_ShiftedBoxAndMissingAnswer_ExplainsEachShortfall()
+    {
+        // Gold box 100×100 at (0,0); candidate shifted 20 px right: IoU = 80·100 / (2·10000 − 8000) = 2/3 (< 0.8 pass, ≥ 0.4 match).
+        var body = await ScoreAsync(
+            """
+            [ { "uuid": "9d3c0e5e-0000-4000-8000-000000000011", "name": "car", "bbox": { "top": 0, "left": 0, "height": 100, "width": 100 } },
+              { "uuid": "9d3c0e5e-0000-4000-8000-000000000012", "name": "weather", "answer": { "name": "sunny" } } ]
+            """,
+            """[ { "uuid": "9d3c0e5e-0000-4000-8000-000000000013", "name": "car", "bbox": { "top": 0, "left": 20, "height": 100, "width": 100 } } ]""");
+
+        var reasons = body["feedback"]!.AsArray().Select(f => f!["reason"]!.GetValue<string>()).Order().ToList();
+        Assert.Equal(["low_overlap", "missing"], reasons);
+        var lowOverlap = body["feedback"]!.AsArray().Single(f => f!["reason"]!.GetValue<string>() == "low_overlap")!;
+        Assert.Equal(2.0 / 3.0, lowOverlap["overlap"]!.GetValue<double>(), 9);
+        Assert.True(body["score"]!.GetValue<double>() < 100);
+    }
+
+    [Fact]
+    public async Task Score_InvalidAnnotation_Is400NamingTheElementAndField()
+    {
+        using var client = app.ClientFor("scorer");
+        using var response = await client.PostAsync("/api/score", Json(
+            """[ { "uuid": "9d3c0e5e-0000-4000-8000-000000000021", "name": "car", "bbox": { "top": 0, "left": 0, "height": 10, "width": 10 } } ]""",
+            """[ { "uuid": "9d3c0e5e-0000-4000-8000-000000000022", "name": "truck", "bbox": { "top": 0, "left": 0, "height": 10, "width": 10 } } ]"""));
+        var body = await response.JsonAsync();
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var field = Assert.Single(body["errors"]!.AsObject());
+        Assert.StartsWith("candidate[0]", field.Key);
+        Assert.Contains("unknown_class", field.Value!.AsArray()[0]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Score_InvalidOptions_Is400NamingTheOption()
+    {
+        using var client = app.ClientFor("scorer");
+        using var response = await client.PostAsJsonAsync("/api/score", new { ontology = new { classes = Array.Empty<object>() }, gold = Array.Empty<object>(), candidate = Array.Empty<object>(), options = new { matchThreshold = 0.9, passOverlap = 0.5 } });
+        var body = await response.JsonAsync();
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.NotNull(body["errors"]!["options.passOverlap"]);
+    }
+
+    private async Task<System.Text.Json.Nodes.JsonNode> ScoreAsync(string gold, string candidate)
+    {
+        using var client = app.ClientFor("scorer");
+        using var response = await client.PostAsync("/api/score", Json(gold, candidate));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await response.JsonAsync();
+    }
+
+    private static StringContent Json(string gold, string candidate) =>
+        new($$"""{ "ontology": {{Ontology}}, "gold": {{gold}}, "candidate": {{candidate}}, "asset": { "width": 640, "height": 480 } }""", Encoding.UTF8, "application/json");
+}
