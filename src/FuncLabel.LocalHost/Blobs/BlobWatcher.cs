@@ -163,10 +163,17 @@ internal sealed class BlobWatcher
             {
                 return;
             }
-            catch (RequestFailedException e)
+            catch (Exception e) when (StorageFailure.IsStorage(e))
             {
-                _logger.LogWarning("Blob watcher scan failed ({Status} {Code}); retrying in {Interval}", e.Status, e.ErrorCode, _config.PollingInterval);
-                await Task.Delay(_config.PollingInterval, _time, CancellationToken.None);
+                _logger.LogWarning("Blob watcher scan failed ({Failure}); retrying in {Interval}", StorageFailure.Describe(e), _config.PollingInterval);
+                try
+                {
+                    await Task.Delay(_config.PollingInterval, _time, stopping);
+                }
+                catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+                {
+                    return;
+                }
             }
         }
     }

@@ -50,9 +50,9 @@ internal sealed class OutputWriter(StorageAccounts storage, QueueTriggerOptions 
                         break;
                 }
             }
-            catch (RequestFailedException e)
+            catch (Exception e) when (StorageFailure.IsStorage(e))
             {
-                return $"output '{output.Name}': storage answered {e.Status} {e.ErrorCode}";
+                return $"output '{output.Name}': storage failed ({StorageFailure.Describe(e)})";
             }
         }
 

@@ -1,6 +1,7 @@
 using Azure;
 using FuncLabel.LocalHost.App;
 using FuncLabel.LocalHost.Invocation;
+using FuncLabel.LocalHost.Storage;
 using FuncLabel.Storage;
 using FuncLabel.Storage.Models;
 
@@ -127,9 +128,9 @@ internal sealed class QueueListener
             {
                 return;
             }
-            catch (RequestFailedException e)
+            catch (Exception e) when (StorageFailure.IsStorage(e))
             {
-                _logger.LogWarning("Polling '{Queue}' failed ({Status} {Code}); retrying after back-off", QueueName, e.Status, e.ErrorCode);
+                _logger.LogWarning("Polling '{Queue}' failed ({Failure}); retrying after back-off", QueueName, StorageFailure.Describe(e));
                 await DelayQuietlyAsync(_backoff.Next(), stopping);
             }
         }
@@ -221,10 +222,10 @@ internal sealed class QueueListener
             // Shutdown ran out of time: make the message visible again now, for the next start.
             await ReleaseAsync(message, receipt, TimeSpan.Zero);
         }
-        catch (RequestFailedException e)
+        catch (Exception e) when (StorageFailure.IsStorage(e))
         {
-            _logger.LogError("Message {Id} on '{Queue}': storage answered {Status} {Code}; it becomes visible again after its timeout",
-                message.MessageId, QueueName, e.Status, e.ErrorCode);
+            _logger.LogError("Message {Id} on '{Queue}': storage failed ({Failure}); it becomes visible again after its timeout",
+                message.MessageId, QueueName, StorageFailure.Describe(e));
         }
     }
 
@@ -264,9 +265,9 @@ internal sealed class QueueListener
         {
             // The invocation ended.
         }
-        catch (RequestFailedException e)
+        catch (Exception e) when (StorageFailure.IsStorage(e))
         {
-            _logger.LogWarning("Could not extend the visibility of message {Id} on '{Queue}' ({Status} {Code})", messageId, QueueName, e.Status, e.ErrorCode);
+            _logger.LogWarning("Could not extend the visibility of message {Id} on '{Queue}' ({Failure})", messageId, QueueName, StorageFailure.Describe(e));
         }
     }
 

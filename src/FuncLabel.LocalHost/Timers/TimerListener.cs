@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
-using Azure;
 using FuncLabel.LocalHost.App;
 using FuncLabel.LocalHost.Invocation;
+using FuncLabel.LocalHost.Storage;
 
 namespace FuncLabel.LocalHost.Timers;
 
@@ -59,12 +59,12 @@ internal sealed class TimerListener(
         try
         {
             var now = time.GetUtcNow();
-            var status = _trigger.UseMonitor ? await monitor!.ReadAsync(function.Name, stopping) : null;
+            var status = _trigger.UseMonitor ? await ReadStatusAsync(stopping) : null;
             var pastDue = status is not null && now > status.Next;
             if (_trigger.UseMonitor && status is null)
             {
                 status = new ScheduleStatus(DateTimeOffset.MinValue, _trigger.Schedule.NextAfter(now), now);
-                await monitor!.WriteAsync(function.Name, status, stopping);
+                await WriteStatusAsync(status, stopping);
             }
 
             if (pastDue)
@@ -92,9 +92,32 @@ internal sealed class TimerListener(
         {
             // Stopped.
         }
-        catch (RequestFailedException e)
+    }
+
+    /// <summary>The recorded status; a storage failure counts as none (logged), so the schedule still runs.</summary>
+    private async Task<ScheduleStatus?> ReadStatusAsync(CancellationToken stopping)
+    {
+        try
         {
-            _logger.LogError("'{Function}' stopped: its schedule status could not be read or written ({Status} {Code})", function.Name, e.Status, e.ErrorCode);
+            return await monitor!.ReadAsync(function.Name, stopping);
+        }
+        catch (Exception e) when (StorageFailure.IsStorage(e))
+        {
+            _logger.LogWarning("'{Function}': schedule status could not be read ({Failure}); treating it as new", function.Name, StorageFailure.Describe(e));
+            return null;
+        }
+    }
+
+    /// <summary>Records the status; a storage failure is logged and the in-memory status kept, so the schedule still runs.</summary>
+    private async Task WriteStatusAsync(ScheduleStatus status, CancellationToken stopping)
+    {
+        try
+        {
+            await monitor!.WriteAsync(function.Name, status, stopping);
+        }
+        catch (Exception e) when (StorageFailure.IsStorage(e))
+        {
+            _logger.LogWarning("'{Function}': schedule status could not be written ({Failure})", function.Name, StorageFailure.Describe(e));
         }
     }
 
@@ -131,7 +154,7 @@ internal sealed class TimerListener(
 
         var finished = time.GetUtcNow();
         var updated = new ScheduleStatus(occurrence, _trigger.Schedule.NextAfter(finished), finished);
-        await monitor!.WriteAsync(function.Name, updated, stopping);
+        await WriteStatusAsync(updated, stopping);
         return updated;
     }
 }
