@@ -1,0 +1,55 @@
+#!/usr/bin/env node
+// Start-to-ready time of two web apps started the same way a Functions host starts a custom handler:
+// spawn the executable with a free port in the environment, then poll GET / every 25 ms until any answer.
+// Alternates the two apps run by run (so drift hits both), reports medians and the ratio.
+// Usage: node measure.mjs RUNS NAME_A EXE_A NAME_B EXE_B
+import { spawn } from "node:child_process";
+import { createServer } from "node:net";
+import http from "node:http";
+
+const [runsArg, nameA, exeA, nameB, exeB] = process.argv.slice(2);
+const runs = Number(runsArg);
+
+const freePort = () => new Promise((ok) => {
+  const s = createServer();
+  s.listen(0, "127.0.0.1", () => { const { port } = s.address(); s.close(() => ok(port)); });
+});
+
+const answers = (port) => new Promise((ok) => {
+  const req = http.get({ host: "127.0.0.1", port, path: "/", timeout: 1000 }, (res) => { res.resume(); ok(true); });
+  req.on("error", () => ok(false));
+  req.on("timeout", () => { req.destroy(); ok(false); });
+});
+
+async function once(exe) {
+  const port = await freePort();
+  const env = {
+    ...process.env,
+    FUNCTIONS_CUSTOMHANDLER_PORT: String(port),     // read by the FuncLabel handler
+    ASPNETCORE_URLS: `http://127.0.0.1:${port}`,    // read by the bare template app
+    Logging__LogLevel__Default: "Warning",
+  };
+  const started = process.hrtime.bigint();
+  const child = spawn(exe, [], { env, stdio: "ignore" });
+  try {
+    for (;;) {
+      if (await answers(port)) return Number(process.hrtime.bigint() - started) / 1e6;
+      if (Number(process.hrtime.bigint() - started) / 1e6 > 30000) throw new Error(`${exe} not ready in 30 s`);
+      await new Promise((r) => setTimeout(r, 25));
+    }
+  } finally {
+    child.kill("SIGTERM");
+    await new Promise((r) => child.once("exit", r));
+  }
+}
+
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
+await once(exeA); await once(exeB); // warm the OS file cache for both; not counted
+const a = [], b = [];
+for (let i = 0; i < runs; i++) { a.push(await once(exeA)); b.push(await once(exeB)); }
+const fmt = (xs) => xs.map((x) => x.toFixed(0)).join(", ");
+console.log(`| app | median ms | min | max | runs (ms) |`);
+console.log(`|---|---|---|---|---|`);
+console.log(`| ${nameA} | ${median(a).toFixed(0)} | ${Math.min(...a).toFixed(0)} | ${Math.max(...a).toFixed(0)} | ${fmt(a)} |`);
+console.log(`| ${nameB} | ${median(b).toFixed(0)} | ${Math.min(...b).toFixed(0)} | ${Math.max(...b).toFixed(0)} | ${fmt(b)} |`);
+console.log(`\nratio ${nameA} / ${nameB} (medians): ${(median(a) / median(b)).toFixed(2)}`);
