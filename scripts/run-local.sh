@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs the whole FuncLabel backend locally, in the foreground, until Ctrl+C:
 #   1. the emulators (Azurite with its data in .local/azurite, the Cosmos DB server in memory), installed on first use;
-#   2. the app folder (artifacts/app: host.json, blobwatcher.json, function.json files, the handler) and the local host;
+#   2. the app folder (artifacts/app: host.json, blobwatcher.json, function.json files, the handler) and the local
+#      host (artifacts/localhost);
 #   3. .local/local.settings.json for this run: local.settings.json (else local.settings.sample.json) at the repo root,
 #      with this run's emulator endpoints (environment variables override its values);
 #   4. the local host: handler + HTTP on http://localhost:7071/api + queue and timer triggers + blob watcher.
@@ -13,7 +14,7 @@ cd "$repo_root"
 
 local_dir="$repo_root/.local"
 app_dir="$repo_root/artifacts/app"
-host_dir="$local_dir/localhost"
+host_dir="$repo_root/artifacts/localhost"
 port="${FUNCLABEL_HTTP_PORT:-7071}"
 mkdir -p "$local_dir"
 
