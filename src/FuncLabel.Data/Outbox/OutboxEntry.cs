@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using FuncLabel.Data.Credentials;
 using FuncLabel.Data.Ledger;
 
 namespace FuncLabel.Data.Outbox;
@@ -13,6 +14,7 @@ namespace FuncLabel.Data.Outbox;
 [JsonPolymorphic(TypeDiscriminatorPropertyName = "kind")]
 [JsonDerivedType(typeof(LedgerOutboxEntry), "ledger")]
 [JsonDerivedType(typeof(IndexOutboxEntry), "index")]
+[JsonDerivedType(typeof(CredentialGrantOutboxEntry), "credential-grant")]
 public abstract record OutboxEntry
 {
     /// <summary>Deterministic: derived from the source document and its version.</summary>
@@ -44,4 +46,14 @@ public sealed record IndexOutboxEntry : OutboxEntry
 
     /// <summary>The full index document to store (it carries <c>sourceVersion</c> and <c>deleted</c>).</summary>
     public required JsonElement Document { get; init; }
+}
+
+/// <summary>
+/// Apply a credential grant to the user's <c>credential:{typeId}</c> document (an exam award owed by a finished
+/// attempt). Idempotent through the grant's deterministic id and <see cref="Domain.Credentials.CredentialValidity.Supersedes"/>:
+/// a grant already applied, or overtaken by a later grant or revocation, changes nothing.
+/// </summary>
+public sealed record CredentialGrantOutboxEntry : OutboxEntry
+{
+    public required CredentialGrant Grant { get; init; }
 }

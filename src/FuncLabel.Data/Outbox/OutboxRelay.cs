@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using FuncLabel.Data.Cosmos;
+using FuncLabel.Data.Credentials;
 using FuncLabel.Data.Ledger;
 using Microsoft.Azure.Cosmos;
 
@@ -48,6 +49,12 @@ public sealed class OutboxRelay(CosmosDatabase database)
                 break;
             case IndexOutboxEntry index:
                 await ApplyIndexAsync(index, cancellationToken).ConfigureAwait(false);
+                break;
+            case CredentialGrantOutboxEntry grant:
+                // The credential is a state document of its own (ledger event, holders index): written through a
+                // StateWriter on this relay, so its outbox is performed like any other.
+                await new CredentialStore(database, new StateWriter(database, this, new OutboxFaults()))
+                    .GrantAsync(grant.Grant, grant.Grant.Source.GrantedBy, cancellationToken).ConfigureAwait(false);
                 break;
             default:
                 throw new NotSupportedException($"Unknown outbox entry {entry.GetType().Name}.");

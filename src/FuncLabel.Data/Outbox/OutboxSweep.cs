@@ -1,19 +1,20 @@
 using FuncLabel.Data.Catalog;
 using FuncLabel.Data.Cosmos;
+using FuncLabel.Data.Credentials;
 
 namespace FuncLabel.Data.Outbox;
 
 /// <summary>
 /// Finds outbox entries a request left unperformed (it crashed or timed out between its state write and
 /// the side effects) and performs them. Every query is single-partition, so the sweep walks the
-/// partitions that can hold state documents: each catalogued project's partition of <c>projects</c>.
+/// partitions that can hold state documents (see <see cref="PartitionsAsync"/>).
 /// Entries younger than <see cref="MinimumAge"/> are left to the request that is performing them.
 /// </summary>
 /// <remarks>
-/// Cost: one query per project per run. Containers that gain state documents with outboxes add their
+/// Cost per run: two queries per project, one per credential type, one per user partition. Containers that gain state documents with outboxes add their
 /// partitions to <see cref="PartitionsAsync"/>.
 /// </remarks>
-public sealed class OutboxSweep(CosmosDatabase database, CatalogStore catalog, OutboxRelay relay, TimeProvider time)
+public sealed class OutboxSweep(CosmosDatabase database, CatalogStore catalog, CredentialStore credentials, OutboxRelay relay, TimeProvider time)
 {
     public static readonly TimeSpan MinimumAge = TimeSpan.FromMinutes(2);
 
@@ -38,12 +39,37 @@ public sealed class OutboxSweep(CosmosDatabase database, CatalogStore catalog, O
         return completed;
     }
 
+    /// <summary>
+    /// The partitions to visit: each catalogued project's partition of <c>projects</c>, then each user partition of
+    /// <c>users</c> that can hold state documents — a user reaches such a partition only by being a project member
+    /// (attempts, practice runs: members and former members of every project) or a credential holder (holders of
+    /// every credential type, including registrations made just before a first grant). Each user is visited once.
+    /// </summary>
     private async IAsyncEnumerable<(ContainerDefinition Container, string PartitionKey)> PartitionsAsync(
         [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        var users = new HashSet<string>(StringComparer.Ordinal);
+        var projects = database.Container(ContainerDefinitions.Projects);
         await foreach (var projectId in catalog.AllProjectIdsAsync(cancellationToken).ConfigureAwait(false))
         {
             yield return (ContainerDefinitions.Projects, projectId);
+            await foreach (var userId in projects.QueryAllAsync<string>(new PartitionQuery(projectId, "c.docType = 'member'", "VALUE c.userId"), cancellationToken).ConfigureAwait(false))
+            {
+                users.Add(userId);
+            }
+        }
+
+        await foreach (var typeId in credentials.AllTypeIdsAsync(cancellationToken).ConfigureAwait(false))
+        {
+            await foreach (var userId in credentials.AllHolderIdsAsync(typeId, cancellationToken).ConfigureAwait(false))
+            {
+                users.Add(userId);
+            }
+        }
+
+        foreach (var userId in users.Order(StringComparer.Ordinal))
+        {
+            yield return (ContainerDefinitions.Users, userId);
         }
     }
 }
