@@ -1,4 +1,5 @@
 using FuncLabel.Functions.Apis;
+using FuncLabel.Functions.Apis.Credentials;
 using FuncLabel.Functions.Security;
 using FuncLabel.Functions.Validation;
 
@@ -20,6 +21,7 @@ public static class AppPipeline
         app.MapMetaApi();
         app.MapProjectsApi();
         app.MapScoreApi();
+        app.MapCredentialsApi();
         app.MapTriggerEndpoints(Declarations.Functions.All);
         return app;
     }

@@ -1,11 +1,13 @@
 using FuncLabel.Data.Catalog;
 using FuncLabel.Data.Cosmos;
+using FuncLabel.Data.Credentials;
 using FuncLabel.Data.Ledger;
 using FuncLabel.Data.Outbox;
 using FuncLabel.Data.Projects;
 using FuncLabel.Data.Users;
 using FuncLabel.Domain.Serialization;
 using FuncLabel.Functions.Apis;
+using FuncLabel.Functions.Apis.Credentials;
 using FuncLabel.Functions.Security;
 using FuncLabel.Functions.Validation;
 
@@ -40,6 +42,9 @@ public static class ServiceRegistration
         services.AddSingleton<UserStore>();
         services.AddSingleton<LedgerStore>();
         services.AddScoped<ProjectServices>();
+        services.AddSingleton<CredentialStore>();
+        services.AddSingleton<CredentialGate>();
+        services.AddScoped<CredentialServices>();
 
         foreach (var function in Declarations.Functions.All.Where(f => f.Handler is not null))
         {
