@@ -1,0 +1,19 @@
+using FuncLabel.Data.Credentials;
+using FuncLabel.Data.Ontologies;
+using FuncLabel.Data.Training;
+
+namespace FuncLabel.Functions.Apis.Training;
+
+/// <summary>The services of the training handlers (templates, practice, exams, attempts).</summary>
+public sealed class TrainingServices(TrainingStore training, TraineeStore trainees, CredentialStore credentials, OntologyStore ontologies, TimeProvider time)
+{
+    public TrainingStore Training { get; } = training;
+
+    public TraineeStore Trainees { get; } = trainees;
+
+    public CredentialStore Credentials { get; } = credentials;
+
+    public OntologyStore Ontologies { get; } = ontologies;
+
+    public TimeProvider Time { get; } = time;
+}
