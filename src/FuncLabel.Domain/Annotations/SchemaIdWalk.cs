@@ -1,7 +1,7 @@
 namespace FuncLabel.Domain.Annotations;
 
 /// <summary>Enumerates the schema ids an annotation refers to, depth first.</summary>
-internal static class SchemaIdWalk
+public static class SchemaIdWalk
 {
     public static IEnumerable<string> Of(Annotation annotation)
     {

@@ -21,6 +21,10 @@ public static class AppPipeline
         app.MapMetaApi();
         app.MapProjectsApi();
         app.MapScoreApi();
+        app.MapOntologyApi();
+        app.MapUploadsApi();
+        app.MapAssetsApi();
+        app.MapImportsApi();
         app.MapCredentialsApi();
         app.MapTriggerEndpoints(Declarations.Functions.All);
         return app;

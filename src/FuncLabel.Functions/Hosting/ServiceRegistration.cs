@@ -42,6 +42,12 @@ public static class ServiceRegistration
         services.AddSingleton<UserStore>();
         services.AddSingleton<LedgerStore>();
         services.AddScoped<ProjectServices>();
+        services.AddSingleton<Data.Ontologies.OntologyStore>();
+        services.AddSingleton<Data.Assets.AssetStore>();
+        services.AddSingleton<Data.Assets.PrelabelStore>();
+        services.AddSingleton<Data.Imports.ImportStore>();
+        services.AddScoped<Ingestion.AssetIngestion>();
+        services.AddScoped<Ingestion.PrelabelImporter>();
         services.AddSingleton<CredentialStore>();
         services.AddSingleton<CredentialGate>();
         services.AddScoped<CredentialServices>();

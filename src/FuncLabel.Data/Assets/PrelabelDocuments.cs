@@ -1,0 +1,62 @@
+using FuncLabel.Domain.Annotations;
+using FuncLabel.Domain.Ontologies;
+
+namespace FuncLabel.Data.Assets;
+
+/// <summary>
+/// One imported model annotation on an asset: container <c>labels</c>, pk <c>{assetId}</c>, id
+/// <c>HashedIds.AnnotationId(uuid)</c> — so the same (data row, uuid) in a later import overwrites it (DESIGN.md, uuids).
+/// </summary>
+/// <remarks>
+/// Not a state document: it is data carried by an import, whose own record (with its ledger events) says who imported
+/// what and when. Writes are idempotent upserts of deterministic content, so a redelivered import writes the same bytes.
+/// </remarks>
+public sealed record PrelabelDocument : Cosmos.CosmosDocument
+{
+    public override string DocType => "prelabel";
+
+    public required string ProjectId { get; init; }
+
+    public required string AssetId { get; init; }
+
+    public required Annotation Annotation { get; init; }
+
+    /// <summary><see cref="ConfidenceRoute.Accept"/>: part of the final label, read-only context in the draw start;
+    /// <see cref="ConfidenceRoute.Prelabel"/>: a starting point a human corrects. Dropped instances are never stored.</summary>
+    public required ConfidenceRoute Route { get; init; }
+
+    public required string ImportId { get; init; }
+
+    public required long LineNumber { get; init; }
+
+    public required int OntologyVersion { get; init; }
+
+    /// <summary>The asset version (SHA-256) the annotation was applied to.</summary>
+    public required string AssetVersion { get; init; }
+}
+
+/// <summary>
+/// A valid pre-label line whose globalKey names no ingested asset yet: container <c>pending</c>, pk
+/// <c>{projectId}:{HashedIds.GlobalKey(globalKey)}</c>, id <c>HashedIds.AnnotationId(uuid)</c>. Applied (turned into a
+/// <see cref="PrelabelDocument"/>) and deleted when the asset arrives. The route was decided at import time.
+/// </summary>
+public sealed record PendingPrelabelDocument : Cosmos.CosmosDocument
+{
+    public override string DocType => "pending-prelabel";
+
+    public required string ProjectId { get; init; }
+
+    public required string GlobalKey { get; init; }
+
+    public required Annotation Annotation { get; init; }
+
+    public required ConfidenceRoute Route { get; init; }
+
+    public required string ImportId { get; init; }
+
+    public required long LineNumber { get; init; }
+
+    public required int OntologyVersion { get; init; }
+
+    public static string PartitionFor(string projectId, string globalKey) => $"{projectId}:{Domain.Ingestion.HashedIds.GlobalKey(globalKey)}";
+}

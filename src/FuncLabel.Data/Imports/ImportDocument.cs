@@ -1,0 +1,95 @@
+using FuncLabel.Data.Outbox;
+using FuncLabel.Domain.Ingestion;
+
+namespace FuncLabel.Data.Imports;
+
+/// <summary>The states of an import: <c>running</c> → <c>finished</c> or <c>failed</c>.</summary>
+public enum ImportState
+{
+    Running,
+    Finished,
+    Failed,
+}
+
+/// <summary>
+/// A pre-label import: container <c>projects</c>, pk <c>{projectId}</c>, id <c>import:{importId}</c>. Created when the
+/// file's first event arrives, updated with counts and progress as the file is read, finished or failed at the end.
+/// Counts are recomputed from the file by every run (never incremented across runs), so a redelivered event yields
+/// the same counts, and an event for an already finished (or failed) blob ETag changes nothing.
+/// </summary>
+public sealed record ImportDocument : VersionedDocument
+{
+    public override string DocType => "import";
+
+    public required string ProjectId { get; init; }
+
+    public required string ImportId { get; init; }
+
+    public required ImportState State { get; init; }
+
+    /// <summary><c>prelabels</c> blob name: <c>{projectId}/{importId}.ndjson</c>.</summary>
+    public required string BlobName { get; init; }
+
+    /// <summary>The ETag of the blob this run reads; a new ETag (a replaced file) starts a new run.</summary>
+    public required string BlobETag { get; init; }
+
+    /// <summary>Who asked for the upload URL (from the upload record), or <c>unknown</c> for a file placed directly.</summary>
+    public required string RequestedBy { get; init; }
+
+    public required int OntologyVersion { get; init; }
+
+    public required DateTimeOffset StartedAt { get; init; }
+
+    public DateTimeOffset? FinishedAt { get; init; }
+
+    public ImportCounts Counts { get; init; } = ImportCounts.Zero;
+
+    public long BytesRead { get; init; }
+
+    public long TotalBytes { get; init; }
+
+    /// <summary>The first rejected lines (up to <see cref="FirstErrorsKept"/>); the full list is in <see cref="ErrorFile"/>.</summary>
+    public IReadOnlyList<ImportLineError> FirstErrors { get; init; } = [];
+
+    /// <summary><c>imports</c> blob name of the error file (<c>{projectId}/{importId}.errors.ndjson</c>), once written.</summary>
+    public string? ErrorFile { get; init; }
+
+    /// <summary>Why the run failed (no ontology, unreadable file), when <see cref="State"/> is failed.</summary>
+    public string? Failure { get; init; }
+
+    public const int FirstErrorsKept = 50;
+
+    public static string IdFor(string importId) => "import:" + importId;
+
+    public static string Resource(string projectId, string importId) => $"import:{projectId}:{importId}";
+}
+
+/// <summary>A rejected line as reported: line number, uuid as written (if readable), field path, reason code, message.</summary>
+public sealed record ImportLineError(long Line, string? Uuid, string Field, string Reason, string Message);
+
+/// <summary>
+/// Who asked for an upload URL: container <c>projects</c>, id <c>upload:{hash(container/blob)}</c>. Each request bumps
+/// its version, so the ledger holds every request (DESIGN.md: the ledger ties an import to a person).
+/// </summary>
+public sealed record UploadDocument : VersionedDocument
+{
+    public override string DocType => "upload";
+
+    public required string ProjectId { get; init; }
+
+    public required string Container { get; init; }
+
+    public required string BlobName { get; init; }
+
+    public string? ImportId { get; init; }
+
+    public required string RequestedBy { get; init; }
+
+    public required DateTimeOffset RequestedAt { get; init; }
+
+    public required DateTimeOffset ExpiresAt { get; init; }
+
+    public static string IdFor(string container, string blobName) => "upload:" + HashedIds.Of(container + "/" + blobName);
+
+    public static string Resource(string projectId, string id) => $"upload:{projectId}:{id["upload:".Length..]}";
+}
