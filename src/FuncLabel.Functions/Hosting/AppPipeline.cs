@@ -1,5 +1,6 @@
 using FuncLabel.Functions.Apis;
 using FuncLabel.Functions.Apis.Credentials;
+using FuncLabel.Functions.Apis.Training;
 using FuncLabel.Functions.Security;
 using FuncLabel.Functions.Validation;
 
@@ -26,6 +27,9 @@ public static class AppPipeline
         app.MapAssetsApi();
         app.MapImportsApi();
         app.MapCredentialsApi();
+        app.MapTemplatesApi();
+        app.MapExamsApi();
+        app.MapAttemptsApi();
         app.MapTriggerEndpoints(Declarations.Functions.All);
         return app;
     }

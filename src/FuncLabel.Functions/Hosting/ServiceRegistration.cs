@@ -4,10 +4,12 @@ using FuncLabel.Data.Credentials;
 using FuncLabel.Data.Ledger;
 using FuncLabel.Data.Outbox;
 using FuncLabel.Data.Projects;
+using FuncLabel.Data.Training;
 using FuncLabel.Data.Users;
 using FuncLabel.Domain.Serialization;
 using FuncLabel.Functions.Apis;
 using FuncLabel.Functions.Apis.Credentials;
+using FuncLabel.Functions.Apis.Training;
 using FuncLabel.Functions.Security;
 using FuncLabel.Functions.Validation;
 
@@ -51,6 +53,10 @@ public static class ServiceRegistration
         services.AddSingleton<CredentialStore>();
         services.AddSingleton<CredentialGate>();
         services.AddScoped<CredentialServices>();
+        services.AddSingleton<TrainingStore>();
+        services.AddSingleton<TraineeStore>();
+        services.AddScoped<TemplateSources>();
+        services.AddScoped<TrainingServices>();
 
         foreach (var function in Declarations.Functions.All.Where(f => f.Handler is not null))
         {
