@@ -14,6 +14,8 @@ public static class Functions
 
         // Every two minutes: entries younger than OutboxSweep.MinimumAge belong to the request still performing them.
         FunctionDeclaration.Timer<OutboxSweepFunction>("outboxSweep", "0 */2 * * * *"),
+        FunctionDeclaration.Queue<TaskEventsFunction>("taskEvents", Data.StorageNames.Queues.TaskEvents),
+        FunctionDeclaration.Queue<JobLaunchFunction>("jobLaunch", Data.StorageNames.Queues.JobLaunch),
         FunctionDeclaration.Queue<AssetEventsFunction>("assetEvents", Data.StorageNames.Queues.AssetEvents),
         FunctionDeclaration.Queue<PrelabelEventsFunction>("prelabelEvents", Data.StorageNames.Queues.PrelabelEvents),
     ];

@@ -22,6 +22,8 @@ public static class AppPipeline
         app.MapMetaApi();
         app.MapProjectsApi();
         app.MapScoreApi();
+        app.MapJobsApi();
+        app.MapTasksApi();
         app.MapOntologyApi();
         app.MapUploadsApi();
         app.MapAssetsApi();

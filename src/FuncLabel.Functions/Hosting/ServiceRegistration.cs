@@ -44,6 +44,7 @@ public static class ServiceRegistration
         services.AddSingleton<UserStore>();
         services.AddSingleton<LedgerStore>();
         services.AddScoped<ProjectServices>();
+        services.AddFuncLabelWork(configuration);
         services.AddSingleton<Data.Ontologies.OntologyStore>();
         services.AddSingleton<Data.Assets.AssetStore>();
         services.AddSingleton<Data.Assets.PrelabelStore>();

@@ -1,0 +1,44 @@
+using System.Text.Json;
+using FuncLabel.Domain.Serialization;
+
+namespace FuncLabel.Data.Work;
+
+/// <summary>What a work message asks for.</summary>
+public enum WorkMessageKind
+{
+    /// <summary><c>task-events</c>: a pass attempt was submitted; count it (first attempts) and decide review.</summary>
+    Submitted,
+
+    /// <summary><c>task-events</c>: a pass became final by review; run consensus if it was the last.</summary>
+    PassFinal,
+
+    /// <summary><c>job-launch</c>: create the work items of one page of the project's assets, then send the next page.</summary>
+    LaunchPage,
+
+    /// <summary><c>job-launch</c>: build an export of the job's labels.</summary>
+    Export,
+}
+
+/// <summary>
+/// The body of a <c>task-events</c> or <c>job-launch</c> message. <see cref="Id"/> is deterministic (derived from the
+/// document version that owes it), so a redelivered or re-sent message is recognised as already applied.
+/// </summary>
+public sealed record WorkMessage(
+    string Id,
+    WorkMessageKind Kind,
+    string ProjectId,
+    string JobId,
+    string? AssetId = null,
+    int Pass = 0,
+    int Attempt = 0,
+    int Launch = 0,
+    string? ContinuationToken = null,
+    int Page = 0,
+    string? ExportId = null)
+{
+    public string ToJson() => JsonSerializer.Serialize(this, FuncLabelJson.Options);
+
+    public static WorkMessage? Parse(byte[] body) => JsonSerializer.Deserialize<WorkMessage>(body, FuncLabelJson.Options);
+
+    public PendingMessage ToPending(string queue, DateTimeOffset at) => new(Id, queue, ToJson(), at);
+}

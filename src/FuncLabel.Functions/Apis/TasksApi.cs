@@ -1,0 +1,441 @@
+using System.Globalization;
+using FuncLabel.Data.Outbox;
+using FuncLabel.Data.Work;
+using FuncLabel.Domain.Access;
+using FuncLabel.Domain.Annotations;
+using FuncLabel.Domain.Collections;
+using FuncLabel.Domain.Geometry;
+using FuncLabel.Domain.Ontologies;
+using FuncLabel.Domain.Work;
+using FuncLabel.Functions.Security;
+using FuncLabel.Functions.Validation;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace FuncLabel.Functions.Apis;
+
+/// <summary>
+/// Task serving. Every change is one conditional write on the work item (the domain <see cref="WorkItem"/> decides);
+/// a task that is not the caller's is 404, whoever else holds it.
+/// </summary>
+public static class TasksApi
+{
+    public static IEndpointRouteBuilder MapTasksApi(this IEndpointRouteBuilder app)
+    {
+        var tasks = app.MapGroup("/api/projects/{projectId}/jobs/{jobId}/tasks").WithTags("Tasks");
+        var member = AccessRule.ProjectMember(ProjectRole.Annotator);
+        tasks.MapPost("/claim", ClaimAsync).Allow(member);
+        tasks.MapGet("/mine", MineAsync).Allow(member);
+        tasks.MapGet("/{taskId}", OpenAsync).Allow(member);
+        tasks.MapPut("/{taskId}/draft", DraftAsync).Allow(member);
+        tasks.MapPost("/{taskId}/submit", SubmitAsync).Allow(member);
+        tasks.MapPost("/{taskId}/release", ReleaseAsync).Allow(member);
+        tasks.MapPost("/{taskId}/skip", SkipAsync).Allow(member);
+        tasks.MapPost("/{taskId}/review", ReviewAsync).Allow(member);
+        return app;
+    }
+
+    /// <summary>
+    /// Claims a draw or review task: reads the first page of candidates, tries them in random order (so concurrent
+    /// claimers spread over the page) with one conditional write each, and answers 204 when nothing is claimable.
+    /// Reviews need the reviewer (or owner) role.
+    /// </summary>
+    public static async Task<Results<Ok<TaskView>, NoContent, ValidationProblem, ProblemHttpResult>> ClaimAsync(
+        string projectId, string jobId, ClaimRequest request, HttpContext http, [AsParameters] TaskServices services, CancellationToken cancellationToken)
+    {
+        if (request.Kind is not { } kind || !Enum.IsDefined(kind))
+        {
+            return Problems.Field("kind", "is required: draw or review");
+        }
+
+        if (kind == TaskKind.Review && !http.ProjectAccess().Has(ProjectRole.Reviewer))
+        {
+            return Problems.Forbidden("Reviewing needs the reviewer or owner role in this project.");
+        }
+
+        var job = await services.Jobs.GetAsync(projectId, jobId, cancellationToken);
+        if (job is null)
+        {
+            return Problems.NotFound($"Job '{jobId}' was not found.");
+        }
+
+        if (job.State != JobState.Active)
+        {
+            return Problems.Conflict("job_not_active", $"The job is {ApiNames.Of(job.State)}; only active jobs serve tasks.");
+        }
+
+        var caller = http.Caller().UserId;
+        for (int round = 0; round < 3; round++)
+        {
+            var now = services.Time.GetUtcNow();
+            var page = await services.Work.CandidatesAsync(jobId, caller, kind, now, cancellationToken);
+            if (page.Items.Count == 0)
+            {
+                return TypedResults.NoContent();
+            }
+
+            bool contended = false;
+            foreach (var candidate in page.Items.OrderBy(_ => services.Random.Next()))
+            {
+                var step = candidate.Item.Claim(caller, kind, now, job.Settings.ClaimTimeout);
+                if (!step.Succeeded)
+                {
+                    continue;
+                }
+
+                var written = await services.Work.ReplaceAsync(candidate, step.Value, Change(http, services, projectId), "task.claimed", Details(step.Pass, kind), null, cancellationToken);
+                if (written.Succeeded)
+                {
+                    Versions.SetETag(http.Response, written.Value.Version);
+                    return TypedResults.Ok(TaskView.From(written.Value, written.Value.Item.Find(step.Pass)!));
+                }
+
+                contended = true;
+            }
+
+            if (!contended)
+            {
+                return TypedResults.NoContent();
+            }
+        }
+
+        return TypedResults.NoContent();
+    }
+
+    public static async Task<Ok<ListPage<TaskView>>> MineAsync(
+        string projectId, string jobId, int? limit, string? continuationToken, HttpContext http, [AsParameters] TaskServices services, CancellationToken cancellationToken)
+    {
+        var caller = http.Caller().UserId;
+        var page = await services.Work.MineAsync(jobId, caller, ListLimits.Clamp(limit), continuationToken, cancellationToken);
+        var tasks = page.Items.SelectMany(i => i.Item.Passes.Where(p => p.OfferedKind is not null && p.IsClaimedBy(caller)).Select(p => TaskView.From(i, p))).ToList();
+        return TypedResults.Ok(new ListPage<TaskView>(tasks, page.ContinuationToken));
+    }
+
+    /// <summary>Opens a task the caller holds: the asset's content route, the guide and the starting point (never another pass's work).</summary>
+    public static async Task<Results<Ok<OpenedTaskView>, ProblemHttpResult>> OpenAsync(
+        string projectId, string jobId, string taskId, HttpContext http, [AsParameters] TaskServices services, CancellationToken cancellationToken)
+    {
+        var (item, slot) = await MineOrNullAsync(jobId, taskId, http, services, cancellationToken);
+        if (item is null || slot is null)
+        {
+            return Problems.NotFound($"Task '{taskId}' was not found.");
+        }
+
+        var job = await services.Jobs.GetAsync(projectId, jobId, cancellationToken);
+        var prelabels = await services.Labels.PrelabelsAsync(item.AssetId, cancellationToken);
+        IReadOnlyList<Annotation> accepted = [.. prelabels.Where(p => p.Route == ConfidenceRoute.Accept).Select(p => p.Annotation)];
+        IReadOnlyList<Annotation> start;
+        IReadOnlyList<InstanceComment> comments = [];
+        if (slot.Stage == PassStage.Review)
+        {
+            start = (await services.Labels.GetAsync(item.AssetId, slot.LabelId!, cancellationToken))?.Label?.Annotations ?? [];
+        }
+        else if (await services.Labels.GetAsync(item.AssetId, TaskLabelDocument.DraftId(jobId, slot.Pass), cancellationToken) is { Label: { } draft } saved
+                 && saved.Author == http.Caller().UserId && saved.Attempt == slot.Attempt)
+        {
+            start = draft.Annotations;
+        }
+        else if (slot.Stage == PassStage.Rework)
+        {
+            start = (await services.Labels.GetAsync(item.AssetId, slot.LabelId!, cancellationToken))?.Label?.Annotations ?? [];
+            comments = (await services.Labels.GetAsync(item.AssetId, slot.ReviewLabelId!, cancellationToken))?.Comments ?? [];
+        }
+        else
+        {
+            start = [.. prelabels.Where(p => p.Route == ConfidenceRoute.Prelabel).Select(p => p.Annotation)];
+        }
+
+        string guide = slot.Stage == PassStage.Review ? job?.ReviewGuide ?? "" : job?.DrawGuide ?? "";
+        Versions.SetETag(http.Response, item.Version);
+        return TypedResults.Ok(new OpenedTaskView(TaskView.From(item, slot), $"/api/projects/{projectId}/assets/{item.AssetId}/content", guide, start, accepted, comments));
+    }
+
+    /// <summary>Saves the caller's draft and renews the claim. <c>If-Match</c> (the task's ETag) guards against a stale tab.</summary>
+    public static async Task<Results<Ok<TaskView>, ValidationProblem, ProblemHttpResult>> DraftAsync(
+        string projectId, string jobId, string taskId, LabelRequest request, HttpContext http, [AsParameters] TaskServices services, CancellationToken cancellationToken)
+    {
+        if (LabelErrors(request.Annotations) is { Any: true } errors)
+        {
+            return errors.ToProblem();
+        }
+
+        var (item, slot) = await MineOrNullAsync(jobId, taskId, http, services, cancellationToken);
+        if (item is null || slot is null || slot.OfferedKind != TaskKind.Draw)
+        {
+            return Problems.NotFound($"Task '{taskId}' was not found.");
+        }
+
+        if (!Versions.IfMatchAllows(http.Request, item.Version))
+        {
+            return Problems.PreconditionFailed();
+        }
+
+        var job = await services.Jobs.GetAsync(projectId, jobId, cancellationToken);
+        var caller = http.Caller().UserId;
+        var now = services.Time.GetUtcNow();
+        var step = item.Item.Renew(caller, slot.Pass, now, job?.Settings.ClaimTimeout ?? JobSettings.DefaultClaimTimeout);
+        if (!step.Succeeded)
+        {
+            return Problems.NotFound($"Task '{taskId}' was not found.");
+        }
+
+        await services.Labels.SaveDraftAsync(NewLabel(TaskLabelDocument.DraftId(jobId, slot.Pass), TaskLabelKind.Draft, item, slot, caller, now, request.Annotations!), cancellationToken);
+        var written = await services.Work.ReplaceAsync(item, step.Value, Change(http, services, projectId), "task.draft_saved", Details(slot.Pass, TaskKind.Draw), null, cancellationToken);
+        if (!written.Succeeded)
+        {
+            return Problems.PreconditionFailed();
+        }
+
+        Versions.SetETag(http.Response, written.Value.Version);
+        return TypedResults.Ok(TaskView.From(written.Value, written.Value.Item.Find(slot.Pass)!));
+    }
+
+    /// <summary>
+    /// Submits the caller's pass: one read, one label create, one conditional write carrying the <c>task-events</c>
+    /// message that counts it. Late submits are accepted while the slot is still the caller's; 409 <c>asset_changed</c>
+    /// when the asset has new bytes or the submit names another version.
+    /// </summary>
+    public static async Task<Results<Ok<TaskView>, ValidationProblem, ProblemHttpResult>> SubmitAsync(
+        string projectId, string jobId, string taskId, LabelRequest request, HttpContext http, [AsParameters] TaskServices services, CancellationToken cancellationToken)
+    {
+        var errors = LabelErrors(request.Annotations).Check(!string.IsNullOrEmpty(request.AssetVersion), "assetVersion", "is required (the version the task was opened on)");
+        if (errors.Any)
+        {
+            return errors.ToProblem();
+        }
+
+        var (item, slot) = await MineOrNullAsync(jobId, taskId, http, services, cancellationToken);
+        if (item is null || slot is null || slot.OfferedKind != TaskKind.Draw)
+        {
+            return Problems.NotFound($"Task '{taskId}' was not found.");
+        }
+
+        var caller = http.Caller().UserId;
+        var now = services.Time.GetUtcNow();
+        var labelId = TaskLabelDocument.PassId(jobId, slot.Pass, slot.Attempt, item.Version);
+        var step = item.Item.Submit(caller, slot.Pass, labelId, request.AssetVersion!);
+        if (step.Refusal == WorkRefusal.AssetChanged)
+        {
+            return Problems.Conflict("asset_changed", "The asset has new bytes since this work was created; the owners relaunch the job.");
+        }
+
+        if (!step.Succeeded)
+        {
+            return Problems.NotFound($"Task '{taskId}' was not found.");
+        }
+
+        await services.Labels.CreateAsync(NewLabel(labelId, TaskLabelKind.Pass, item, slot, caller, now, request.Annotations!), cancellationToken);
+        var written = await services.Work.ReplaceAsync(item, step.Value, Change(http, services, projectId), "task.submitted", Details(slot.Pass, TaskKind.Draw),
+            version => [new WorkMessage($"submitted:{jobId}:{item.AssetId}:{slot.Pass}:{slot.Attempt}:v{version}", WorkMessageKind.Submitted, projectId, jobId, item.AssetId, slot.Pass, slot.Attempt).ToPending(services.Queues.TaskEvents, now)],
+            cancellationToken);
+        if (!written.Succeeded)
+        {
+            return Problems.Conflict("concurrent_change", "The task changed meanwhile; open it again.");
+        }
+
+        Versions.SetETag(http.Response, written.Value.Version);
+        return TypedResults.Ok(TaskView.From(written.Value, written.Value.Item.Find(slot.Pass)!));
+    }
+
+    public static async Task<Results<NoContent, ProblemHttpResult>> ReleaseAsync(
+        string projectId, string jobId, string taskId, HttpContext http, [AsParameters] TaskServices services, CancellationToken cancellationToken)
+    {
+        var (item, slot) = await MineOrNullAsync(jobId, taskId, http, services, cancellationToken);
+        if (item is null || slot is null || item.Item.Release(http.Caller().UserId, slot.Pass) is not { Succeeded: true } step)
+        {
+            return Problems.NotFound($"Task '{taskId}' was not found.");
+        }
+
+        var written = await services.Work.ReplaceAsync(item, step.Value, Change(http, services, projectId), "task.released", Details(slot.Pass, slot.OfferedKind!.Value), null, cancellationToken);
+        return written.Succeeded ? TypedResults.NoContent() : Problems.Conflict("concurrent_change", "The task changed meanwhile; open it again.");
+    }
+
+    /// <summary>Gives the task back as unlabelable with a reason; the asset is flagged in the job's progress.</summary>
+    public static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> SkipAsync(
+        string projectId, string jobId, string taskId, SkipRequest request, HttpContext http, [AsParameters] TaskServices services, CancellationToken cancellationToken)
+    {
+        if (new FieldErrors().Text("reason", request.Reason, 1, 2000) is { Any: true } errors)
+        {
+            return errors.ToProblem();
+        }
+
+        var (item, slot) = await MineOrNullAsync(jobId, taskId, http, services, cancellationToken);
+        if (item is null || slot is null)
+        {
+            return Problems.NotFound($"Task '{taskId}' was not found.");
+        }
+
+        var step = item.Item.Skip(http.Caller().UserId, slot.Pass, request.Reason!, services.Time.GetUtcNow());
+        if (step.Refusal == WorkRefusal.WrongStage)
+        {
+            return Problems.Conflict("rework_not_skippable", "A rework can only be done by its drawer; release it instead.");
+        }
+
+        if (!step.Succeeded)
+        {
+            return Problems.NotFound($"Task '{taskId}' was not found.");
+        }
+
+        var details = Details(slot.Pass, slot.OfferedKind!.Value);
+        details["reason"] = request.Reason!;
+        var written = await services.Work.ReplaceAsync(item, step.Value, Change(http, services, projectId), "task.skipped", details, null, cancellationToken);
+        return written.Succeeded ? TypedResults.NoContent() : Problems.Conflict("concurrent_change", "The task changed meanwhile; open it again.");
+    }
+
+    /// <summary>
+    /// Reviews a pass the caller holds for review: approve, approve with edits (the edited annotations become the pass's
+    /// result) or reject with comments (rework for the same drawer). A pass that becomes final sends a
+    /// <c>task-events</c> message so consensus runs when it was the last.
+    /// </summary>
+    public static async Task<Results<Ok<TaskView>, ValidationProblem, ProblemHttpResult>> ReviewAsync(
+        string projectId, string jobId, string taskId, ReviewRequest request, HttpContext http, [AsParameters] TaskServices services, CancellationToken cancellationToken)
+    {
+        var errors = new FieldErrors()
+            .Check(request.Outcome is { } o && Enum.IsDefined(o), "outcome", "is required: approve, approve_with_edits or reject")
+            .Check(request.Outcome != ReviewOutcome.ApproveWithEdits || request.Annotations is not null, "annotations", "are required to approve with edits")
+            .Check(request.Outcome != ReviewOutcome.Reject || request.Comments is { Count: > 0 }, "comments", "are required to reject");
+        foreach (var (comment, i) in (request.Comments ?? []).Select((c, i) => (c, i)))
+        {
+            errors.Text($"comments[{i}].text", comment.Text, 1, 4000);
+        }
+
+        if (request.Outcome == ReviewOutcome.ApproveWithEdits)
+        {
+            LabelErrors(request.Annotations, errors);
+        }
+
+        if (errors.Any)
+        {
+            return errors.ToProblem();
+        }
+
+        var (item, slot) = await MineOrNullAsync(jobId, taskId, http, services, cancellationToken);
+        if (item is null || slot is null || slot.Stage != PassStage.Review)
+        {
+            return Problems.NotFound($"Task '{taskId}' was not found.");
+        }
+
+        var caller = http.Caller().UserId;
+        var now = services.Time.GetUtcNow();
+        var reviewId = TaskLabelDocument.ReviewId(jobId, slot.Pass, slot.Attempt, item.Version);
+        var outcome = request.Outcome!.Value;
+        var step = item.Item.Review(caller, slot.Pass, outcome, reviewId, outcome == ReviewOutcome.ApproveWithEdits ? reviewId : null);
+        if (step.Refusal == WorkRefusal.OwnWork)
+        {
+            return Problems.Conflict("own_work", "Reviewers never review work on an asset they drew.");
+        }
+
+        if (!step.Succeeded)
+        {
+            return Problems.NotFound($"Task '{taskId}' was not found.");
+        }
+
+        var review = NewLabel(reviewId, TaskLabelKind.Review, item, slot, caller, now, request.Annotations) with { Outcome = outcome, Comments = request.Comments ?? [] };
+        await services.Labels.CreateAsync(review, cancellationToken);
+        var details = Details(slot.Pass, TaskKind.Review);
+        details["outcome"] = ApiNames.Of(outcome);
+        var final = step.Value.Find(slot.Pass)!.Stage == PassStage.Final;
+        var written = await services.Work.ReplaceAsync(item, step.Value, Change(http, services, projectId), "task.reviewed", details,
+            version => final ? [new WorkMessage($"final:{jobId}:{item.AssetId}:{slot.Pass}:v{version}", WorkMessageKind.PassFinal, projectId, jobId, item.AssetId, slot.Pass, slot.Attempt).ToPending(services.Queues.TaskEvents, now)] : [],
+            cancellationToken);
+        if (!written.Succeeded)
+        {
+            return Problems.Conflict("concurrent_change", "The task changed meanwhile; open it again.");
+        }
+
+        Versions.SetETag(http.Response, written.Value.Version);
+        return TypedResults.Ok(TaskView.From(written.Value, written.Value.Item.Find(slot.Pass)!));
+    }
+
+    private static async Task<(WorkItemDocument? Item, PassSlot? Slot)> MineOrNullAsync(string jobId, string taskId, HttpContext http, TaskServices services, CancellationToken cancellationToken)
+    {
+        if (!TaskIds.TryParse(taskId, out var assetId, out var pass))
+        {
+            return (null, null);
+        }
+
+        var item = await services.Work.GetAsync(jobId, assetId, cancellationToken);
+        var slot = item?.Item.Find(pass);
+        return slot is not null && slot.OfferedKind is not null && slot.IsClaimedBy(http.Caller().UserId) ? (item, slot) : (null, null);
+    }
+
+    /// <summary>Every annotation's geometry passes the geometry policy and uuids are unique (the domain's rules for stored labels).</summary>
+    private static FieldErrors LabelErrors(IReadOnlyList<Annotation>? annotations, FieldErrors? errors = null)
+    {
+        errors ??= new FieldErrors();
+        if (annotations is null)
+        {
+            return errors.Add("annotations", "is required (an empty list is a valid label)");
+        }
+
+        if (annotations.Count > 10_000)
+        {
+            return errors.Add("annotations", "must hold at most 10,000 instances");
+        }
+
+        var seen = new HashSet<Guid>();
+        for (int i = 0; i < annotations.Count; i++)
+        {
+            if (!seen.Add(annotations[i].Uuid))
+            {
+                errors.Add($"annotations[{i}].uuid", "is used twice in this label");
+            }
+
+            if (annotations[i].Geometry is { } geometry && GeometryPolicy.Check(geometry, AssetExtent.Unknown).Problem is { } problem)
+            {
+                errors.Add($"annotations[{i}].geometry.{problem.Field}", problem.Message);
+            }
+        }
+
+        return errors;
+    }
+
+    private static TaskLabelDocument NewLabel(string id, TaskLabelKind kind, WorkItemDocument item, PassSlot slot, string author, DateTimeOffset at, IReadOnlyList<Annotation>? annotations) => new()
+    {
+        Id = id,
+        Pk = item.AssetId,
+        ProjectId = item.ProjectId,
+        JobId = item.JobId,
+        Kind = kind,
+        Pass = slot.Pass,
+        Attempt = slot.Attempt,
+        Author = author,
+        At = at,
+        Label = annotations is null ? null : new Label(author, item.AssetId, item.Item.AssetVersion, 0, annotations.Select(a => a with { Source = AnnotationSource.Human }).ToValueList()),
+    };
+
+    private static ChangeContext Change(HttpContext http, TaskServices services, string projectId) => new(http.Caller().UserId, services.Time.GetUtcNow(), projectId);
+
+    private static Dictionary<string, string> Details(int pass, TaskKind kind) =>
+        new() { ["pass"] = pass.ToString(CultureInfo.InvariantCulture), ["kind"] = ApiNames.Of(kind) };
+}
+
+/// <summary>The services of <see cref="TasksApi"/>'s handlers.</summary>
+public sealed class TaskServices(JobCache jobs, WorkStore work, TaskLabelStore labels, WorkQueues queues, TimeProvider time, TaskRandom random)
+{
+    public JobCache Jobs { get; } = jobs;
+
+    public WorkStore Work { get; } = work;
+
+    public TaskLabelStore Labels { get; } = labels;
+
+    public WorkQueues Queues { get; } = queues;
+
+    public TimeProvider Time { get; } = time;
+
+    public TaskRandom Random { get; } = random;
+}
+
+/// <summary>The randomness claims spread with: seedable (configuration <c>Work:ClaimSeed</c>) and safe to share between requests.</summary>
+public sealed class TaskRandom(int? seed)
+{
+    private readonly Random _random = seed is { } s ? new Random(s) : new Random();
+    private readonly Lock _gate = new();
+
+    public int Next()
+    {
+        lock (_gate)
+        {
+            return _random.Next();
+        }
+    }
+}

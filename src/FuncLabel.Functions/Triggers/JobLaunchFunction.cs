@@ -1,0 +1,20 @@
+using FuncLabel.Data.Work;
+using FuncLabel.Functions.Invocation;
+using FuncLabel.Functions.Work;
+
+namespace FuncLabel.Functions.Triggers;
+
+/// <summary>Queue <c>job-launch</c>: one page of a launch (<see cref="LaunchPager"/>) or an export (<see cref="ExportBuilder"/>).</summary>
+public sealed class JobLaunchFunction(LaunchPager pager, ExportBuilder exports) : IQueueFunction
+{
+    public async Task<InvocationOutcome> HandleAsync(QueueInvocation invocation, CancellationToken cancellationToken)
+    {
+        var message = WorkMessage.Parse(invocation.Body);
+        return message?.Kind switch
+        {
+            WorkMessageKind.LaunchPage => InvocationOutcome.Done(await pager.HandleAsync(message, cancellationToken)),
+            WorkMessageKind.Export when message.ExportId is not null => InvocationOutcome.Done(await exports.BuildAsync(message, cancellationToken)),
+            _ => InvocationOutcome.Done("not a job-launch message; ignored"),
+        };
+    }
+}

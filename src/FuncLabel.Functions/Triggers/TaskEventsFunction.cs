@@ -1,0 +1,20 @@
+using FuncLabel.Data.Work;
+using FuncLabel.Functions.Invocation;
+using FuncLabel.Functions.Work;
+
+namespace FuncLabel.Functions.Triggers;
+
+/// <summary>Queue <c>task-events</c>: review selection, rework and consensus (see <see cref="TaskFanOut"/>).</summary>
+public sealed class TaskEventsFunction(TaskFanOut fanOut) : IQueueFunction
+{
+    public async Task<InvocationOutcome> HandleAsync(QueueInvocation invocation, CancellationToken cancellationToken)
+    {
+        var message = WorkMessage.Parse(invocation.Body);
+        if (message is not { Kind: WorkMessageKind.Submitted or WorkMessageKind.PassFinal, AssetId: not null })
+        {
+            return InvocationOutcome.Done("not a task event; ignored");
+        }
+
+        return InvocationOutcome.Done(await fanOut.HandleAsync(message, cancellationToken));
+    }
+}
