@@ -31,6 +31,8 @@ public sealed class FuncLabelApp : WebApplicationFactory<Program>, IAsyncLifetim
         builder.UseSetting("Cosmos:CreateIfMissing", "true");
         builder.UseSetting("Auth:DevSigningKey", SigningKey);
         builder.UseSetting("Limits:MaxBodyBytes", "65536");
+        builder.UseSetting("AzureWebJobsStorage", Emulators.StorageConnectionString);
+        builder.UseSetting("Imports:MaxLineBytes", "4096");
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Time));
     }
 
