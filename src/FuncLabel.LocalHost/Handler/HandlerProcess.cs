@@ -63,6 +63,12 @@ internal sealed class HandlerProcess : IAsyncDisposable
     {
         lock (_gate)
         {
+            // The process may have died before the supervisor noticed: don't hand out its address, wait for the restart.
+            if (_ready.Task.IsCompletedSuccessfully && (_process is null || HasExited(_process)))
+            {
+                _ready = NewReadySignal();
+            }
+
             return _ready.Task.WaitAsync(cancellationToken);
         }
     }
@@ -249,6 +255,18 @@ internal sealed class HandlerProcess : IAsyncDisposable
         if (process is not null)
         {
             KillTree(process);
+        }
+    }
+
+    private static bool HasExited(Process process)
+    {
+        try
+        {
+            return process.HasExited;
+        }
+        catch (InvalidOperationException)
+        {
+            return true;
         }
     }
 
