@@ -109,7 +109,8 @@ module functionApp 'modules/functionapp.bicep' = {
     planName: '${namePrefix}-plan-${suffix}'
     appName: functionAppName
     storageAccountName: storage.outputs.name
-    deploymentContainerUrl: storage.outputs.deploymentContainerUrl
+    // Built from names rather than the account's outputs so the template itself says which container holds the package.
+    deploymentContainerUrl: 'https://${storageAccountName}.blob.${environment().suffixes.storage}/${deploymentContainerName}'
     cosmosEndpoint: cosmos.outputs.endpoint
     appInsightsConnectionString: monitoring.outputs.connectionString
     authAuthority: authAuthority

@@ -96,4 +96,4 @@ resource queues 'Microsoft.Storage/storageAccounts/queueServices/queues@2023-05-
 output name string = account.name
 output id string = account.id
 output blobEndpoint string = account.properties.primaryEndpoints.blob
-output deploymentContainerUrl string = '${account.properties.primaryEndpoints.blob}${deploymentContainer.name}'
+output deploymentContainerName string = deploymentContainer.name
