@@ -1,0 +1,131 @@
+using System.Net.Http.Headers;
+using FuncLabel.Data.Assets;
+using FuncLabel.Data.Cosmos;
+using FuncLabel.Data.Work;
+using FuncLabel.Functions.Invocation;
+using FuncLabel.Functions.Security;
+using FuncLabel.Functions.Triggers;
+using FuncLabel.Storage;
+using FuncLabel.Testing;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace FuncLabel.Functions.Tests.Work;
+
+/// <summary>
+/// The real handler in memory against the Cosmos emulator and Azurite, with queues of its own (a unique prefix) and a
+/// manual clock. <see cref="PumpAsync"/> plays the Functions host for <c>job-launch</c> and <c>task-events</c>: it
+/// receives messages and runs the real queue functions, optionally delivering each one twice.
+/// </summary>
+public sealed class JobsApp : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    public string DatabaseName { get; } = UniqueName.For("jobs");
+
+    public string QueuePrefix { get; } = "q" + Guid.NewGuid().ToString("N")[..10] + "-";
+
+    public ManualTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 24, 9, 0, 0, TimeSpan.Zero));
+
+    public CosmosDatabase Cosmos => Services.GetRequiredService<CosmosDatabase>();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("Cosmos:Endpoint", Emulators.CosmosEndpoint);
+        builder.UseSetting("Cosmos:Key", Emulators.CosmosKey);
+        builder.UseSetting("Cosmos:DatabaseName", DatabaseName);
+        builder.UseSetting("Cosmos:CreateIfMissing", "true");
+        builder.UseSetting("Auth:DevSigningKey", FuncLabelApp.SigningKey);
+        builder.UseSetting("AzureWebJobsStorage", Emulators.StorageConnectionString);
+        builder.UseSetting("Work:QueuePrefix", QueuePrefix);
+        builder.UseSetting("Work:ClaimSeed", "42");
+        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Time));
+    }
+
+    public HttpClient ClientFor(string userId, bool admin = false)
+    {
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue(
+            "Bearer", DevTokens.Mint(FuncLabelApp.SigningKey, userId, admin, DateTimeOffset.UtcNow, TimeSpan.FromHours(2)));
+        return client;
+    }
+
+    /// <summary>Stores assets as ingestion would (one version each, 640 × 480).</summary>
+    public async Task<List<AssetDocument>> SeedAssetsAsync(string projectId, int count)
+    {
+        var assets = new List<AssetDocument>();
+        var container = Cosmos.Container(ContainerDefinitions.Assets);
+        await Parallel.ForEachAsync(Enumerable.Range(0, count), new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (i, ct) =>
+        {
+            var path = $"images/{i:D4}.png";
+            var asset = new AssetDocument
+            {
+                Id = Domain.Ingestion.HashedIds.AssetId(projectId + "/" + path),
+                Pk = projectId,
+                ProjectId = projectId,
+                GlobalKey = path,
+                Current = new AssetVersion(1, $"{i:x64}", 1000, "image/png", 640, 480, null, "etag", Time.GetUtcNow()),
+                CreatedAt = Time.GetUtcNow(),
+            };
+            asset = asset with { Versions = [asset.Current!] };
+            Assert.True((await container.CreateAsync(asset, ct)).Succeeded);
+            lock (assets)
+            {
+                assets.Add(asset);
+            }
+        });
+        return assets;
+    }
+
+    /// <summary>Runs the queue functions on every message of both queues until they stay empty; returns the number handled.</summary>
+    public async Task<int> PumpAsync(bool deliverTwice = false, CancellationToken cancellationToken = default)
+    {
+        int handled = 0;
+        var queues = Services.GetRequiredService<QueueServiceClient>();
+        var names = Services.GetRequiredService<WorkQueues>();
+        bool any = true;
+        while (any && !cancellationToken.IsCancellationRequested)
+        {
+            any = false;
+            foreach (var name in new[] { names.JobLaunch, names.TaskEvents })
+            {
+                var queue = queues.GetQueueClient(name);
+                await queue.CreateIfNotExistsAsync(cancellationToken);
+                var messages = (await queue.ReceiveMessagesAsync(32, TimeSpan.FromMinutes(1), cancellationToken)).Value;
+                await Parallel.ForEachAsync(messages, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken }, async (message, ct) =>
+                {
+                    for (int delivery = 1; delivery <= (deliverTwice ? 2 : 1); delivery++)
+                    {
+                        await using var scope = Services.CreateAsyncScope();
+                        IQueueFunction function = name == names.JobLaunch
+                            ? scope.ServiceProvider.GetRequiredService<JobLaunchFunction>()
+                            : scope.ServiceProvider.GetRequiredService<TaskEventsFunction>();
+                        await function.HandleAsync(new QueueInvocation(Guid.NewGuid().ToString(), message.Body.ToArray(), message.MessageId, delivery, message.InsertedOn), ct);
+                    }
+
+                    await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, ct);
+                    Interlocked.Increment(ref handled);
+                });
+                any |= messages.Count > 0;
+            }
+        }
+
+        return handled;
+    }
+
+    public Task InitializeAsync()
+    {
+        _ = Server;
+        return Task.CompletedTask;
+    }
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await Cosmos.Database.DeleteAsync();
+        var queues = Services.GetRequiredService<QueueServiceClient>();
+        var names = Services.GetRequiredService<WorkQueues>();
+        await queues.GetQueueClient(names.JobLaunch).DeleteIfExistsAsync();
+        await queues.GetQueueClient(names.TaskEvents).DeleteIfExistsAsync();
+        await DisposeAsync();
+    }
+}
