@@ -35,7 +35,7 @@ public static class TemplatesApi
     /// start and a gold answer. Both are validated against the project's current ontology, whose snapshot the version keeps.
     /// </summary>
     public static async Task<Results<Created<TemplateOwnerView>, ValidationProblem, ProblemHttpResult>> CreateAsync(
-        string projectId, CreateTemplateRequest request, HttpContext http, [AsParameters] TrainingServices services, [AsParameters] TemplateSources sources, CancellationToken cancellationToken)
+        string projectId, CreateTemplateRequest request, HttpContext http, [AsParameters] TrainingServices services, TemplateSources sources, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors()
             .Check(request.Id is null || Ids.IsResourceId(request.Id), "id", "must be 3–63 characters: a-z, 0-9 and '-', starting with a letter or digit")
