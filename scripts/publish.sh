@@ -21,8 +21,13 @@ rm -rf "$out/app" "$out/funclabel.zip"
 handler="$(node -e 'const h=require(process.argv[1]); process.stdout.write(h.customHandler.description.defaultExecutablePath)' "$out/app/host.json")"
 chmod +x "$out/app/$handler"
 
-# -X: no extra (uid/gid, timestamps) fields; zip always records Unix permissions for files added on Linux.
-(cd "$out/app" && zip -q -r -X "$out/funclabel.zip" .)
+# Both ways record each file's Unix permissions in the entry's external attributes.
+if command -v zip >/dev/null; then
+  # -X: no extra (uid/gid, timestamps) fields.
+  (cd "$out/app" && zip -q -r -X "$out/funclabel.zip" .)
+else
+  (cd "$out/app" && python3 -m zipfile -c "$out/funclabel.zip" host.json $(ls -A | grep -vx host.json))
+fi
 
 elapsed=$(( $(date +%s) - started ))
 echo "package: $out/funclabel.zip ($(du -k "$out/funclabel.zip" | cut -f1) KiB zipped, $(du -sk "$out/app" | cut -f1) KiB unpacked), ${elapsed}s"
