@@ -63,7 +63,7 @@ public static class ImportsApi
     /// <c>id</c> is rejected, an unknown <c>globalKey</c> counted as pending). Nothing is stored.
     /// </summary>
     public static async Task<Results<Ok<DryRunView>, ProblemHttpResult>> DryRunAsync(
-        string projectId, HttpContext http, OntologyStore ontologies, AssetStore assets, CancellationToken cancellationToken)
+        string projectId, HttpContext http, OntologyStore ontologies, AssetStore assets, IConfiguration configuration, CancellationToken cancellationToken)
     {
         var ontology = await ontologies.GetCurrentOntologyAsync(projectId, cancellationToken);
         if (ontology is null)
@@ -74,6 +74,7 @@ public static class ImportsApi
         var errors = new List<ImportLineError>();
         var planner = new PrelabelPlanner(projectId, "dry-run", ontology, assets)
         {
+            MaxLineBytes = configuration.GetValue("Imports:MaxLineBytes", 16 * 1024 * 1024),
             OnRejected = (error, _) =>
             {
                 if (errors.Count < Data.Imports.ImportDocument.FirstErrorsKept * 20)

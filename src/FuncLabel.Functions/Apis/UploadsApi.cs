@@ -27,7 +27,7 @@ public static class UploadsApi
     }
 
     public static async Task<Results<Ok<UploadView>, ValidationProblem, ProblemHttpResult>> CreateAsync(
-        string projectId, UploadRequest request, HttpContext http, ImportStore imports, SasUrlFactory sas, TimeProvider time, CancellationToken cancellationToken)
+        string projectId, UploadRequest request, HttpContext http, ImportStore imports, SasUrlFactory sas, Storage.BlobServiceClient blobs, TimeProvider time, CancellationToken cancellationToken)
     {
         var isAsset = request.Kind == "asset";
         var errors = new FieldErrors()
@@ -69,6 +69,7 @@ public static class UploadsApi
             return Problems.Conflict("concurrent_change", "Another upload URL for this blob was requested at the same time; retry.");
         }
 
+        await blobs.GetBlobContainerClient(container).CreateIfNotExistsAsync(cancellationToken); // locally nothing else creates it
         var url = await sas.CreateUploadUrlAsync(container, blobName, UrlLifetime, cancellationToken);
         return TypedResults.Ok(new UploadView(url.ToString(), container, blobName, importId, now + UrlLifetime));
     }

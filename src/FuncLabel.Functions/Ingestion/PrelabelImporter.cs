@@ -42,6 +42,7 @@ public sealed class PrelabelImporter(
     ProjectStore projects,
     OntologyStore ontologies,
     PrelabelStore prelabels,
+    IConfiguration configuration,
     TimeProvider time)
 {
     public const int WriteConcurrency = 16;
@@ -137,6 +138,7 @@ public sealed class PrelabelImporter(
             var counting = new CountingStream(content);
             var planner = new PrelabelPlanner(record.ProjectId, record.ImportId, ontology, assets)
             {
+                MaxLineBytes = configuration.GetValue("Imports:MaxLineBytes", 16 * 1024 * 1024),
                 OnRejected = async (error, ct) =>
                 {
                     if (firstErrors.Count < ImportDocument.FirstErrorsKept)

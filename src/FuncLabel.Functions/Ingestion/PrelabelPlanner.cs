@@ -34,6 +34,9 @@ public sealed class PrelabelPlanner(string projectId, string importId, Ontology 
 
     public TimeSpan ParseTime { get; private set; }
 
+    /// <summary>Longest accepted line (setting <c>Imports:MaxLineBytes</c>); longer lines are rejected as <c>line_too_long</c>.</summary>
+    public int MaxLineBytes { get; init; } = 16 * 1024 * 1024;
+
     /// <summary>Called for every rejected line, in file order.</summary>
     public Func<ImportLineError, CancellationToken, ValueTask>? OnRejected { get; init; }
 
@@ -47,7 +50,7 @@ public sealed class PrelabelPlanner(string projectId, string importId, Ontology 
 
     public async IAsyncEnumerable<PlannedWrite> PlanAsync(Stream ndjson, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var reader = new NdjsonPrelabelReader(new NdjsonReaderOptions(ontology, projectId));
+        var reader = new NdjsonPrelabelReader(new NdjsonReaderOptions(ontology, projectId) { MaxLineBytes = MaxLineBytes });
         var watch = Stopwatch.StartNew();
         await foreach (var line in reader.ReadAsync(ndjson, cancellationToken).ConfigureAwait(false))
         {
