@@ -22,6 +22,13 @@ public sealed class LedgerCoverageTests(FuncLabelApp app) : IClassFixture<FuncLa
         ["PATCH /api/projects/{projectId}"] = ("project.updated", c => c.Admin.PatchAsJsonAsync($"/api/projects/{c.Project}", new { name = "renamed" })),
         ["PUT /api/projects/{projectId}/members/{userId}"] = ("member.added", c => c.Admin.PutAsJsonAsync($"/api/projects/{c.Project}/members/ledger-new", new { role = "reviewer" })),
         ["DELETE /api/projects/{projectId}/members/{userId}"] = ("member.removed", c => c.Admin.DeleteAsync($"/api/projects/{c.Project}/members/ledger-old")),
+        ["PUT /api/projects/{projectId}/ontology"] = ("ontology.created", c => c.Admin.PutAsJsonAsync($"/api/projects/{c.Project}/ontology", new { classes = new[] { new { name = "car", tool = "bbox" } } })),
+        ["POST /api/projects/{projectId}/uploads"] = ("upload.requested", c => c.Admin.PostAsJsonAsync($"/api/projects/{c.Project}/uploads", new { kind = "asset", path = "ledger/a.png" })),
+        ["DELETE /api/projects/{projectId}/assets/{assetId}"] = ("asset.deleted", async c =>
+        {
+            await new Ingestion.IngestionHarness(c.App).IngestAssetAsync(c.Project, "ledger/b.png", Domain.Tests.Ingestion.Generated.Png(2, 2));
+            return await c.Admin.DeleteAsync($"/api/projects/{c.Project}/assets/{Domain.Ingestion.HashedIds.AssetId("ledger/b.png")}");
+        }),
     };
 
     [Fact]
@@ -41,7 +48,8 @@ public sealed class LedgerCoverageTests(FuncLabelApp app) : IClassFixture<FuncLa
             var context = new Context(
                 await app.SeedProjectAsync(("ledger-old", "annotator")),
                 "p-" + Guid.NewGuid().ToString("N")[..12],
-                app.ClientFor("ledger-admin", admin: true));
+                app.ClientFor("ledger-admin", admin: true),
+                app);
             var (action, send) = Cases[route];
             using var response = await send(context);
             Assert.True(response.IsSuccessStatusCode, $"{route}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
@@ -54,5 +62,5 @@ public sealed class LedgerCoverageTests(FuncLabelApp app) : IClassFixture<FuncLa
         }
     }
 
-    private sealed record Context(string Project, string NewProject, HttpClient Admin);
+    private sealed record Context(string Project, string NewProject, HttpClient Admin, FuncLabelApp App);
 }
