@@ -54,9 +54,6 @@ internal sealed class LocalFunctionsHost : IAsyncDisposable
 
     public QueueActivity Activity { get; }
 
-    /// <summary>Fires when the process is asked to stop (Ctrl+C, SIGTERM) — the caller then calls <see cref="StopAsync"/>.</summary>
-    public CancellationToken ShutdownRequested => _web.Lifetime.ApplicationStopping;
-
     /// <summary>What would stop the app from running: storage connections its bindings name that are not set or not valid.</summary>
     public static IReadOnlyList<string> Validate(AppFolder app, AppSettings settings)
     {
@@ -229,10 +226,8 @@ internal sealed class LocalFunctionsHost : IAsyncDisposable
         builder.Logging.AddFilter("Yarp", LogLevel.Warning);
         builder.Logging.AddFilter("Azure", LogLevel.Warning);
         builder.Services.AddHttpForwarder();
-        if (!options.HandleSignals)
-        {
-            builder.Services.AddSingleton<IHostLifetime, ManualLifetime>();
-        }
+        // The caller owns Ctrl+C / SIGTERM (the CLI registers its own handlers from the start; tests stop hosts themselves).
+        builder.Services.AddSingleton<IHostLifetime, ManualLifetime>();
 
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
@@ -263,7 +258,7 @@ internal sealed class LocalFunctionsHost : IAsyncDisposable
         return new Uri(address.EndsWith('/') ? address : address + "/");
     }
 
-    /// <summary>Host lifetime for tests: no Ctrl+C or SIGTERM handling, the test stops the host itself.</summary>
+    /// <summary>A host lifetime without Ctrl+C or SIGTERM handling: whoever started the host stops it.</summary>
     private sealed class ManualLifetime : IHostLifetime
     {
         public Task WaitForStartAsync(CancellationToken cancellationToken) => Task.CompletedTask;

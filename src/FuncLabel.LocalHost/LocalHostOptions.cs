@@ -13,9 +13,6 @@ internal sealed record LocalHostOptions(AppFolder App, AppSettings Settings)
     /// <summary>How long a stop waits for running invocations before cancelling them (their queue messages are then released).</summary>
     public TimeSpan DrainTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>False in tests: the host does not take over Ctrl+C / SIGTERM of the process.</summary>
-    public bool HandleSignals { get; init; } = true;
-
     public TimeProvider Time { get; init; } = TimeProvider.System;
 
     /// <summary>

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using FuncLabel.LocalHost;
 using FuncLabel.LocalHost.App;
 using FuncLabel.LocalHost.Handler;
@@ -9,13 +10,15 @@ if (command is null)
     return 2;
 }
 
+// Ctrl+C and SIGTERM request a graceful stop from the very start, so a stop during start-up also ends the handler.
+using var stop = new CancellationTokenSource();
+using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, c => { c.Cancel = true; stop.Cancel(); });
+using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c => { c.Cancel = true; stop.Cancel(); });
+
 var settingsFile = LocalSettingsFile.Read(command.SettingsFile ?? Path.Combine(command.ScriptRoot, "local.settings.json"), out var settingsProblem);
 var settings = AppSettings.FromProcess(settingsFile.Values);
 if (command.WatcherOnly)
 {
-    using var stop = new CancellationTokenSource();
-    using var sigint = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGINT, c => { c.Cancel = true; stop.Cancel(); });
-    using var sigterm = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, c => { c.Cancel = true; stop.Cancel(); });
     return await WatcherOnly.RunAsync(command.ScriptRoot, settings, stop.Token);
 }
 
@@ -40,7 +43,7 @@ var options = new LocalHostOptions(app, settings)
 LocalFunctionsHost host;
 try
 {
-    host = await LocalFunctionsHost.StartAsync(options, CancellationToken.None);
+    host = await LocalFunctionsHost.StartAsync(options, stop.Token);
 }
 catch (HandlerStartException e)
 {
@@ -52,11 +55,16 @@ catch (IOException e)
     Console.Error.WriteLine($"Cannot listen on port {options.Port}: {e.Message}");
     return 1;
 }
+catch (OperationCanceledException) when (stop.IsCancellationRequested)
+{
+    Console.Error.WriteLine("Stopped during start-up.");
+    return 130;
+}
 
 await using (host)
 {
     Console.Out.WriteLine($"Local host running (id {host.HostId}). Press Ctrl+C to stop.");
-    await Task.Delay(Timeout.Infinite, host.ShutdownRequested).ContinueWith(_ => { }, TaskScheduler.Default);
+    await Task.Delay(Timeout.Infinite, stop.Token).ContinueWith(_ => { }, TaskScheduler.Default);
     Console.Out.WriteLine("Stopping: letting running invocations finish...");
     await host.StopAsync(CancellationToken.None);
 }

@@ -75,7 +75,7 @@ internal sealed class TestApp : IDisposable
                   ?? throw new InvalidOperationException("The test app does not load: " + string.Join("; ", problems));
         Assert.Empty(LocalFunctionsHost.Validate(app, settings));
         return await LocalFunctionsHost.StartAsync(
-            new LocalHostOptions(app, settings) { Port = 0, HandleSignals = false, DrainTimeout = TimeSpan.FromSeconds(20), RandomSeed = 7 },
+            new LocalHostOptions(app, settings) { Port = 0, DrainTimeout = TimeSpan.FromSeconds(20), RandomSeed = 7 },
             cancellationToken);
     }
 
