@@ -29,6 +29,37 @@ public sealed class LedgerCoverageTests(FuncLabelApp app) : IClassFixture<FuncLa
             await new Ingestion.IngestionHarness(c.App).IngestAssetAsync(c.Project, "ledger/b.png", Domain.Tests.Ingestion.Generated.Png(2, 2));
             return await c.Admin.DeleteAsync($"/api/projects/{c.Project}/assets/{Domain.Ingestion.HashedIds.AssetId("ledger/b.png")}");
         }),
+        ["POST /api/credential-types"] = ("credential_type.created", c => c.Admin.PostAsJsonAsync("/api/credential-types", new { id = "ledger-ct", name = "Ledger" })),
+        ["POST /api/users/{userId}/credentials"] = ("credential.granted", async c =>
+        {
+            await Training.TrainingSeed.CreateCredentialTypeAsync(c.Admin, "ledger-ct-grant", 30);
+            return await c.Admin.PostAsJsonAsync("/api/users/ledger-old/credentials", new { typeId = "ledger-ct-grant", evidenceNote = "checked" });
+        }),
+        ["POST /api/users/{userId}/credentials/{typeId}/revoke"] = ("credential.revoked", async c =>
+        {
+            await Training.TrainingSeed.CreateCredentialTypeAsync(c.Admin, "ledger-ct-revoke", null);
+            (await c.Admin.PostAsJsonAsync("/api/users/ledger-old/credentials", new { typeId = "ledger-ct-revoke", evidenceNote = "checked" })).Dispose();
+            return await c.Admin.PostAsJsonAsync("/api/users/ledger-old/credentials/ledger-ct-revoke/revoke", new { reason = "ledger" });
+        }),
+        ["POST /api/projects/{projectId}/templates"] = ("template.created", async c =>
+        {
+            await Training.TrainingSeed.PutOntologyAsync(c.Admin, c.Project);
+            return await c.Admin.PostAsync($"/api/projects/{c.Project}/templates", Training.TrainingSeed.Json($$"""{ "id": "ledger-t", "name": "t", "assetId": "a-1", "gold": [ {{Training.TrainingSeed.Box(1, 10)}} ] }"""));
+        }),
+        ["PATCH /api/projects/{projectId}/templates/{templateId}"] = ("template.updated", async c =>
+            await c.Admin.PatchAsJsonAsync($"/api/projects/{c.Project}/templates/{await Training.TrainingSeed.LedgerTemplateAsync(c.Admin, c.Project)}", new { name = "renamed" })),
+        ["POST /api/projects/{projectId}/templates/{templateId}/practice"] = ("practice.scored", async c =>
+            await c.Admin.PostAsync($"/api/projects/{c.Project}/templates/{await Training.TrainingSeed.LedgerTemplateAsync(c.Admin, c.Project)}/practice", Training.TrainingSeed.Json("""{ "answer": [] }"""))),
+        ["POST /api/projects/{projectId}/exams"] = ("exam.created", async c =>
+            await c.Admin.PostAsJsonAsync($"/api/projects/{c.Project}/exams", new { id = "ledger-e", name = "e", templateIds = new[] { await Training.TrainingSeed.LedgerTemplateAsync(c.Admin, c.Project) }, passMark = 50, allowedAttempts = 1 })),
+        ["PATCH /api/projects/{projectId}/exams/{examId}"] = ("exam.updated", async c =>
+            await c.Admin.PatchAsJsonAsync($"/api/projects/{c.Project}/exams/{await Training.TrainingSeed.LedgerExamAsync(c.Admin, c.Project)}", new { passMark = 60 })),
+        ["POST /api/projects/{projectId}/exams/{examId}/attempts"] = ("attempt.started", async c =>
+            await c.Admin.PostAsync($"/api/projects/{c.Project}/exams/{await Training.TrainingSeed.LedgerExamAsync(c.Admin, c.Project)}/attempts", Training.TrainingSeed.Json("{}"))),
+        ["POST /api/attempts/{attemptId}/items/{itemId}/score"] = ("attempt.answered", async c =>
+            await c.Admin.PostAsync($"/api/attempts/{await Training.TrainingSeed.StartAttemptAsync(c.Admin, c.Project, await Training.TrainingSeed.LedgerExamAsync(c.Admin, c.Project))}/items/ledger-t/score", Training.TrainingSeed.Json("""{ "answer": [] }"""))),
+        ["POST /api/attempts/{attemptId}/finish"] = ("attempt.finished", async c =>
+            await c.Admin.PostAsync($"/api/attempts/{await Training.TrainingSeed.StartAttemptAsync(c.Admin, c.Project, await Training.TrainingSeed.LedgerExamAsync(c.Admin, c.Project))}/finish", Training.TrainingSeed.Json("{}"))),
     };
 
     [Fact]
@@ -54,7 +85,9 @@ public sealed class LedgerCoverageTests(FuncLabelApp app) : IClassFixture<FuncLa
             using var response = await send(context);
             Assert.True(response.IsSuccessStatusCode, $"{route}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
 
-            var scope = route == "POST /api/projects" ? context.NewProject : context.Project;
+            var scope = route == "POST /api/projects" ? context.NewProject
+                : route.Contains("credential", StringComparison.Ordinal) ? LedgerEvent.OrgScope
+                : context.Project;
             var events = await app.Services.GetRequiredService<LedgerStore>()
                 .DayAsync(scope, DateOnly.FromDateTime(app.Time.GetUtcNow().UtcDateTime), CancellationToken.None).ToListAsync();
             Assert.True(events.Any(e => e.Action == action && e.Actor == "ledger-admin"), $"{route} recorded no '{action}' event by ledger-admin");

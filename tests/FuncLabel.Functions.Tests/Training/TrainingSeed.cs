@@ -66,4 +66,19 @@ public static class TrainingSeed
     }
 
     public static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");
+
+    /// <summary>The ledger coverage test's template: ontology, then template <c>ledger-t</c> in the case's project.</summary>
+    public static async Task<string> LedgerTemplateAsync(HttpClient admin, string project)
+    {
+        await PutOntologyAsync(admin, project);
+        await CreateTemplateAsync(admin, project, "ledger-t", "", Box(1, 10));
+        return "ledger-t";
+    }
+
+    /// <summary>The ledger coverage test's exam <c>ledger-e</c> over <see cref="LedgerTemplateAsync"/>.</summary>
+    public static async Task<string> LedgerExamAsync(HttpClient admin, string project)
+    {
+        await CreateExamAsync(admin, project, "ledger-e", [await LedgerTemplateAsync(admin, project)], 50, 1, []);
+        return "ledger-e";
+    }
 }
