@@ -29,6 +29,57 @@ public sealed class LedgerCoverageTests(FuncLabelApp app) : IClassFixture<FuncLa
             await new Ingestion.IngestionHarness(c.App).IngestAssetAsync(c.Project, "ledger/b.png", Domain.Tests.Ingestion.Generated.Png(2, 2));
             return await c.Admin.DeleteAsync($"/api/projects/{c.Project}/assets/{Domain.Ingestion.HashedIds.AssetId("ledger/b.png")}");
         }),
+        ["POST /api/projects/{projectId}/jobs"] = ("job.created", c => c.Admin.PostAsJsonAsync($"/api/projects/{c.Project}/jobs", new { id = "ledger-job", name = "Ledger" })),
+        ["PATCH /api/projects/{projectId}/jobs/{jobId}"] = ("job.updated", async c =>
+        {
+            await Work.WorkSeed.CreateAndLaunchAsync(c.Admin, c.Project, "ledger-job", 1, 0);
+            return await c.Admin.PatchAsJsonAsync($"/api/projects/{c.Project}/jobs/ledger-job", new { name = "renamed" });
+        }),
+        ["POST /api/projects/{projectId}/jobs/{jobId}/launch"] = ("job.launched", async c =>
+        {
+            (await c.Admin.PostAsJsonAsync($"/api/projects/{c.Project}/jobs", new { id = "ledger-job", name = "Ledger" })).Dispose();
+            return await c.Admin.PostAsync($"/api/projects/{c.Project}/jobs/ledger-job/launch", null);
+        }),
+        ["POST /api/projects/{projectId}/jobs/{jobId}/pause"] = ("job.paused", async c =>
+        {
+            await Work.WorkSeed.CreateAndLaunchAsync(c.Admin, c.Project, "ledger-job", 1, 0);
+            return await c.Admin.PostAsync($"/api/projects/{c.Project}/jobs/ledger-job/pause", null);
+        }),
+        ["POST /api/projects/{projectId}/jobs/{jobId}/complete"] = ("job.completed", async c =>
+        {
+            await Work.WorkSeed.CreateAndLaunchAsync(c.Admin, c.Project, "ledger-job", 1, 0);
+            return await c.Admin.PostAsync($"/api/projects/{c.Project}/jobs/ledger-job/complete", null);
+        }),
+        ["POST /api/projects/{projectId}/jobs/{jobId}/exports"] = ("export.requested", async c =>
+        {
+            await Work.WorkSeed.CreateAndLaunchAsync(c.Admin, c.Project, "ledger-job", 1, 0);
+            return await c.Admin.PostAsJsonAsync($"/api/projects/{c.Project}/jobs/ledger-job/exports", new { content = "consensus" });
+        }),
+        ["POST /api/projects/{projectId}/jobs/{jobId}/tasks/claim"] = ("task.claimed", async c =>
+        {
+            await Work.WorkSeed.ActiveJobWithOneAssetAsync(c.App.Services, c.App.Time, c.Admin, c.Project, "ledger-job");
+            return await c.Admin.PostAsJsonAsync($"/api/projects/{c.Project}/jobs/ledger-job/tasks/claim", new { kind = "draw" });
+        }),
+        ["PUT /api/projects/{projectId}/jobs/{jobId}/tasks/{taskId}/draft"] = ("task.draft_saved", async c =>
+        {
+            var task = await ClaimedDrawAsync(c);
+            return await c.Admin.PutAsJsonAsync($"/api/projects/{c.Project}/jobs/ledger-job/tasks/{task["id"]}/draft", new { annotations = new[] { Work.WorkSeed.Box(1, 1) } });
+        }),
+        ["POST /api/projects/{projectId}/jobs/{jobId}/tasks/{taskId}/submit"] = ("task.submitted", async c =>
+            await Work.WorkSeed.SubmitAsync(c.Admin, c.Project, "ledger-job", await ClaimedDrawAsync(c), Work.WorkSeed.Box(1, 1))),
+        ["POST /api/projects/{projectId}/jobs/{jobId}/tasks/{taskId}/release"] = ("task.released", async c =>
+            await c.Admin.PostAsync($"/api/projects/{c.Project}/jobs/ledger-job/tasks/{(await ClaimedDrawAsync(c))["id"]}/release", null)),
+        ["POST /api/projects/{projectId}/jobs/{jobId}/tasks/{taskId}/skip"] = ("task.skipped", async c =>
+            await c.Admin.PostAsJsonAsync($"/api/projects/{c.Project}/jobs/ledger-job/tasks/{(await ClaimedDrawAsync(c))["id"]}/skip", new { reason = "blurred" })),
+        ["POST /api/projects/{projectId}/jobs/{jobId}/tasks/{taskId}/review"] = ("task.reviewed", async c =>
+        {
+            await Work.WorkSeed.ActiveJobWithOneAssetAsync(c.App.Services, c.App.Time, c.Admin, c.Project, "ledger-job", passesPerFile: 1, reviewFrequency: 1);
+            using var drawer = c.App.ClientFor("ledger-old");
+            using var submitted = await Work.WorkSeed.SubmitAsync(drawer, c.Project, "ledger-job", await Work.WorkSeed.ClaimAsync(drawer, c.Project, "ledger-job", "draw"), Work.WorkSeed.Box(1, 1));
+            await Work.WorkSeed.FanOutSubmissionAsync(c.App.Services, c.Project, "ledger-job", await submitted.JsonAsync());
+            var review = await Work.WorkSeed.ClaimAsync(c.Admin, c.Project, "ledger-job", "review");
+            return await c.Admin.PostAsJsonAsync($"/api/projects/{c.Project}/jobs/ledger-job/tasks/{review["id"]}/review", new { outcome = "approve" });
+        }),
         ["POST /api/credential-types"] = ("credential_type.created", c => c.Admin.PostAsJsonAsync("/api/credential-types", new { id = "ledger-ct", name = "Ledger" })),
         ["POST /api/users/{userId}/credentials"] = ("credential.granted", async c =>
         {
@@ -93,6 +144,13 @@ public sealed class LedgerCoverageTests(FuncLabelApp app) : IClassFixture<FuncLa
             Assert.True(events.Any(e => e.Action == action && e.Actor == "ledger-admin"), $"{route} recorded no '{action}' event by ledger-admin");
             context.Admin.Dispose();
         }
+    }
+
+    /// <summary>An active one-asset job "ledger-job" in the case's project with a draw task claimed by the admin.</summary>
+    private static async Task<System.Text.Json.Nodes.JsonNode> ClaimedDrawAsync(Context c)
+    {
+        await Work.WorkSeed.ActiveJobWithOneAssetAsync(c.App.Services, c.App.Time, c.Admin, c.Project, "ledger-job");
+        return await Work.WorkSeed.ClaimAsync(c.Admin, c.Project, "ledger-job", "draw");
     }
 
     private sealed record Context(string Project, string NewProject, HttpClient Admin, FuncLabelApp App);
