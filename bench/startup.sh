@@ -18,5 +18,7 @@ dotnet new web -o "$work/bare-src" -n BareWeb --no-restore > /dev/null
 dotnet publish "$work/bare-src" "${publish[@]}" -o "$work/bare" > /dev/null
 
 # The handler's settings as in Azure: no start-up container creation; a signing key so authentication can configure.
-export Cosmos__Endpoint="http://127.0.0.1:1/" Cosmos__Key="dGVzdA==" Auth__DevSigningKey="ZnVuY2xhYmVsLWxvY2FsLWRldmVsb3BtZW50LWtleS0xMjM0NTY3ODkw"
+# Nothing is contacted before the first request, so the endpoints need not answer.
+export Cosmos__Endpoint="http://127.0.0.1:1/" Cosmos__Key="dGVzdA==" AzureWebJobsStorage="UseDevelopmentStorage=true" \
+  Auth__DevSigningKey="ZnVuY2xhYmVsLWxvY2FsLWRldmVsb3BtZW50LWtleS0xMjM0NTY3ODkw"
 node "$repo_root/bench/startup/measure.mjs" "$runs" FuncLabel.Functions "$work/funclabel/FuncLabel.Functions" "bare dotnet new web" "$work/bare/BareWeb"

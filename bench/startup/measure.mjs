@@ -30,16 +30,20 @@ async function once(exe) {
     Logging__LogLevel__Default: "Warning",
   };
   const started = process.hrtime.bigint();
-  const child = spawn(exe, [], { env, stdio: "ignore" });
+  const child = spawn(exe, [], { env, stdio: ["ignore", "ignore", "inherit"] });
+  const exited = new Promise((r) => child.once("exit", r));
+  let gone = false;
+  exited.then(() => { gone = true; });
   try {
     for (;;) {
+      if (gone) throw new Error(`${exe} exited before it was ready`);
       if (await answers(port)) return Number(process.hrtime.bigint() - started) / 1e6;
       if (Number(process.hrtime.bigint() - started) / 1e6 > 30000) throw new Error(`${exe} not ready in 30 s`);
       await new Promise((r) => setTimeout(r, 25));
     }
   } finally {
     child.kill("SIGTERM");
-    await new Promise((r) => child.once("exit", r));
+    await exited;
   }
 }
 

@@ -12,7 +12,8 @@ namespace FuncLabel.Functions.Hosting;
 /// form the emulator script writes), or the identity-based form the Functions host also reads:
 /// <c>AzureWebJobsStorage__accountName</c>, or <c>__blobServiceUri</c> and <c>__queueServiceUri</c>, authenticated with
 /// <see cref="DefaultAzureCredential"/> (managed identity in Azure; <c>__clientId</c> selects a user-assigned identity).
-/// When neither is configured nothing is registered and the health endpoint reports Cosmos DB only.
+/// One of the two is required: uploads, ingestion and exports need storage, so start-up fails with a clear message
+/// rather than with an endpoint that cannot bind its services.
 /// </remarks>
 public static class StorageRegistration
 {
@@ -38,7 +39,8 @@ public static class StorageRegistration
         }
         else
         {
-            return services;
+            throw new InvalidOperationException(
+                $"Configure {SettingName}: a connection string (UseDevelopmentStorage=true locally) or {SettingName}__accountName for the managed identity.");
         }
 
         services.AddSingleton(provider => new SasUrlFactory(provider.GetRequiredService<BlobServiceClient>(), provider.GetRequiredService<TimeProvider>()));
