@@ -17,6 +17,8 @@ public sealed class FuncLabelApp : WebApplicationFactory<Program>, IAsyncLifetim
 {
     public const string SigningKey = "ZnVuY2xhYmVsLXRlc3Qtc2lnbmluZy1rZXktMzItYnl0ZXMhIQ==";
 
+    public const string AllowedOrigin = "https://labeler.example";
+
     public string DatabaseName { get; } = UniqueName.For("api");
 
     public ManualTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 24, 9, 0, 0, TimeSpan.Zero));
@@ -31,6 +33,7 @@ public sealed class FuncLabelApp : WebApplicationFactory<Program>, IAsyncLifetim
         builder.UseSetting("Cosmos:CreateIfMissing", "true");
         builder.UseSetting("Auth:DevSigningKey", SigningKey);
         builder.UseSetting("Limits:MaxBodyBytes", "65536");
+        builder.UseSetting("Cors:AllowedOrigins:0", AllowedOrigin);
         builder.UseSetting("AzureWebJobsStorage", Emulators.StorageConnectionString);
         builder.UseSetting("Imports:MaxLineBytes", "4096");
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Time));

@@ -22,6 +22,7 @@ public static class ServiceRegistration
     {
         services.AddProblemDetails();
         services.AddOpenApi();
+        services.AddFuncLabelCors(configuration);
         services.ConfigureHttpJsonOptions(o => FuncLabelJson.Configure(o.SerializerOptions));
         services.AddSingleton(TimeProvider.System);
 
