@@ -1,4 +1,5 @@
 using System.Globalization;
+using FuncLabel.Data.Cosmos;
 using FuncLabel.Data.Outbox;
 using FuncLabel.Data.Work;
 using FuncLabel.Domain.Access;
@@ -19,6 +20,9 @@ namespace FuncLabel.Functions.Apis;
 /// </summary>
 public static class TasksApi
 {
+    /// <summary>Conditional-write attempts of a submit or review when other passes of the same asset change the item meanwhile.</summary>
+    private const int ContentionRounds = 5;
+
     public static IEndpointRouteBuilder MapTasksApi(this IEndpointRouteBuilder app)
     {
         var tasks = app.MapGroup("/api/projects/{projectId}/jobs/{jobId}/tasks").WithTags("Tasks");
@@ -212,28 +216,49 @@ public static class TasksApi
         var caller = http.Caller().UserId;
         var now = services.Time.GetUtcNow();
         var labelId = TaskLabelDocument.PassId(jobId, slot.Pass, slot.Attempt, item.Version);
-        var step = item.Item.Submit(caller, slot.Pass, labelId, request.AssetVersion!);
-        if (step.Refusal == WorkRefusal.AssetChanged)
+        bool labelStored = false;
+        for (int round = 1; ; round++)
         {
-            return Problems.Conflict("asset_changed", "The asset has new bytes since this work was created; the owners relaunch the job.");
-        }
+            var step = item.Item.Submit(caller, slot.Pass, labelId, request.AssetVersion!);
+            if (step.Refusal == WorkRefusal.AssetChanged)
+            {
+                return Problems.Conflict("asset_changed", "The asset has new bytes since this work was created; the owners relaunch the job.");
+            }
 
-        if (!step.Succeeded)
-        {
-            return Problems.NotFound($"Task '{taskId}' was not found.");
-        }
+            if (!step.Succeeded)
+            {
+                return Problems.NotFound($"Task '{taskId}' was not found.");
+            }
 
-        await services.Labels.CreateAsync(NewLabel(labelId, TaskLabelKind.Pass, item, slot, caller, now, request.Annotations!), cancellationToken);
-        var written = await services.Work.ReplaceAsync(item, step.Value, Change(http, services, projectId), "task.submitted", Details(slot.Pass, TaskKind.Draw),
-            version => [new WorkMessage($"submitted:{jobId}:{item.AssetId}:{slot.Pass}:{slot.Attempt}:v{version}", WorkMessageKind.Submitted, projectId, jobId, item.AssetId, slot.Pass, slot.Attempt).ToPending(services.Queues.TaskEvents, now)],
-            cancellationToken);
-        if (!written.Succeeded)
-        {
-            return Problems.Conflict("concurrent_change", "The task changed meanwhile; open it again.");
-        }
+            if (!labelStored)
+            {
+                await services.Labels.CreateAsync(NewLabel(labelId, TaskLabelKind.Pass, item, slot, caller, now, request.Annotations!), cancellationToken);
+                labelStored = true;
+            }
 
-        Versions.SetETag(http.Response, written.Value.Version);
-        return TypedResults.Ok(TaskView.From(written.Value, written.Value.Item.Find(slot.Pass)!));
+            var current = item;
+            var written = await services.Work.ReplaceAsync(current, step.Value, Change(http, services, projectId), "task.submitted", Details(slot.Pass, TaskKind.Draw),
+                version => [new WorkMessage($"submitted:{jobId}:{current.AssetId}:{slot.Pass}:{slot.Attempt}:v{version}", WorkMessageKind.Submitted, projectId, jobId, current.AssetId, slot.Pass, slot.Attempt).ToPending(services.Queues.TaskEvents, now)],
+                cancellationToken);
+            if (written.Succeeded)
+            {
+                Versions.SetETag(http.Response, written.Value.Version);
+                return TypedResults.Ok(TaskView.From(written.Value, written.Value.Item.Find(slot.Pass)!));
+            }
+
+            // Another pass of the same asset changed the item meanwhile (the item holds every pass): read it again
+            // and let the domain decide anew; the slot must still be the caller's.
+            if (written.Failure != WriteFailure.Stale || round == ContentionRounds)
+            {
+                return Problems.Conflict("concurrent_change", "The task changed meanwhile; open it again.");
+            }
+
+            (item, var again) = await MineOrNullAsync(jobId, taskId, http, services, cancellationToken);
+            if (item is null || again is null || again.OfferedKind != TaskKind.Draw || again.Attempt != slot.Attempt)
+            {
+                return Problems.NotFound($"Task '{taskId}' was not found.");
+            }
+        }
     }
 
     public static async Task<Results<NoContent, ProblemHttpResult>> ReleaseAsync(
@@ -318,32 +343,52 @@ public static class TasksApi
         var now = services.Time.GetUtcNow();
         var reviewId = TaskLabelDocument.ReviewId(jobId, slot.Pass, slot.Attempt, item.Version);
         var outcome = request.Outcome!.Value;
-        var step = item.Item.Review(caller, slot.Pass, outcome, reviewId, outcome == ReviewOutcome.ApproveWithEdits ? reviewId : null);
-        if (step.Refusal == WorkRefusal.OwnWork)
+        bool reviewStored = false;
+        for (int round = 1; ; round++)
         {
-            return Problems.Conflict("own_work", "Reviewers never review work on an asset they drew.");
-        }
+            var step = item.Item.Review(caller, slot.Pass, outcome, reviewId, outcome == ReviewOutcome.ApproveWithEdits ? reviewId : null);
+            if (step.Refusal == WorkRefusal.OwnWork)
+            {
+                return Problems.Conflict("own_work", "Reviewers never review work on an asset they drew.");
+            }
 
-        if (!step.Succeeded)
-        {
-            return Problems.NotFound($"Task '{taskId}' was not found.");
-        }
+            if (!step.Succeeded)
+            {
+                return Problems.NotFound($"Task '{taskId}' was not found.");
+            }
 
-        var review = NewLabel(reviewId, TaskLabelKind.Review, item, slot, caller, now, request.Annotations) with { Outcome = outcome, Comments = request.Comments ?? [] };
-        await services.Labels.CreateAsync(review, cancellationToken);
-        var details = Details(slot.Pass, TaskKind.Review);
-        details["outcome"] = ApiNames.Of(outcome);
-        var final = step.Value.Find(slot.Pass)!.Stage == PassStage.Final;
-        var written = await services.Work.ReplaceAsync(item, step.Value, Change(http, services, projectId), "task.reviewed", details,
-            version => final ? [new WorkMessage($"final:{jobId}:{item.AssetId}:{slot.Pass}:v{version}", WorkMessageKind.PassFinal, projectId, jobId, item.AssetId, slot.Pass, slot.Attempt).ToPending(services.Queues.TaskEvents, now)] : [],
-            cancellationToken);
-        if (!written.Succeeded)
-        {
-            return Problems.Conflict("concurrent_change", "The task changed meanwhile; open it again.");
-        }
+            if (!reviewStored)
+            {
+                var review = NewLabel(reviewId, TaskLabelKind.Review, item, slot, caller, now, request.Annotations) with { Outcome = outcome, Comments = request.Comments ?? [] };
+                await services.Labels.CreateAsync(review, cancellationToken);
+                reviewStored = true;
+            }
 
-        Versions.SetETag(http.Response, written.Value.Version);
-        return TypedResults.Ok(TaskView.From(written.Value, written.Value.Item.Find(slot.Pass)!));
+            var details = Details(slot.Pass, TaskKind.Review);
+            details["outcome"] = ApiNames.Of(outcome);
+            var final = step.Value.Find(slot.Pass)!.Stage == PassStage.Final;
+            var current = item;
+            var written = await services.Work.ReplaceAsync(current, step.Value, Change(http, services, projectId), "task.reviewed", details,
+                version => final ? [new WorkMessage($"final:{jobId}:{current.AssetId}:{slot.Pass}:v{version}", WorkMessageKind.PassFinal, projectId, jobId, current.AssetId, slot.Pass, slot.Attempt).ToPending(services.Queues.TaskEvents, now)] : [],
+                cancellationToken);
+            if (written.Succeeded)
+            {
+                Versions.SetETag(http.Response, written.Value.Version);
+                return TypedResults.Ok(TaskView.From(written.Value, written.Value.Item.Find(slot.Pass)!));
+            }
+
+            // Another pass of the asset changed the item meanwhile: read it again; the review must still be the caller's.
+            if (written.Failure != WriteFailure.Stale || round == ContentionRounds)
+            {
+                return Problems.Conflict("concurrent_change", "The task changed meanwhile; open it again.");
+            }
+
+            (item, var again) = await MineOrNullAsync(jobId, taskId, http, services, cancellationToken);
+            if (item is null || again is null || again.Stage != PassStage.Review || again.Attempt != slot.Attempt)
+            {
+                return Problems.NotFound($"Task '{taskId}' was not found.");
+            }
+        }
     }
 
     private static async Task<(WorkItemDocument? Item, PassSlot? Slot)> MineOrNullAsync(string jobId, string taskId, HttpContext http, TaskServices services, CancellationToken cancellationToken)
