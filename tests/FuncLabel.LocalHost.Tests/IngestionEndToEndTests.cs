@@ -1,0 +1,149 @@
+using System.Buffers.Binary;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Net.Sockets;
+using System.Text;
+using System.Text.Json;
+using FuncLabel.LocalHost.Tests.Support;
+using FuncLabel.Storage;
+using FuncLabel.Storage.Models;
+using FuncLabel.Testing;
+
+namespace FuncLabel.LocalHost.Tests;
+
+/// <summary>
+/// Issue 9 through the real path: the built app folder run by the local host executable (HTTP forwarding, blob watcher,
+/// queue triggers) against Azurite and the Cosmos DB server — an uploaded PNG becomes an asset, and a pre-label file
+/// becomes a finished import with one stored pre-label and one rejected line.
+/// </summary>
+public sealed class IngestionEndToEndTests
+{
+    private static readonly TimeSpan Bound = TimeSpan.FromSeconds(60);
+
+    [Fact]
+    public async Task UploadedPngAndPrelabelFile_IngestedThroughLocalHost()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(110));
+        var ct = timeout.Token;
+        var signingKey = Convert.ToBase64String(Encoding.UTF8.GetBytes(UniqueName.For("dev-signing-key-").PadRight(40, 'k')));
+        var settings = new Dictionary<string, string>
+        {
+            ["FUNCTIONS_WORKER_RUNTIME"] = "custom",
+            ["AzureWebJobsStorage"] = Emulators.StorageConnectionString,
+            ["Cosmos__Endpoint"] = Emulators.CosmosEndpoint,
+            ["Cosmos__Key"] = Emulators.CosmosKey,
+            ["Cosmos__DatabaseName"] = UniqueName.For("e2e"),
+            ["Cosmos__CreateIfMissing"] = "true",
+            ["Auth__DevSigningKey"] = signingKey,
+        };
+        var project = UniqueName.For("p-e2e");
+        const string ImportId = "run-1";
+
+        await using var host = await RealAppHost.StartAsync(settings, ct);
+        using var http = new HttpClient { BaseAddress = host.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await host.MintTokenAsync("admin-e2e", admin: true, signingKey, ct));
+
+        var created = await UntilListeningAsync(() => http.PostAsJsonAsync("api/projects", new { id = project, name = "end to end" }, ct), host, ct);
+        Assert.True(created.IsSuccessStatusCode, $"POST /api/projects: {(int)created.StatusCode} {await created.Content.ReadAsStringAsync(ct)}");
+        var ontology = await http.PutAsJsonAsync($"api/projects/{project}/ontology", new { classes = new[] { new { name = "car", tool = "bbox" } } }, ct);
+        Assert.True(ontology.IsSuccessStatusCode, $"PUT ontology: {(int)ontology.StatusCode} {await ontology.Content.ReadAsStringAsync(ct)}");
+
+        var blobs = new BlobServiceClient(Emulators.StorageConnectionString);
+        var assets = blobs.GetBlobContainerClient("assets");
+        await assets.CreateIfNotExistsAsync(cancellationToken: ct);
+        // The uploader's Content-Type is deliberately wrong: the type must come from sniffing the bytes.
+        await assets.GetBlobClient($"{project}/img/a.png").UploadAsync(
+            BinaryData.FromBytes(Png(64, 48)), new BlobUploadOptions { ContentType = "application/octet-stream" }, ct);
+
+        var asset = await PollAsync(
+            async () => (await http.GetFromJsonAsync<JsonElement>($"api/projects/{project}/assets", ct)).GetProperty("items")
+                .EnumerateArray().Where(a => a.GetProperty("globalKey").GetString() == "img/a.png").Select(a => (JsonElement?)a).FirstOrDefault(),
+            host, "the asset img/a.png", ct);
+        Assert.Equal("image/png", asset.GetProperty("contentType").GetString());
+        Assert.Equal(64, asset.GetProperty("width").GetInt32());
+        Assert.Equal(48, asset.GetProperty("height").GetInt32());
+
+        // Uploaded after the asset is registered, so the good line lands on a known asset (to review: no confidence).
+        var prelabels = blobs.GetBlobContainerClient("prelabels");
+        await prelabels.CreateIfNotExistsAsync(cancellationToken: ct);
+        var ndjson =
+            """{"uuid":"3f1c2a9e-0000-4000-8000-000000000001","dataRow":{"globalKey":"img/a.png"},"name":"car","bbox":{"top":2,"left":3,"height":10,"width":20}}""" + "\n" +
+            """{"uuid":"3f1c2a9e-0000-4000-8000-000000000002","dataRow":{"id":"no-such-asset"},"name":"car","bbox":{"top":2,"left":3,"height":10,"width":20}}""" + "\n";
+        await prelabels.GetBlobClient($"{project}/{ImportId}.ndjson").UploadAsync(BinaryData.FromString(ndjson), new BlobUploadOptions(), ct);
+
+        var import = await PollAsync(
+            async () =>
+            {
+                using var response = await http.GetAsync($"api/projects/{project}/imports/{ImportId}", ct);
+                if (response.StatusCode == System.Net.HttpStatusCode.NotFound)
+                {
+                    return null;
+                }
+
+                Assert.True(response.IsSuccessStatusCode, $"GET import: {(int)response.StatusCode}");
+                var record = await response.Content.ReadFromJsonAsync<JsonElement>(ct);
+                return record.GetProperty("state").GetString() == "running" ? null : record;
+            },
+            host, $"the import {ImportId} to end", ct);
+        Assert.Equal("finished", import.GetProperty("state").GetString());
+        var counts = import.GetProperty("counts");
+        Assert.Equal(2, counts.GetProperty("lines").GetInt64());
+        Assert.Equal(1, counts.GetProperty("toReview").GetInt64());
+        Assert.Equal(0, counts.GetProperty("accepted").GetInt64());
+        Assert.Equal(1, counts.GetProperty("rejected").GetInt64());
+        Assert.Equal(0, counts.GetProperty("pending").GetInt64());
+        Assert.Equal(0, counts.GetProperty("dropped").GetInt64());
+        Assert.Equal(1, counts.GetProperty("reasons").GetProperty("unknown_data_row").GetInt64());
+    }
+
+    /// <summary>Retries a request while the host is not listening yet (connection refused), up to the bound.</summary>
+    private static async Task<HttpResponseMessage> UntilListeningAsync(Func<Task<HttpResponseMessage>> send, RealAppHost host, CancellationToken cancellationToken)
+    {
+        var deadline = DateTime.UtcNow + Bound;
+        while (true)
+        {
+            try
+            {
+                return await send();
+            }
+            catch (HttpRequestException e) when (e.InnerException is SocketException && DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(200, cancellationToken);
+            }
+            catch (HttpRequestException e)
+            {
+                throw new InvalidOperationException("The local host never answered. Its output:\n" + host.Output, e);
+            }
+        }
+    }
+
+    private static async Task<JsonElement> PollAsync(Func<Task<JsonElement?>> probe, RealAppHost host, string what, CancellationToken cancellationToken)
+    {
+        var deadline = DateTime.UtcNow + Bound;
+        while (DateTime.UtcNow < deadline)
+        {
+            if (await probe() is { } found)
+            {
+                return found;
+            }
+
+            await Task.Delay(250, cancellationToken);
+        }
+
+        Assert.Fail($"Waited {Bound.TotalSeconds} s for {what}. Local host output:\n{host.Output}");
+        return default;
+    }
+
+    /// <summary>A PNG signature and IHDR chunk: all that sniffing and the dimension reader look at.</summary>
+    private static byte[] Png(int width, int height)
+    {
+        var bytes = new byte[33];
+        new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A }.CopyTo(bytes, 0);
+        BinaryPrimitives.WriteInt32BigEndian(bytes.AsSpan(8), 13);
+        "IHDR"u8.CopyTo(bytes.AsSpan(12));
+        BinaryPrimitives.WriteInt32BigEndian(bytes.AsSpan(16), width);
+        BinaryPrimitives.WriteInt32BigEndian(bytes.AsSpan(20), height);
+        bytes[24] = 8; // bit depth; the CRC is not checked by a header reader
+        return bytes;
+    }
+}

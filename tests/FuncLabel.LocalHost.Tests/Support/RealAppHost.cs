@@ -1,0 +1,186 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text.Json.Nodes;
+using FuncLabel.Testing;
+
+namespace FuncLabel.LocalHost.Tests.Support;
+
+/// <summary>
+/// The real FuncLabel app folder (built by <c>scripts/build-app.sh</c>) run by the real local host executable as a
+/// separate process, on a free loopback port, against the test's emulators and a Cosmos database of its own.
+/// The app folder is <c>FUNCLABEL_APP_DIR</c> when set (an already built folder, to save the publish), else it is built
+/// into a temporary folder. Disposing stops the host with SIGTERM (graceful: the handler stops with it) and kills the
+/// whole process tree if it has not exited within 30 s, so no process outlives the test.
+/// </summary>
+internal sealed class RealAppHost : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly string _workFolder;
+    private readonly List<string> _output;
+
+    private RealAppHost(Process process, string workFolder, string appFolder, Uri baseAddress, List<string> output)
+    {
+        _process = process;
+        _workFolder = workFolder;
+        AppFolder = appFolder;
+        BaseAddress = baseAddress;
+        _output = output;
+    }
+
+    public string AppFolder { get; }
+
+    public Uri BaseAddress { get; }
+
+    /// <summary>Everything the host (and the handler through it) printed so far, for failure messages.</summary>
+    public string Output
+    {
+        get
+        {
+            lock (_output)
+            {
+                return string.Join('\n', _output.TakeLast(80));
+            }
+        }
+    }
+
+    public static async Task<RealAppHost> StartAsync(IReadOnlyDictionary<string, string> settings, CancellationToken cancellationToken)
+    {
+        var work = Directory.CreateTempSubdirectory("funclabel-realapp-").FullName;
+        var appFolder = Environment.GetEnvironmentVariable("FUNCLABEL_APP_DIR") is { Length: > 0 } prebuilt
+            ? prebuilt
+            : await BuildAppFolderAsync(Path.Combine(work, "app"), work, cancellationToken);
+
+        var values = new JsonObject();
+        foreach (var (name, value) in settings)
+        {
+            values[name] = value;
+        }
+
+        var settingsFile = Path.Combine(work, "local.settings.json");
+        await File.WriteAllTextAsync(settingsFile, new JsonObject { ["IsEncrypted"] = false, ["Values"] = values }.ToJsonString(), cancellationToken);
+
+        var port = FreePort();
+        var start = new ProcessStartInfo("dotnet")
+        {
+            ArgumentList = { Path.Combine(AppContext.BaseDirectory, "FuncLabel.LocalHost.dll"), "--script-root", appFolder, "--settings", settingsFile, "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture) },
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+
+        // An environment variable wins over the settings file (as with Core Tools): set the same values there, so
+        // nothing inherited from the test run (e.g. another AzureWebJobsStorage) can point the host elsewhere.
+        foreach (var (name, value) in settings)
+        {
+            start.Environment[name] = value;
+        }
+
+        var output = new List<string>();
+        var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
+        process.OutputDataReceived += (_, e) => Record(output, e.Data);
+        process.ErrorDataReceived += (_, e) => Record(output, e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return new RealAppHost(process, work, appFolder, new Uri($"http://127.0.0.1:{port}/"), output);
+    }
+
+    /// <summary>A development token signed with the settings' key, minted by the published handler's own command.</summary>
+    public async Task<string> MintTokenAsync(string user, bool admin, string signingKey, CancellationToken cancellationToken)
+    {
+        var start = new ProcessStartInfo(Path.Combine(AppFolder, "app", "FuncLabel.Functions"))
+        {
+            ArgumentList = { "mint-token", "--user", user, "--hours", "1" },
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        if (admin)
+        {
+            start.ArgumentList.Add("--admin");
+        }
+
+        start.Environment["Auth__DevSigningKey"] = signingKey;
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("mint-token did not start");
+        var token = await process.StandardOutput.ReadToEndAsync(cancellationToken);
+        await process.WaitForExitAsync(cancellationToken);
+        Assert.True(process.ExitCode == 0, "mint-token failed: " + await process.StandardError.ReadToEndAsync(cancellationToken));
+        return token.Trim();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            using (var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+            {
+                await kill.WaitForExitAsync();
+            }
+
+            using var grace = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+            try
+            {
+                await _process.WaitForExitAsync(grace.Token);
+            }
+            catch (OperationCanceledException) when (grace.IsCancellationRequested)
+            {
+                _process.Kill(entireProcessTree: true);
+                await _process.WaitForExitAsync();
+            }
+        }
+
+        _process.Dispose();
+        try
+        {
+            Directory.Delete(_workFolder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held open by a just-stopped process; the temp folder is cleaned by the OS later.
+        }
+    }
+
+    private static void Record(List<string> output, string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (output)
+        {
+            output.Add(line);
+        }
+    }
+
+    /// <summary>Runs scripts/build-app.sh into <paramref name="output"/>, with build artifacts kept in the temp folder.</summary>
+    private static async Task<string> BuildAppFolderAsync(string output, string work, CancellationToken cancellationToken)
+    {
+        var root = AppContext.BaseDirectory;
+        while (!File.Exists(Path.Combine(root, "FuncLabel.sln")))
+        {
+            root = Path.GetDirectoryName(root) ?? throw new InvalidOperationException("FuncLabel.sln not found above the test folder");
+        }
+
+        var start = new ProcessStartInfo("bash")
+        {
+            ArgumentList = { Path.Combine(root, "scripts", "build-app.sh"), output, "--artifacts-path", Path.Combine(work, "build") },
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("bash did not start");
+        var stdout = process.StandardOutput.ReadToEndAsync(cancellationToken);
+        var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
+        await process.WaitForExitAsync(cancellationToken);
+        Assert.True(process.ExitCode == 0, "build-app.sh failed:\n" + await stdout + await stderr);
+        return output;
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
