@@ -23,8 +23,8 @@ public sealed class IngestionEndToEndTests
     [Fact]
     public async Task UploadedPngAndPrelabelFile_IngestedThroughLocalHost()
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(110));
-        var ct = timeout.Token;
+        // Building the app folder (only when FUNCLABEL_APP_DIR is not set) is a dotnet publish: it gets its own bound.
+        using var startTimeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
         var signingKey = Convert.ToBase64String(Encoding.UTF8.GetBytes(UniqueName.For("dev-signing-key-").PadRight(40, 'k')));
         var settings = new Dictionary<string, string>
         {
@@ -39,7 +39,9 @@ public sealed class IngestionEndToEndTests
         var project = UniqueName.For("p-e2e");
         const string ImportId = "run-1";
 
-        await using var host = await RealAppHost.StartAsync(settings, ct);
+        await using var host = await RealAppHost.StartAsync(settings, startTimeout.Token);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(110));
+        var ct = timeout.Token;
         using var http = new HttpClient { BaseAddress = host.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await host.MintTokenAsync("admin-e2e", admin: true, signingKey, ct));
 

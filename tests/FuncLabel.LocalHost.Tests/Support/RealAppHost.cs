@@ -47,9 +47,18 @@ internal sealed class RealAppHost : IAsyncDisposable
     public static async Task<RealAppHost> StartAsync(IReadOnlyDictionary<string, string> settings, CancellationToken cancellationToken)
     {
         var work = Directory.CreateTempSubdirectory("funclabel-realapp-").FullName;
-        var appFolder = Environment.GetEnvironmentVariable("FUNCLABEL_APP_DIR") is { Length: > 0 } prebuilt
-            ? prebuilt
-            : await BuildAppFolderAsync(Path.Combine(work, "app"), work, cancellationToken);
+        string appFolder;
+        try
+        {
+            appFolder = Environment.GetEnvironmentVariable("FUNCLABEL_APP_DIR") is { Length: > 0 } prebuilt
+                ? prebuilt
+                : await BuildAppFolderAsync(Path.Combine(work, "app"), work, cancellationToken);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            Directory.Delete(work, recursive: true);
+            throw;
+        }
 
         var values = new JsonObject();
         foreach (var (name, value) in settings)
@@ -156,12 +165,7 @@ internal sealed class RealAppHost : IAsyncDisposable
     /// <summary>Runs scripts/build-app.sh into <paramref name="output"/>, with build artifacts kept in the temp folder.</summary>
     private static async Task<string> BuildAppFolderAsync(string output, string work, CancellationToken cancellationToken)
     {
-        var root = AppContext.BaseDirectory;
-        while (!File.Exists(Path.Combine(root, "FuncLabel.sln")))
-        {
-            root = Path.GetDirectoryName(root) ?? throw new InvalidOperationException("FuncLabel.sln not found above the test folder");
-        }
-
+        var root = RepoRoot();
         var start = new ProcessStartInfo("bash")
         {
             ArgumentList = { Path.Combine(root, "scripts", "build-app.sh"), output, "--artifacts-path", Path.Combine(work, "build") },
@@ -176,6 +180,10 @@ internal sealed class RealAppHost : IAsyncDisposable
         Assert.True(process.ExitCode == 0, "build-app.sh failed:\n" + await stdout + await stderr);
         return output;
     }
+
+    /// <summary>The repository this file was compiled from (test binaries may live under any --artifacts-path).</summary>
+    private static string RepoRoot([System.Runtime.CompilerServices.CallerFilePath] string path = "") =>
+        Path.GetFullPath(Path.Combine(Path.GetDirectoryName(path)!, "..", "..", ".."));
 
     private static int FreePort()
     {
