@@ -91,6 +91,10 @@ azurite.on("exit", (code, signal) => {
 
 const { createHttpServer } = require("@vercel/cosmosdb-server");
 const cosmos = createHttpServer({ keepAlive: true });
+// Node closes idle keep-alive connections after 5 s, the .NET client reuses them for up to 60 s: a request sent on a
+// connection the server is closing fails with "connection reset by peer". Keep idle connections longer than the client.
+cosmos.keepAliveTimeout = 120_000;
+cosmos.headersTimeout = 125_000;
 await new Promise((ok, fail) => {
   cosmos.once("error", fail);
   cosmos.listen(cosmosPort, "127.0.0.1", ok);
