@@ -13,7 +13,9 @@ start_emulators "$work/emulators.env" --free-ports --in-memory > "$work/emulator
 
 dotnet build FuncLabel.sln -c Release --nologo -v quiet
 status=0
-dotnet test FuncLabel.sln -c Release --no-build --nologo \
+# -m:1: one test assembly at a time. They share the emulators and two cores; in parallel, the heavier ones
+# (local host processes, publishes, import runs) time out on each other.
+dotnet test FuncLabel.sln -c Release --no-build --nologo -m:1 \
   --logger "trx" --logger "console;verbosity=minimal" \
   --results-directory "$work/results" "$@" || status=$?
 
