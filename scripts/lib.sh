@@ -6,7 +6,7 @@ emulators_dir="$repo_root/tools/emulators"
 install_emulators() {
   local stamp="$emulators_dir/node_modules/.funclabel-lock.sha256"
   local want
-  want="$(sha256sum "$emulators_dir/package-lock.json" "$emulators_dir"/patches/* | sha256sum | cut -d' ' -f1)"
+  want="$(cd "$emulators_dir" && sha256sum package-lock.json patches/* | sha256sum | cut -d' ' -f1)"
   if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ]; then
     return 0
   fi
