@@ -37,6 +37,9 @@ public sealed record JobDocument : MessagingDocument
 
     public bool SkipAutoAccepted { get; init; } = true;
 
+    /// <summary>Credential type ids a claimer must validly hold, every one, at the claim's instant (empty = anyone in the project).</summary>
+    public IReadOnlyList<string> RequiredCredentials { get; init; } = [];
+
     public JobState State { get; init; }
 
     /// <summary>Incremented by every launch; launch messages carry it so pages of an old launch are recognisable.</summary>

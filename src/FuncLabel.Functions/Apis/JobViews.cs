@@ -4,14 +4,15 @@ namespace FuncLabel.Functions.Apis;
 
 public sealed record JobView(
     string Id, string Name, string DrawGuide, string ReviewGuide, int PassesPerFile, int ReviewFrequency, int ClaimTimeoutMinutes,
-    bool SkipAutoAccepted, JobState State, int Launches, string CreatedBy, DateTimeOffset CreatedAt, long Version)
+    bool SkipAutoAccepted, IReadOnlyList<string> RequiredCredentials, JobState State, int Launches, string CreatedBy, DateTimeOffset CreatedAt, long Version)
 {
     public static JobView From(JobDocument j) => new(
-        j.JobId, j.Name, j.DrawGuide, j.ReviewGuide, j.PassesPerFile, j.ReviewFrequency, j.ClaimTimeoutMinutes, j.SkipAutoAccepted, j.State, j.Launches, j.CreatedBy, j.CreatedAt, j.Version);
+        j.JobId, j.Name, j.DrawGuide, j.ReviewGuide, j.PassesPerFile, j.ReviewFrequency, j.ClaimTimeoutMinutes, j.SkipAutoAccepted, j.RequiredCredentials, j.State, j.Launches, j.CreatedBy, j.CreatedAt, j.Version);
 }
 
 /// <summary>Body of <c>POST jobs</c> (all but name optional) and <c>PATCH jobs/{jobId}</c> (absent fields unchanged).</summary>
-public sealed record JobRequest(string? Id, string? Name, string? DrawGuide, string? ReviewGuide, int? PassesPerFile, int? ReviewFrequency, int? ClaimTimeoutMinutes, bool? SkipAutoAccepted);
+/// <param name="RequiredCredentials">Credential type ids every claimer must validly hold (known types, no repeats; <c>[]</c> clears).</param>
+public sealed record JobRequest(string? Id, string? Name, string? DrawGuide, string? ReviewGuide, int? PassesPerFile, int? ReviewFrequency, int? ClaimTimeoutMinutes, bool? SkipAutoAccepted, IReadOnlyList<string>? RequiredCredentials = null);
 
 public sealed record ExportRequest(ExportContent? Content);
 

@@ -1,8 +1,10 @@
+using FuncLabel.Data.Credentials;
 using FuncLabel.Data.Outbox;
 using FuncLabel.Data.Projects;
 using FuncLabel.Data.Work;
 using FuncLabel.Domain.Access;
 using FuncLabel.Domain.Work;
+using FuncLabel.Functions.Apis.Credentials;
 using FuncLabel.Functions.Security;
 using FuncLabel.Functions.Validation;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -34,6 +36,7 @@ public static class JobsApi
     {
         var settings = new JobSettings(request.PassesPerFile ?? 1, request.ReviewFrequency ?? 0, TimeSpan.FromMinutes(request.ClaimTimeoutMinutes ?? 30), request.SkipAutoAccepted ?? true);
         var errors = Validate(request, settings, nameRequired: true);
+        await RequiredCredentialsRule.CheckAsync(request.RequiredCredentials, services.Credentials, errors, cancellationToken);
         if (errors.Any)
         {
             return errors.ToProblem();
@@ -55,6 +58,7 @@ public static class JobsApi
             ReviewFrequency = settings.ReviewFrequency,
             ClaimTimeoutMinutes = (int)settings.ClaimTimeout.TotalMinutes,
             SkipAutoAccepted = settings.SkipAutoAccepted,
+            RequiredCredentials = request.RequiredCredentials ?? [],
             State = JobState.Draft,
             CreatedBy = caller.UserId,
             CreatedAt = now,
@@ -102,6 +106,7 @@ public static class JobsApi
         var settings = new JobSettings(request.PassesPerFile ?? job.PassesPerFile, request.ReviewFrequency ?? job.ReviewFrequency,
             TimeSpan.FromMinutes(request.ClaimTimeoutMinutes ?? job.ClaimTimeoutMinutes), request.SkipAutoAccepted ?? job.SkipAutoAccepted);
         var errors = Validate(request, settings, nameRequired: false);
+        await RequiredCredentialsRule.CheckAsync(request.RequiredCredentials, services.Credentials, errors, cancellationToken);
         if (errors.Any)
         {
             return errors.ToProblem();
@@ -126,6 +131,7 @@ public static class JobsApi
             ReviewFrequency = settings.ReviewFrequency,
             ClaimTimeoutMinutes = (int)settings.ClaimTimeout.TotalMinutes,
             SkipAutoAccepted = settings.SkipAutoAccepted,
+            RequiredCredentials = request.RequiredCredentials ?? job.RequiredCredentials,
         };
         var caller = http.Caller();
         var written = await services.Jobs.UpdateAsync(next, new ChangeContext(caller.UserId, services.Time.GetUtcNow(), projectId), "job.updated", null, cancellationToken);
@@ -295,8 +301,11 @@ public static class JobsApi
 }
 
 /// <summary>The services of <see cref="JobsApi"/>'s handlers.</summary>
-public sealed class JobServices(JobStore jobs, WorkStore work, ExportStore exports, WorkQueues queues, TimeProvider time)
+public sealed class JobServices(JobStore jobs, WorkStore work, ExportStore exports, WorkQueues queues, TimeProvider time, CredentialStore credentials)
 {
+    /// <summary>Credential types, to check a job's <c>requiredCredentials</c>.</summary>
+    public CredentialStore Credentials { get; } = credentials;
+
     public JobStore Jobs { get; } = jobs;
 
     public WorkStore Work { get; } = work;

@@ -44,7 +44,7 @@ public static class TasksApi
     /// Reviews need the reviewer (or owner) role.
     /// </summary>
     public static async Task<Results<Ok<TaskView>, NoContent, ValidationProblem, ProblemHttpResult>> ClaimAsync(
-        string projectId, string jobId, ClaimRequest request, HttpContext http, [AsParameters] TaskServices services, CancellationToken cancellationToken)
+        string projectId, string jobId, ClaimRequest request, HttpContext http, [AsParameters] TaskServices services, Credentials.ClaimGate gate, CancellationToken cancellationToken)
     {
         if (request.Kind is not { } kind || !Enum.IsDefined(kind))
         {
@@ -65,6 +65,11 @@ public static class TasksApi
         if (job.State != JobState.Active)
         {
             return Problems.Conflict("job_not_active", $"The job is {ApiNames.Of(job.State)}; only active jobs serve tasks.");
+        }
+
+        if (await gate.RefusalAsync(job, http.Caller().UserId, cancellationToken) is { } refused)
+        {
+            return refused;
         }
 
         var caller = http.Caller().UserId;

@@ -54,6 +54,7 @@ public static class ServiceRegistration
         services.AddScoped<Ingestion.PrelabelImporter>();
         services.AddSingleton<CredentialStore>();
         services.AddSingleton<CredentialGate>();
+        services.AddSingleton<Apis.Credentials.ClaimGate>();
         services.AddScoped<CredentialServices>();
         services.AddSingleton<TrainingStore>();
         services.AddSingleton<TraineeStore>();
