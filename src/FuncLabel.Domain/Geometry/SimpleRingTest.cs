@@ -20,45 +20,51 @@ internal static class SimpleRingTest
 
     private const double RelativeEpsilon = 1e-12;
 
-    public static RingVerdict Classify(ValueList<PixelPoint> ring)
+    public static RingVerdict Classify(ValueList<PixelPoint> points)
     {
-        var n = ring.Count;
+        var n = points.Count;
         if (n < 3 || n > MaxVertices)
         {
             return RingVerdict.Unsure;
         }
 
+        var ring = points.AsImmutableArray().AsSpan();
         for (var i = 0; i < n; i++)
         {
-            var a = ring[i];
-            var b = ring[(i + 1) % n];
-            var c = ring[(i + 2) % n];
-            var turn = Orientation(a, b, c);
-            if (turn == 0)
+            var b = i + 1 < n ? i + 1 : i + 1 - n;
+            var c = i + 2 < n ? i + 2 : i + 2 - n;
+            if (Orientation(ring[i], ring[b], ring[c]) == 0)
             {
                 return RingVerdict.Unsure;
             }
         }
 
+        // Edge i runs from vertex i to vertex i + 1 (the last edge closes the ring). Its bounding box is computed once
+        // into contiguous arrays, so the O(n²) pair loop is a run of four comparisons that rejects most pairs without
+        // touching the points or dividing for the wrap-around.
+        Span<double> minX = stackalloc double[n], maxX = stackalloc double[n], minY = stackalloc double[n], maxY = stackalloc double[n];
         for (var i = 0; i < n; i++)
         {
-            var a = ring[i];
-            var b = ring[(i + 1) % n];
-            double minX = Math.Min(a.X, b.X), maxX = Math.Max(a.X, b.X), minY = Math.Min(a.Y, b.Y), maxY = Math.Max(a.Y, b.Y);
-            for (var j = i + 2; j < n; j++)
+            PixelPoint a = ring[i], b = ring[i + 1 < n ? i + 1 : 0];
+            minX[i] = Math.Min(a.X, b.X);
+            maxX[i] = Math.Max(a.X, b.X);
+            minY[i] = Math.Min(a.Y, b.Y);
+            maxY[i] = Math.Max(a.Y, b.Y);
+        }
+
+        for (var i = 0; i < n; i++)
+        {
+            PixelPoint a = ring[i], b = ring[i + 1 < n ? i + 1 : 0];
+            double boxMinX = minX[i], boxMaxX = maxX[i], boxMinY = minY[i], boxMaxY = maxY[i];
+            var last = i == 0 ? n - 1 : n;
+            for (var j = i + 2; j < last; j++)
             {
-                if (i == 0 && j == n - 1)
+                if (maxX[j] < boxMinX || minX[j] > boxMaxX || maxY[j] < boxMinY || minY[j] > boxMaxY)
                 {
                     continue;
                 }
 
-                var c = ring[j];
-                var d = ring[(j + 1) % n];
-                if (Math.Max(c.X, d.X) < minX || Math.Min(c.X, d.X) > maxX || Math.Max(c.Y, d.Y) < minY || Math.Min(c.Y, d.Y) > maxY)
-                {
-                    continue;
-                }
-
+                PixelPoint c = ring[j], d = ring[j + 1 < n ? j + 1 : 0];
                 int o1 = Orientation(a, b, c), o2 = Orientation(a, b, d), o3 = Orientation(c, d, a), o4 = Orientation(c, d, b);
                 if (o1 == 0 || o2 == 0 || o3 == 0 || o4 == 0)
                 {

@@ -7,41 +7,37 @@ namespace FuncLabel.Domain.Ndjson;
 /// Returns the ontology's own string instance for names and schema ids read from a line, so the common case (a known
 /// class, question or option) allocates nothing; unknown values are allocated as usual and fail resolution later.
 /// </summary>
+/// <remarks>
+/// The table is keyed by the UTF-8 bytes of each known string and looked up with the token's bytes as they sit in
+/// the line, so a hit neither transcodes to UTF-16 nor hashes twice. Only unescaped, valid UTF-8 tokens come here
+/// (<see cref="NdjsonLineParser"/> sends the rest through <see cref="JsonStrings.TryGet"/>).
+/// </remarks>
 internal sealed class KnownStrings
 {
-    private const int MaxPooledBytes = 256;
-    private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+    /// <summary>Longer tokens (inline PNG masks) skip the lookup; a known string that long is still read, just allocated.</summary>
+    private const int MaxKnownBytes = 256;
+
+    private readonly Dictionary<byte[], string>.AlternateLookup<ReadOnlySpan<byte>> _lookup;
 
     public KnownStrings(Ontology ontology)
     {
-        var strings = new Dictionary<string, string>(StringComparer.Ordinal);
+        var strings = new Dictionary<byte[], string>(Utf8KeyComparer.Instance);
         foreach (var @class in ontology.Classes)
         {
             Add(strings, @class);
         }
 
-        _lookup = strings.GetAlternateLookup<ReadOnlySpan<char>>();
+        _lookup = strings.GetAlternateLookup<ReadOnlySpan<byte>>();
     }
 
     /// <summary>The string for unescaped UTF-8 <paramref name="utf8"/>: the known instance when there is one.</summary>
-    public string Get(ReadOnlySpan<byte> utf8)
-    {
-        if (utf8.Length <= MaxPooledBytes)
-        {
-            Span<char> chars = stackalloc char[MaxPooledBytes];
-            if (Encoding.UTF8.TryGetChars(utf8, chars, out var written) && _lookup.TryGetValue(chars[..written], out var known))
-            {
-                return known;
-            }
-        }
+    public string Get(ReadOnlySpan<byte> utf8) =>
+        utf8.Length <= MaxKnownBytes && _lookup.TryGetValue(utf8, out var known) ? known : Encoding.UTF8.GetString(utf8);
 
-        return Encoding.UTF8.GetString(utf8);
-    }
-
-    private static void Add(Dictionary<string, string> strings, OntologyClass @class)
+    private static void Add(Dictionary<byte[], string> strings, OntologyClass @class)
     {
-        strings.TryAdd(@class.Name, @class.Name);
-        strings.TryAdd(@class.SchemaId, @class.SchemaId);
+        Add(strings, @class.Name);
+        Add(strings, @class.SchemaId);
         foreach (var nested in @class.Classifications)
         {
             Add(strings, nested);
@@ -49,12 +45,35 @@ internal sealed class KnownStrings
 
         foreach (var option in @class.Options)
         {
-            strings.TryAdd(option.Name, option.Name);
-            strings.TryAdd(option.SchemaId, option.SchemaId);
+            Add(strings, option.Name);
+            Add(strings, option.SchemaId);
             foreach (var nested in option.Classifications)
             {
                 Add(strings, nested);
             }
         }
+    }
+
+    private static void Add(Dictionary<byte[], string> strings, string text) => strings.TryAdd(Encoding.UTF8.GetBytes(text), text);
+
+    /// <summary>Byte-wise equality and hashing of UTF-8 keys, for both stored arrays and spans of a line.</summary>
+    private sealed class Utf8KeyComparer : IEqualityComparer<byte[]>, IAlternateEqualityComparer<ReadOnlySpan<byte>, byte[]>
+    {
+        public static Utf8KeyComparer Instance { get; } = new();
+
+        public bool Equals(byte[]? x, byte[]? y) => x.AsSpan().SequenceEqual(y);
+
+        public int GetHashCode(byte[] obj) => GetHashCode(obj.AsSpan());
+
+        public bool Equals(ReadOnlySpan<byte> alternate, byte[] other) => alternate.SequenceEqual(other);
+
+        public int GetHashCode(ReadOnlySpan<byte> alternate)
+        {
+            var hash = new HashCode();
+            hash.AddBytes(alternate);
+            return hash.ToHashCode();
+        }
+
+        public byte[] Create(ReadOnlySpan<byte> alternate) => alternate.ToArray();
     }
 }

@@ -141,7 +141,7 @@ internal sealed class NdjsonLineParser(KnownStrings knownStrings)
             else if (reader.ValueTextEquals("confidence"u8))
             {
                 reader.Read();
-                if (reader.TokenType != JsonTokenType.Number || !reader.TryGetDouble(out var confidence) || !(confidence is >= 0 and <= 1))
+                if (reader.TokenType != JsonTokenType.Number || !JsonNumbers.TryGetDouble(ref reader, out var confidence) || !(confidence is >= 0 and <= 1))
                 {
                     return Fail("confidence", NdjsonErrorReason.ConfidenceOutOfRange, "confidence must be a number in [0, 1].");
                 }
@@ -750,7 +750,7 @@ internal sealed class NdjsonLineParser(KnownStrings knownStrings)
 
     private bool ReadNumber(ref Utf8JsonReader reader, string field, out double value)
     {
-        if (reader.TokenType != JsonTokenType.Number || !reader.TryGetDouble(out value) || !double.IsFinite(value))
+        if (reader.TokenType != JsonTokenType.Number || !JsonNumbers.TryGetDouble(ref reader, out value) || !double.IsFinite(value))
         {
             value = 0;
             return Fail(field, NdjsonErrorReason.InvalidGeometry, $"{field} must be a finite number.");

@@ -22,6 +22,7 @@ public sealed class NdjsonPrelabelReader
     private readonly NdjsonLineParser _parser;
     private readonly NdjsonLineResolver _resolver;
     private readonly HashSet<(Guid Uuid, int DataRow)> _seen = [];
+    private readonly RawAnnotation _raw = new();
 
     public NdjsonPrelabelReader(NdjsonReaderOptions options)
     {
@@ -56,7 +57,8 @@ public sealed class NdjsonPrelabelReader
             return null;
         }
 
-        var raw = new RawAnnotation();
+        var raw = _raw;
+        raw.Reset();
         if (!_parser.TryParse(line, raw, out var fault))
         {
             var uuidText = raw.Uuid?.ToString() ?? NdjsonLineParser.TryReadUuidText(line);

@@ -66,6 +66,23 @@ internal sealed class RawAnnotation
     public RawAnswer? Answer { get; set; }
 
     public List<RawClassification>? Classifications { get; set; }
+
+    /// <summary>Back to the state of a new instance, so one reader reuses a single instance for every line.</summary>
+    public void Reset()
+    {
+        Uuid = null;
+        HasDataRow = false;
+        DataRowId = GlobalKey = Name = SchemaId = MaskPng = MaskUri = null;
+        Confidence = null;
+        Shape = RawShape.None;
+        Left = Top = Width = Height = X = Y = 0;
+        Points = default;
+        MaskUriField = "instanceURI";
+        MaskColor = null;
+        Start = End = 0;
+        Answer = null;
+        Classifications = null;
+    }
 }
 
 /// <summary>A nested question as read: its name or schema id and its answer.</summary>
