@@ -7,6 +7,7 @@ using FuncLabel.Domain.Annotations;
 using FuncLabel.Domain.Collections;
 using FuncLabel.Domain.Geometry;
 using FuncLabel.Domain.Ontologies;
+using FuncLabel.Domain.Reports;
 using FuncLabel.Domain.Work;
 using FuncLabel.Functions.Security;
 using FuncLabel.Functions.Validation;
@@ -221,6 +222,7 @@ public static class TasksApi
         var caller = http.Caller().UserId;
         var now = services.Time.GetUtcNow();
         var labelId = TaskLabelDocument.PassId(jobId, slot.Pass, slot.Attempt, item.Version);
+        var reportDetails = await SubmitReportDetailsAsync(item, slot, request.Annotations!, now, services, cancellationToken);
         bool labelStored = false;
         for (int round = 1; ; round++)
         {
@@ -242,7 +244,7 @@ public static class TasksApi
             }
 
             var current = item;
-            var written = await services.Work.ReplaceAsync(current, step.Value, Change(http, services, projectId), "task.submitted", Details(slot.Pass, TaskKind.Draw),
+            var written = await services.Work.ReplaceAsync(current, step.Value, Change(http, services, projectId), "task.submitted", reportDetails,
                 version => [new WorkMessage($"submitted:{jobId}:{current.AssetId}:{slot.Pass}:{slot.Attempt}:v{version}", WorkMessageKind.Submitted, projectId, jobId, current.AssetId, slot.Pass, slot.Attempt).ToPending(services.Queues.TaskEvents, now)],
                 cancellationToken);
             if (written.Succeeded)
@@ -371,6 +373,7 @@ public static class TasksApi
 
             var details = Details(slot.Pass, TaskKind.Review);
             details["outcome"] = ApiNames.Of(outcome);
+            details[ReportDetails.Drawer] = slot.Drawer ?? "";
             var final = step.Value.Find(slot.Pass)!.Stage == PassStage.Final;
             var current = item;
             var written = await services.Work.ReplaceAsync(current, step.Value, Change(http, services, projectId), "task.reviewed", details,
@@ -454,6 +457,31 @@ public static class TasksApi
     };
 
     private static ChangeContext Change(HttpContext http, TaskServices services, string projectId) => new(http.Caller().UserId, services.Time.GetUtcNow(), projectId);
+
+    /// <summary>
+    /// The submit's ledger details, with what the quality report needs: seconds from the claim to the submit, and on a
+    /// first draw (not rework, whose start is the rejected label) what became of the pre-labels it started from.
+    /// </summary>
+    private static async Task<Dictionary<string, string>> SubmitReportDetailsAsync(
+        WorkItemDocument item, PassSlot slot, IReadOnlyList<Annotation> submitted, DateTimeOffset now, TaskServices services, CancellationToken cancellationToken)
+    {
+        var details = Details(slot.Pass, TaskKind.Draw);
+        if (slot.Claim is { } claim)
+        {
+            details[ReportDetails.SecondsOnTask] = ReportDetails.Number((long)Math.Max(0, (now - claim.ClaimedAt).TotalSeconds));
+        }
+
+        if (slot.Stage == PassStage.Draw)
+        {
+            var prelabels = await services.Labels.PrelabelsAsync(item.AssetId, cancellationToken);
+            var edits = PrelabelEdits.Of([.. prelabels.Where(p => p.Route == ConfidenceRoute.Prelabel).Select(p => p.Annotation)], submitted);
+            details[ReportDetails.PrelabelsOffered] = ReportDetails.Number(edits.Offered);
+            details[ReportDetails.PrelabelsUnchanged] = ReportDetails.Number(edits.Unchanged);
+            details[ReportDetails.PrelabelsEdited] = ReportDetails.Number(edits.Edited);
+        }
+
+        return details;
+    }
 
     private static Dictionary<string, string> Details(int pass, TaskKind kind) =>
         new() { ["pass"] = pass.ToString(CultureInfo.InvariantCulture), ["kind"] = ApiNames.Of(kind) };

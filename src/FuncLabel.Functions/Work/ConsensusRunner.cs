@@ -5,6 +5,7 @@ using FuncLabel.Domain.Annotations;
 using FuncLabel.Domain.Consensus;
 using FuncLabel.Domain.Geometry;
 using FuncLabel.Domain.Ontologies;
+using FuncLabel.Domain.Reports;
 using FuncLabel.Domain.Work;
 
 namespace FuncLabel.Functions.Work;
@@ -64,6 +65,12 @@ public sealed class ConsensusRunner(WorkStore work, TaskLabelStore labels, Asset
                 ["agreement"] = label.Agreement?.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture) ?? "",
                 ["instances"] = merged.Instances.Count.ToString(System.Globalization.CultureInfo.InvariantCulture),
             };
+            foreach (var (pass, agreement) in PassAgreement.Of(merged.Label, passes, accepted, extent))
+            {
+                details[ReportDetails.PassDrawerKey(pass)] = item.Item.Find(pass)?.Drawer ?? "";
+                details[ReportDetails.PassAgreementKey(pass)] = ReportDetails.Number(agreement);
+            }
+
             var written = await work.ReplaceAsync(item, step.Value, new ChangeContext("system", now, item.ProjectId), "work.consensus", details, null, cancellationToken);
             if (written.Succeeded)
             {

@@ -6,6 +6,7 @@ using FuncLabel.Data.Training;
 using FuncLabel.Domain.Access;
 using FuncLabel.Domain.Annotations;
 using FuncLabel.Domain.Credentials;
+using FuncLabel.Domain.Reports;
 using FuncLabel.Domain.Training;
 using FuncLabel.Functions.Security;
 using FuncLabel.Functions.Validation;
@@ -198,7 +199,7 @@ public static class AttemptsApi
                 finished,
                 new ChangeContext(caller.UserId, now, attempt.ProjectId),
                 "attempt.finished",
-                new Dictionary<string, string>
+                new Dictionary<string, string>(ReportDetails.Feedback(scored.SelectMany(i => i.Feedback ?? []).Select(f => (f.ClassId, f.Reason))))
                 {
                     ["score"] = outcome.Score.ToString(CultureInfo.InvariantCulture),
                     ["passed"] = outcome.Passed ? "true" : "false",
