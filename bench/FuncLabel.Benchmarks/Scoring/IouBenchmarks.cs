@@ -40,7 +40,7 @@ public class IouBenchmarks
         double sum = 0;
         foreach ((PolygonalShape a, PolygonalShape b) in BoxPolygons)
         {
-            double intersection = PolygonOverlap.IntersectionArea(a.Geometry, b.Geometry);
+            double intersection = PolygonOverlap.OverlayArea(a.Geometry, b.Geometry);
             sum += intersection / (a.Area + b.Area - intersection);
         }
 

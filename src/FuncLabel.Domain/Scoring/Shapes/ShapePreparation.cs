@@ -45,9 +45,25 @@ internal sealed class ShapePreparation
         _ => throw new ArgumentException($"Geometry {geometry.GetType().Name} cannot be scored; fetch and decode mask references first.", nameof(geometry)),
     };
 
-    /// <summary>One validity check per polygon (the costliest step of preparation); repair only when it fails.</summary>
+    /// <summary>
+    /// One validity check per polygon, the costliest step of preparation, made cheap: the domain's
+    /// <see cref="SimpleRingTest"/> (the filter ingestion already applies) proves the common clean ring simple without
+    /// building NetTopologySuite geometry; only a ring it cannot prove goes to NetTopologySuite's exact check, and a
+    /// ring that fails that is repaired by the domain's policy.
+    /// </summary>
     private static PolygonalShape PreparePolygon(PolygonGeometry polygon)
     {
+        if (SimpleRingTest.Classify(polygon.Points) == RingVerdict.Simple)
+        {
+            var vertices = new (double X, double Y)[polygon.Points.Count];
+            for (int i = 0; i < vertices.Length; i++)
+            {
+                vertices[i] = (polygon.Points[i].X, polygon.Points[i].Y);
+            }
+
+            return PolygonalShape.FromSimpleRing(vertices);
+        }
+
         Polygon candidate = ToPolygon(polygon);
         if (candidate.IsValid)
         {

@@ -5,25 +5,31 @@ using NetTopologySuite.Geometries.Utilities;
 namespace FuncLabel.Domain.Scoring.Similarity;
 
 /// <summary>
-/// A valid polygonal geometry (polygon or multipolygon, holes allowed) prepared for
-/// <see cref="PolygonOverlap"/>: its area and envelope are computed once per instance rather than
-/// once per compared pair.
+/// A valid polygonal region (polygon or multipolygon, holes allowed) prepared for <see cref="PolygonOverlap"/>: its
+/// oriented boundary as flat arrays (<see cref="PolygonRings"/>), its area and envelope, computed once per instance
+/// rather than once per compared pair. The NetTopologySuite geometry, needed only when the overlay fallback runs, is
+/// kept when the shape was made from one and built on first use when it was made from a ring.
 /// </summary>
 internal sealed class PolygonalShape
 {
-    private PolygonalShape(NtsGeometry geometry, bool repaired)
+    private static readonly GeometryFactory Factory = new(new PrecisionModel(), 0);
+    private NtsGeometry? _geometry;
+
+    private PolygonalShape(NtsGeometry? geometry, PolygonRings rings, bool repaired)
     {
-        Geometry = geometry;
-        Area = geometry.Area;
-        Envelope = geometry.EnvelopeInternal;
+        _geometry = geometry;
+        Rings = rings;
         Repaired = repaired;
     }
 
-    public NtsGeometry Geometry { get; }
+    /// <summary>The region as a NetTopologySuite geometry (for the overlay fallback).</summary>
+    public NtsGeometry Geometry => _geometry ??= ToPolygon(Rings);
 
-    public double Area { get; }
+    public PolygonRings Rings { get; }
 
-    public Envelope Envelope { get; }
+    public double Area => Rings.Area;
+
+    public Envelope Envelope => Rings.Envelope;
 
     /// <summary>Whether the input was invalid (e.g. self-intersecting) and was repaired.</summary>
     public bool Repaired { get; }
@@ -39,15 +45,39 @@ internal sealed class PolygonalShape
         ArgumentNullException.ThrowIfNull(geometry);
         if (geometry is IPolygonal && geometry.IsValid)
         {
-            return new PolygonalShape(geometry, repaired: false);
+            return new PolygonalShape(geometry, PolygonRings.FromGeometry(geometry), repaired: false);
         }
 
-        NtsGeometry fixedGeometry = GeometryFixer.Fix(geometry);
-        return new PolygonalShape(PolygonalPart(fixedGeometry), repaired: true);
+        NtsGeometry fixedGeometry = PolygonalPart(GeometryFixer.Fix(geometry));
+        return new PolygonalShape(fixedGeometry, PolygonRings.FromGeometry(fixedGeometry), repaired: true);
     }
 
     /// <summary>Prepares a polygon the caller has just found valid, without checking again.</summary>
-    public static PolygonalShape FromValid(Polygon polygon) => new(polygon, repaired: false);
+    public static PolygonalShape FromValid(Polygon polygon) => new(polygon, PolygonRings.FromGeometry(polygon), repaired: false);
+
+    /// <summary>
+    /// Prepares a ring the caller has proven simple (e.g. with the domain's <c>SimpleRingTest</c>), so no validity
+    /// check and no NetTopologySuite geometry are needed.
+    /// </summary>
+    public static PolygonalShape FromSimpleRing(IReadOnlyList<(double X, double Y)> vertices) =>
+        new(null, PolygonRings.FromRing(vertices), repaired: false);
+
+    private static Polygon ToPolygon(PolygonRings rings)
+    {
+        if (rings.RingCount != 1)
+        {
+            throw new InvalidOperationException("Only shapes made from one ring are built lazily.");
+        }
+
+        var coordinates = new Coordinate[rings.Edges.Length + 1];
+        for (int i = 0; i < rings.Edges.Length; i++)
+        {
+            coordinates[i] = new Coordinate(rings.Edges[i].X0, rings.Edges[i].Y0);
+        }
+
+        coordinates[^1] = coordinates[0].Copy();
+        return Factory.CreatePolygon(coordinates);
+    }
 
     private static NtsGeometry PolygonalPart(NtsGeometry geometry)
     {
