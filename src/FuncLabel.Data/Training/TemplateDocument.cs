@@ -11,9 +11,13 @@ public enum TemplateOriginKind
 
     /// <summary>Created by an owner with an asset id, a start and a gold answer.</summary>
     Direct,
+
+    /// <summary>From an asset's consensus in a job: start = the pre-labels, gold = the merged label.</summary>
+    Consensus,
 }
 
-public sealed record TemplateOrigin(TemplateOriginKind Kind, string? JobId = null, string? TaskId = null);
+/// <summary>Where a template's first version came from: the job, task (pass) and asset for templates made from work.</summary>
+public sealed record TemplateOrigin(TemplateOriginKind Kind, string? JobId = null, string? TaskId = null, string? AssetId = null);
 
 /// <summary>One content version of a template: which content document holds its start and gold.</summary>
 /// <param name="Number">1, 2, …: editing the start or the gold makes the next number; attempts pin it.</param>

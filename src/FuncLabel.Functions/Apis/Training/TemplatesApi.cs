@@ -22,6 +22,7 @@ public static class TemplatesApi
     {
         var templates = app.MapGroup("/api/projects/{projectId}/templates").WithTags("Training");
         templates.MapPost("", CreateAsync).Allow(AccessRule.ProjectMember(ProjectRole.Owner));
+        templates.MapPost("/from-task", CreateFromTaskAsync).Allow(AccessRule.ProjectMember(ProjectRole.Owner));
         templates.MapGet("", ListAsync).Allow(AccessRule.ProjectMember(ProjectRole.Annotator));
         templates.MapGet("/{templateId}", GetAsync).Allow(AccessRule.ProjectMember(ProjectRole.Annotator));
         templates.MapPatch("/{templateId}", UpdateAsync).Allow(AccessRule.ProjectMember(ProjectRole.Owner));
@@ -31,8 +32,8 @@ public static class TemplatesApi
     }
 
     /// <summary>
-    /// Creates a template with version 1: from a submitted task (<c>fromTask</c>), or directly from an asset id with a
-    /// start and a gold answer. Both are validated against the project's current ontology, whose snapshot the version keeps.
+    /// Creates a template with version 1 directly from an asset id with a start and a gold answer, validated against the
+    /// project's current ontology, whose snapshot the version keeps. (From a submitted task: <see cref="CreateFromTaskAsync"/>.)
     /// </summary>
     public static async Task<Results<Created<TemplateOwnerView>, ValidationProblem, ProblemHttpResult>> CreateAsync(
         string projectId, CreateTemplateRequest request, HttpContext http, [AsParameters] TrainingServices services, TemplateSources sources, CancellationToken cancellationToken)
@@ -61,9 +62,60 @@ public static class TemplatesApi
             return errors.ToProblem();
         }
 
+        var settings = new NewTemplate(request.Id, request.Name!, request.Guide, request.PassOverlap, request.Enabled);
+        return await StoreTemplateAsync(projectId, settings, source, ontology, "template.created", http, services, cancellationToken);
+    }
+
+    /// <summary>
+    /// Creates a template with version 1 from work done in a job (DESIGN.md capability 6): <c>taskId</c> names a submitted
+    /// pass (gold = its answer), or <c>assetId</c> an asset whose passes were merged (gold = the consensus); the start is
+    /// the pre-labels that asset's draw tasks start from. See <see cref="TemplateSources.FromWorkAsync"/>.
+    /// </summary>
+    public static async Task<Results<Created<TemplateOwnerView>, ValidationProblem, ProblemHttpResult>> CreateFromTaskAsync(
+        string projectId, TemplateFromTaskRequest request, HttpContext http, [AsParameters] TrainingServices services, TemplateSources sources, CancellationToken cancellationToken)
+    {
+        var errors = new FieldErrors()
+            .Check(request.Id is null || Ids.IsResourceId(request.Id), "id", "must be 3–63 characters: a-z, 0-9 and '-', starting with a letter or digit")
+            .Text("name", request.Name, 1, 200)
+            .Text("guide", request.Guide, 0, 20000, required: false)
+            .Check(request.PassOverlap is null || IsPassOverlap(request.PassOverlap.Value), "passOverlap", PassOverlapRule)
+            .Check(Ids.IsResourceId(request.JobId), "jobId", "is required: the job the work was done in")
+            .Check((request.TaskId is null) != (request.AssetId is null), "taskId", "give exactly one of taskId (a submitted pass, {assetId}.{pass}) and assetId (the asset's consensus)")
+            .Check(request.AssetId is null || (request.AssetId.Length is > 0 and <= 200 && !request.AssetId.Contains('/')), "assetId", "must be an asset id")
+            .Check(request.TaskId is null || request.TaskId.Length <= 210, "taskId", "must be a task id");
+        if (errors.Any)
+        {
+            return errors.ToProblem();
+        }
+
+        var ontology = await services.Ontologies.GetCurrentOntologyAsync(projectId, cancellationToken);
+        if (ontology is null)
+        {
+            return Problems.Conflict("no_ontology", "The project has no ontology yet; PUT one first.");
+        }
+
+        var (source, problem) = await sources.FromWorkAsync(projectId, request, ontology, errors, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        if (errors.Any || source is null)
+        {
+            return errors.ToProblem();
+        }
+
+        var settings = new NewTemplate(request.Id, request.Name!, request.Guide, request.PassOverlap, request.Enabled);
+        return await StoreTemplateAsync(projectId, settings, source, ontology, "template.created_from_task", http, services, cancellationToken);
+    }
+
+    /// <summary>Writes version 1's content, then the template that references it (409 <c>template_exists</c> on a taken id).</summary>
+    private static async Task<Results<Created<TemplateOwnerView>, ValidationProblem, ProblemHttpResult>> StoreTemplateAsync(
+        string projectId, NewTemplate settings, TemplateSource source, Ontology ontology, string action, HttpContext http, TrainingServices services, CancellationToken cancellationToken)
+    {
         var caller = http.Caller();
         var now = services.Time.GetUtcNow();
-        var id = request.Id ?? "t-" + Guid.NewGuid().ToString("N")[..16];
+        var id = settings.Id ?? "t-" + Guid.NewGuid().ToString("N")[..16];
         if (await services.Training.GetTemplateAsync(projectId, id, cancellationToken) is not null)
         {
             return Problems.Conflict("template_exists", $"Template '{id}' already exists.");
@@ -76,19 +128,19 @@ public static class TemplatesApi
             Pk = projectId,
             ProjectId = projectId,
             TemplateId = id,
-            Name = request.Name!,
-            Guide = request.Guide ?? "",
+            Name = settings.Name,
+            Guide = settings.Guide ?? "",
             AssetId = source.AssetId,
             Extent = source.Extent,
-            Enabled = request.Enabled ?? true,
-            PassOverlap = request.PassOverlap ?? ScoringDefaults.PassOverlap,
+            Enabled = settings.Enabled ?? true,
+            PassOverlap = settings.PassOverlap ?? ScoringDefaults.PassOverlap,
             Origin = source.Origin,
             CurrentVersion = 1,
             Versions = [VersionInfo(content, caller.UserId, now)],
             CreatedBy = caller.UserId,
             CreatedAt = now,
         };
-        var saved = await services.Training.SaveTemplateAsync(template, null, new ChangeContext(caller.UserId, now, projectId), "template.created", cancellationToken);
+        var saved = await services.Training.SaveTemplateAsync(template, null, new ChangeContext(caller.UserId, now, projectId), action, cancellationToken);
         if (!saved.Succeeded)
         {
             return Problems.Conflict("template_exists", $"Template '{id}' already exists.");
@@ -97,6 +149,9 @@ public static class TemplatesApi
         Versions.SetETag(http.Response, saved.Value.Version);
         return TypedResults.Created($"/api/projects/{projectId}/templates/{id}", TemplateOwnerView.From(saved.Value, content));
     }
+
+    /// <summary>The settings a new template is created with, whatever its source.</summary>
+    private sealed record NewTemplate(string? Id, string Name, string? Guide, double? PassOverlap, bool? Enabled);
 
     /// <summary>Owners see every template; other members the enabled ones. No start or gold in the list.</summary>
     public static async Task<Ok<ListPage<TemplateSummary>>> ListAsync(

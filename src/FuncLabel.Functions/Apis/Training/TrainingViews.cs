@@ -127,6 +127,20 @@ public sealed record CreateTemplateRequest(
     JsonElement? Start,
     JsonElement? Gold);
 
+/// <summary>
+/// Body of <c>POST /api/projects/{projectId}/templates/from-task</c>: the job and either <c>taskId</c> (a submitted pass,
+/// <c>{assetId}.{pass}</c>) or <c>assetId</c> (that asset's consensus), with the template's settings.
+/// </summary>
+public sealed record TemplateFromTaskRequest(
+    string? Id,
+    string? Name,
+    string? Guide,
+    double? PassOverlap,
+    bool? Enabled,
+    string? JobId,
+    string? TaskId,
+    string? AssetId);
+
 /// <summary>Body of <c>PATCH …/templates/{templateId}</c>; absent fields stay. A new start or gold makes a new version.</summary>
 public sealed record UpdateTemplateRequest(string? Name, string? Guide, double? PassOverlap, bool? Enabled, JsonElement? Start, JsonElement? Gold);
 
