@@ -61,7 +61,7 @@ internal static class ExamReportHtml
         {
             page.Empty(exam.Started == 0
                 ? "No attempt was started or finished in this period."
-                : $"{HtmlText.Count(exam.Started)} attempts started; none finished in this period.");
+                : $"{HtmlText.Count(exam.Started)} {(exam.Started == 1 ? "attempt" : "attempts")} started; none finished in this period.");
             return;
         }
 
