@@ -45,6 +45,14 @@ public sealed class TrainingStore(CosmosDatabase database, StateWriter writer)
     public Task<TemplateContentDocument?> GetContentAsync(string assetId, string contentId, CancellationToken cancellationToken) =>
         Labels.ReadAsync<TemplateContentDocument>(assetId, contentId, cancellationToken);
 
+    /// <summary>The templates of the project made on <paramref name="assetId"/> (one single-partition query; few per asset).</summary>
+    public IAsyncEnumerable<TemplateDocument> TemplatesOnAssetAsync(string projectId, string assetId, CancellationToken cancellationToken) =>
+        ProjectDocuments.QueryAllAsync<TemplateDocument>(new PartitionQuery(projectId, "c.docType = 'template' AND c.assetId = @asset").With("@asset", assetId), cancellationToken);
+
+    /// <summary>The template ids of the project's enabled exams (one single-partition query).</summary>
+    public IAsyncEnumerable<IReadOnlyList<string>> EnabledExamTemplateIdsAsync(string projectId, CancellationToken cancellationToken) =>
+        ProjectDocuments.QueryAllAsync<IReadOnlyList<string>>(new PartitionQuery(projectId, "c.docType = 'exam' AND c.enabled = true", "VALUE c.templateIds"), cancellationToken);
+
     public Task<ExamDocument?> GetExamAsync(string projectId, string examId, CancellationToken cancellationToken) =>
         ProjectDocuments.ReadAsync<ExamDocument>(projectId, ExamDocument.IdFor(examId), cancellationToken);
 

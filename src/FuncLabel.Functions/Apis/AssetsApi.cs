@@ -24,7 +24,7 @@ public static class AssetsApi
         var group = app.MapGroup("/api/projects/{projectId}").WithTags("Assets");
         group.MapGet("/assets", ListAsync).Allow(AccessRule.ProjectMember(ProjectRole.Owner));
         group.MapGet("/assets/{assetId}", GetAsync).Allow(AccessRule.ProjectMember(ProjectRole.Owner));
-        group.MapGet("/assets/{assetId}/content", ContentAsync).Allow(AccessRule.ProjectMember(ProjectRole.Owner));
+        group.MapGet("/assets/{assetId}/content", ContentAsync).Allow(AccessRule.ProjectMember(ProjectRole.Annotator));
         group.MapDelete("/assets/{assetId}", DeleteAsync).Allow(AccessRule.ProjectMember(ProjectRole.Owner));
         group.MapGet("/ingestion-errors", ListErrorsAsync).Allow(AccessRule.ProjectMember(ProjectRole.Owner));
         return app;
@@ -54,11 +54,17 @@ public static class AssetsApi
     /// Streams the current bytes from the blob (never buffered). One <c>Range: bytes=a-b</c> / <c>a-</c> / <c>-n</c> is
     /// honoured with 206 and <c>Content-Range</c>; an unsatisfiable range gets 416. The sniffed content type is sent,
     /// not the uploader's. If the blob was replaced since ingestion, 409 <c>asset_changed</c> (the bytes would not match
-    /// the registered SHA-256) until the new version is ingested.
+    /// the registered SHA-256) until the new version is ingested. Owners read any asset; other members only the assets
+    /// of training templates they may take (<see cref="Training.TrainingAssetAccess"/>), 404 otherwise.
     /// </summary>
     public static async Task<IResult> ContentAsync(
-        string projectId, string assetId, HttpContext http, AssetStore assets, BlobServiceClient blobs, CancellationToken cancellationToken)
+        string projectId, string assetId, HttpContext http, AssetStore assets, BlobServiceClient blobs, Training.TrainingAssetAccess training, CancellationToken cancellationToken)
     {
+        if (!http.ProjectAccess().Has(ProjectRole.Owner) && !await training.AllowsAsync(projectId, assetId, cancellationToken))
+        {
+            return Problems.NotFound($"Asset '{assetId}' was not found.");
+        }
+
         var asset = await assets.GetAsync(projectId, assetId, cancellationToken);
         if (asset?.Current is not { } current)
         {

@@ -59,6 +59,7 @@ public static class ServiceRegistration
         services.AddSingleton<TrainingStore>();
         services.AddSingleton<TraineeStore>();
         services.AddScoped<TemplateSources>();
+        services.AddSingleton<Apis.Training.TrainingAssetAccess>();
         services.AddScoped<TrainingServices>();
 
         foreach (var function in Declarations.Functions.All.Where(f => f.Handler is not null))
