@@ -70,6 +70,61 @@ public sealed class ScoreApiTests(FuncLabelApp app) : IClassFixture<FuncLabelApp
         Assert.NotNull(body["errors"]!["options.passOverlap"]);
     }
 
+    [Fact]
+    public async Task ScoreWithProjectOntology_PinnedVersion_UsesThatVersionsClasses()
+    {
+        var project = await app.SeedProjectAsync(("score-owner", "owner"), ("score-annotator", "annotator"));
+        using var owner = app.ClientFor("score-owner");
+        using var v1 = await owner.PutAsync($"/api/projects/{project}/ontology", new StringContent("""{ "classes": [ { "name": "car", "tool": "bbox" } ] }""", Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.OK, v1.StatusCode);
+        using var v2 = await owner.PutAsync($"/api/projects/{project}/ontology", new StringContent(Ontology, Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.OK, v2.StatusCode);
+        const string gold = """[ { "uuid": "9d3c0e5e-0000-4000-8000-000000000031", "name": "car", "bbox": { "top": 0, "left": 0, "height": 100, "width": 100 } } ]""";
+        const string candidate = """[ { "uuid": "9d3c0e5e-0000-4000-8000-000000000032", "name": "person", "bbox": { "top": 0, "left": 0, "height": 100, "width": 100 } } ]""";
+
+        using var annotator = app.ClientFor("score-annotator");
+        using var withV2 = await annotator.PostAsync($"/api/projects/{project}/score", ProjectJson(2, gold, candidate));
+        using var withV1 = await annotator.PostAsync($"/api/projects/{project}/score", ProjectJson(1, gold, candidate));
+
+        Assert.Equal(HttpStatusCode.OK, withV2.StatusCode);
+        var scored = await withV2.JsonAsync();
+        Assert.Equal("wrong_class", scored["feedback"]!.AsArray().Single()!["reason"]!.GetValue<string>());
+        Assert.Equal(0, scored["score"]!.GetValue<double>());
+        Assert.Equal(HttpStatusCode.BadRequest, withV1.StatusCode);
+        var field = Assert.Single((await withV1.JsonAsync())["errors"]!.AsObject());
+        Assert.StartsWith("candidate[0]", field.Key);
+        Assert.Contains("unknown_class", field.Value!.AsArray()[0]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task ScoreWithProjectOntology_UnknownOrMissingVersion_Is400OnOntologyVersion()
+    {
+        var project = await app.SeedProjectAsync(("score-member", "annotator"));
+        using var client = app.ClientFor("score-member");
+
+        using var unknown = await client.PostAsync($"/api/projects/{project}/score", ProjectJson(7, "[]", "[]"));
+        using var missing = await client.PostAsync($"/api/projects/{project}/score", new StringContent("""{ "gold": [], "candidate": [] }""", Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+        Assert.Contains("no ontology version 7", (await unknown.JsonAsync())["errors"]!["ontologyVersion"]!.AsArray()[0]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.BadRequest, missing.StatusCode);
+        Assert.NotNull((await missing.JsonAsync())["errors"]!["ontologyVersion"]);
+    }
+
+    [Fact]
+    public async Task ScoreWithProjectOntology_Outsider_Is404()
+    {
+        var project = await app.SeedProjectAsync(("score-insider", "annotator"));
+        using var outsider = app.ClientFor("score-outsider");
+
+        using var response = await outsider.PostAsync($"/api/projects/{project}/score", ProjectJson(1, "[]", "[]"));
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    private static StringContent ProjectJson(int version, string gold, string candidate) =>
+        new($$"""{ "ontologyVersion": {{version}}, "gold": {{gold}}, "candidate": {{candidate}}, "asset": { "width": 640, "height": 480 } }""", Encoding.UTF8, "application/json");
+
     private async Task<System.Text.Json.Nodes.JsonNode> ScoreAsync(string gold, string candidate)
     {
         using var client = app.ClientFor("scorer");
