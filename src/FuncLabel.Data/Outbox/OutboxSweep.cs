@@ -59,6 +59,9 @@ public sealed class OutboxSweep(CosmosDatabase database, CatalogStore catalog, C
             }
         }
 
+        // Organisation-wide report build records (project ones live in the project partitions visited above).
+        yield return (ContainerDefinitions.Catalog, Reports.ReportBuildDocument.OrgPartition);
+
         await foreach (var typeId in credentials.AllTypeIdsAsync(cancellationToken).ConfigureAwait(false))
         {
             await foreach (var userId in credentials.AllHolderIdsAsync(typeId, cancellationToken).ConfigureAwait(false))
