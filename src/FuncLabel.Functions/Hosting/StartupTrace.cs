@@ -1,0 +1,72 @@
+using System.Diagnostics;
+
+namespace FuncLabel.Functions.Hosting;
+
+/// <summary>
+/// Opt-in start-up timeline (<c>FUNCLABEL_STARTUP_TRACE=1</c>): one stderr line per phase with the milliseconds since
+/// the process started, so bench/startup.sh's gap to a bare web app can be split into phases (runtime start before
+/// <c>Main</c>, host building, endpoint mapping, listening, the first request). Off by default; then every call is a
+/// single static flag check.
+/// </summary>
+/// <remarks>
+/// The process start time comes from the OS (clock-tick resolution, 10 ms on Linux); later phases are measured with
+/// <see cref="Stopwatch"/> from the <c>Main</c> entry mark, so only that first offset carries the coarse resolution.
+/// </remarks>
+public static class StartupTrace
+{
+    public const string Variable = "FUNCLABEL_STARTUP_TRACE";
+
+    private static readonly bool Enabled = Environment.GetEnvironmentVariable(Variable) == "1";
+    private static long mainTimestamp;
+    private static double mainOffsetMs;
+    private static int firstRequestSeen;
+
+    /// <summary>Records the <c>Main</c> entry; call first thing in Program.cs.</summary>
+    public static void Start()
+    {
+        if (!Enabled)
+        {
+            return;
+        }
+
+        mainTimestamp = Stopwatch.GetTimestamp();
+        using var process = Process.GetCurrentProcess();
+        mainOffsetMs = (DateTime.Now - process.StartTime).TotalMilliseconds;
+        Write("main");
+    }
+
+    /// <summary>Records that the named phase just ended.</summary>
+    public static void Mark(string phase)
+    {
+        if (Enabled)
+        {
+            Write(phase);
+        }
+    }
+
+    /// <summary>When tracing, marks when the server listens and when the first request's response has been written.</summary>
+    public static WebApplication TraceFirstRequest(this WebApplication app)
+    {
+        if (!Enabled)
+        {
+            return app;
+        }
+
+        app.Lifetime.ApplicationStarted.Register(() => Mark("listening"));
+        app.Use(async (context, next) =>
+        {
+            await next(context);
+            if (Interlocked.Exchange(ref firstRequestSeen, 1) == 0)
+            {
+                Mark($"first-request {context.Request.Method} {context.Request.Path} {context.Response.StatusCode}");
+            }
+        });
+        return app;
+    }
+
+    private static void Write(string phase)
+    {
+        var ms = mainOffsetMs + Stopwatch.GetElapsedTime(mainTimestamp).TotalMilliseconds;
+        Console.Error.WriteLine(FormattableString.Invariant($"startup-trace {ms,8:F1} ms {phase}"));
+    }
+}
