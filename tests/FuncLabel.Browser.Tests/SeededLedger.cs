@@ -7,8 +7,9 @@ namespace FuncLabel.Browser.Tests;
 /// <summary>
 /// A seeded, generated report day for the browser tests (2026-11-24, UTC), built into reports by the real builders.
 /// Distributions (all from one <see cref="Random"/> with a fixed seed): 30 users with realistic long e-mail-style ids;
-/// credentials of three types granted uniformly over the last 40 days (validity 30 days, so expiries spread over the
-/// 14-day window and some lapse today), a sixth revoked; 45 exam attempts over three exams, scores uniform in 20–100
+/// credentials of three types to 60% of them each, an eighth granted today, an eighth exactly one validity period (30
+/// days) before a moment of today so they lapse today, the rest uniformly over the last 40 days (expiries spread over
+/// the 14-day window); a sixth revoked today; 45 exam attempts over three exams, scores uniform in 20–100
 /// rounded to 0.5, feedback reasons on a tenth to a third of the classes; two jobs with 60 assets, 2 passes each,
 /// 20–600 s on task, reviews of every other pass (one in four rejected), agreement uniform in 45–100, a few skips.
 /// Names include markup (<c>&lt;script&gt;</c>) to show escaping in the browser too.
@@ -32,18 +33,25 @@ internal static class SeededLedger
         {
             foreach (var type in types.Where(_ => random.NextDouble() < 0.6))
             {
-                var issued = Period.End.AddMinutes(-random.Next(1, 40 * 24 * 60));
+                var issued = random.Next(8) switch
+                {
+                    0 => Period.Start.AddMinutes(random.Next(24 * 60)),
+                    1 => Period.Start.AddDays(-type.ValidityDays!.Value).AddMinutes(random.Next(24 * 60)),
+                    _ => Period.End.AddMinutes(-random.Next(1, 40 * 24 * 60)),
+                };
                 var expires = issued.AddDays(type.ValidityDays!.Value);
                 DateTimeOffset? revoked = random.Next(6) == 0 ? Period.Start.AddMinutes(random.Next(24 * 60)) : null;
                 holders.Add(new CredentialState(type.TypeId, user, issued, expires, revoked, random.Next(3) == 0 ? GrantSource.Offline : GrantSource.ExamAttempt));
                 if (Period.Contains(issued))
                 {
-                    events.Add(Event($"credential:{user}:{type.TypeId}", issued, "credential.granted", "system", ("userId", user), ("typeId", type.TypeId), ("source", "exam_attempt"), ("expiresAt", expires.ToString("O", CultureInfo.InvariantCulture))));
+                    events.Add(Event($"credential:{user}:{type.TypeId}", issued, "credential.granted", "system",
+                        ("userId", user), ("typeId", type.TypeId), ("source", "exam_attempt"), ("expiresAt", expires.ToString("O", CultureInfo.InvariantCulture))));
                 }
 
                 if (revoked is { } at)
                 {
-                    events.Add(Event($"credential:{user}:{type.TypeId}", at, "credential.revoked", "admin@labeling-vendor.example", ("userId", user), ("typeId", type.TypeId), ("reason", "left the <team>")));
+                    events.Add(Event($"credential:{user}:{type.TypeId}", at, "credential.revoked", "admin@labeling-vendor.example",
+                        ("userId", user), ("typeId", type.TypeId), ("reason", "left the <team>")));
                 }
             }
         }

@@ -1,5 +1,6 @@
 using FuncLabel.Functions.Apis;
 using FuncLabel.Functions.Apis.Credentials;
+using FuncLabel.Functions.Apis.Reports;
 using FuncLabel.Functions.Apis.Training;
 using FuncLabel.Functions.Security;
 using FuncLabel.Functions.Validation;

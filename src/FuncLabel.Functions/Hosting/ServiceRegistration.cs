@@ -9,6 +9,7 @@ using FuncLabel.Data.Users;
 using FuncLabel.Domain.Serialization;
 using FuncLabel.Functions.Apis;
 using FuncLabel.Functions.Apis.Credentials;
+using FuncLabel.Functions.Apis.Reports;
 using FuncLabel.Functions.Apis.Training;
 using FuncLabel.Functions.Security;
 using FuncLabel.Functions.Validation;

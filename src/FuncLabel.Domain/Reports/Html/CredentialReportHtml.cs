@@ -40,9 +40,8 @@ internal static class CredentialReportHtml
         page.Charts([("Expiring credentials by week", VerticalBarChart.Render(spec, weeks))]);
         page.Table(HtmlTable.Render(
             "Expiring credentials, soonest first",
-            ["Type", "User", "Expires", "Days left"],
-            report.ExpiringSoon.Select(e => new[] { e.TypeName, e.UserId, ReportFormat.Instant(e.ExpiresAt), HtmlText.Count(e.DaysLeft) }),
-            [false, false, false, true]));
+            [TableColumn.Name("Type"), TableColumn.Name("User"), TableColumn.Time("Expires"), TableColumn.Number("Days left")],
+            report.ExpiringSoon.Select(e => new[] { e.TypeName, e.UserId, ReportFormat.Instant(e.ExpiresAt), HtmlText.Count(e.DaysLeft) })));
     }
 
     private static void Holders(HtmlPage page, CredentialReport report)
@@ -64,20 +63,21 @@ internal static class CredentialReportHtml
 
         page.Table(HtmlTable.Render(
             "Per credential type",
-            ["Type", "Name", "Validity", "Grants", "Revocations", "Expirations", "Active holders"],
+            [
+                TableColumn.Name("Type"), TableColumn.Name("Name"), TableColumn.Text("Validity"), TableColumn.Number("Grants"),
+                TableColumn.Number("Revocations"), TableColumn.Number("Expirations"), TableColumn.Number("Active holders"),
+            ],
             report.Types.Select(t => new[] {
                 t.TypeId, t.Name, t.ValidityDays is { } d ? $"{d} days" : "no expiry",
-                HtmlText.Count(t.Grants), HtmlText.Count(t.Revocations), HtmlText.Count(t.Expirations), HtmlText.Count(t.ActiveHolderCount) }),
-            [false, false, false, true, true, true, true]));
+                HtmlText.Count(t.Grants), HtmlText.Count(t.Revocations), HtmlText.Count(t.Expirations), HtmlText.Count(t.ActiveHolderCount) })));
 
         foreach (var type in report.Types.Where(t => t.ActiveHolders.Count > 0))
         {
             page.Table(HtmlTable.Render(
                 $"Active holders of {type.Name}",
-                ["User", "Issued", "Expires", "Source"],
+                [TableColumn.Name("User"), TableColumn.Time("Issued"), TableColumn.Time("Expires"), TableColumn.Text("Source")],
                 type.ActiveHolders.Select(h => new[] {
-                    h.UserId, ReportFormat.Instant(h.IssuedAt), h.ExpiresAt is { } e ? ReportFormat.Instant(e) : "never", ReportFormat.EnumName(h.Source) }),
-                []));
+                    h.UserId, ReportFormat.Instant(h.IssuedAt), h.ExpiresAt is { } e ? ReportFormat.Instant(e) : "never", ReportFormat.EnumName(h.Source) })));
         }
     }
 
@@ -92,10 +92,12 @@ internal static class CredentialReportHtml
 
         page.Table(HtmlTable.Render(
             "Events in the period, oldest first",
-            ["When", "Event", "Type", "User", "By", "Details"],
+            [
+                TableColumn.Time("When"), TableColumn.Text("Event"), TableColumn.Name("Type"), TableColumn.Name("User"),
+                TableColumn.Name("By"), TableColumn.Text("Details"),
+            ],
             report.Events.Select(e => new[] {
-                ReportFormat.Instant(e.At), ReportFormat.EnumName(e.Kind), e.TypeId, e.UserId, e.Actor, Details(e) }),
-            []));
+                ReportFormat.Instant(e.At), ReportFormat.EnumName(e.Kind), e.TypeId, e.UserId, e.Actor, Details(e) })));
     }
 
     private static string Details(CredentialEventRow row) => row.Kind switch

@@ -38,13 +38,16 @@ internal static class ExamReportHtml
 
         page.Table(HtmlTable.Render(
             "Per exam",
-            ["Exam", "Pass mark", "Started", "Finished", "Passed", "Failed", "Pass rate", "Mean score", "Median attempts to pass"],
+            [
+                TableColumn.Name("Exam"), TableColumn.Number("Pass mark"), TableColumn.Number("Started"), TableColumn.Number("Finished"),
+                TableColumn.Number("Passed"), TableColumn.Number("Failed"), TableColumn.Number("Pass rate"), TableColumn.Number("Mean score"),
+                TableColumn.Number("Median attempts to pass"),
+            ],
             report.Exams.Select(e => new[]
             {
                 e.Name, HtmlText.Number(e.PassMark), HtmlText.Count(e.Started), HtmlText.Count(e.Finished), HtmlText.Count(e.Passed),
                 HtmlText.Count(e.Failed), ReportFormat.Percent(e.PassRate), ReportFormat.Points(e.MeanScore), ReportFormat.Number(e.MedianAttemptsToPass),
-            }),
-            [false, true, true, true, true, true, true, true, true]));
+            })));
 
         foreach (var exam in report.Exams)
         {
@@ -78,22 +81,23 @@ internal static class ExamReportHtml
         {
             page.Table(HtmlTable.Render(
                 "Feedback reasons per class, most frequent first",
-                ["Class", "Reason", "Count", "Share of class"],
+                [TableColumn.Name("Class"), TableColumn.Text("Reason"), TableColumn.Number("Count"), TableColumn.Number("Share of class")],
                 exam.FeedbackByClass.SelectMany(c => c.Reasons.Select(r => new[]
                 {
                     c.ClassId, ReportFormat.EnumName(r.Reason), HtmlText.Count(r.Count), c.Total > 0 ? HtmlText.Percent((double)r.Count / c.Total) : ReportFormat.None,
-                })),
-                [false, false, true, true]));
+                }))));
         }
 
         page.Table(HtmlTable.Render(
             "Annotators",
-            ["User", "Attempts", "Best score", "Last score", "Passed", "Passed on attempt"],
+            [
+                TableColumn.Name("User"), TableColumn.Number("Attempts"), TableColumn.Number("Best score"), TableColumn.Number("Last score"),
+                TableColumn.Text("Passed"), TableColumn.Number("Passed on attempt"),
+            ],
             exam.Annotators.Select(a => new[]
             {
                 a.UserId, HtmlText.Count(a.Attempts), HtmlText.Number(a.BestScore), HtmlText.Number(a.LastScore),
                 a.Passed ? "yes" : "no", a.PassedOnAttempt is { } n ? HtmlText.Count(n) : ReportFormat.None,
-            }),
-            [false, true, true, true, false, true]));
+            })));
     }
 }

@@ -60,37 +60,42 @@ internal static class QualityReportHtml
 
         page.Table(HtmlTable.Render(
             "Review outcomes and pre-labels",
-            ["Approved", "Approved with edits", "Rejected", "Pre-labels offered", "Unchanged", "Edited", "Deleted", "Mean time on task", "Longest"],
+            [
+                TableColumn.Number("Approved"), TableColumn.Number("Approved with edits"), TableColumn.Number("Rejected"),
+                TableColumn.Number("Pre-labels offered"), TableColumn.Number("Unchanged"), TableColumn.Number("Edited"), TableColumn.Number("Deleted"),
+                TableColumn.Number("Mean time on task"), TableColumn.Number("Longest"),
+            ],
             [[
                 HtmlText.Count(job.Reviews.Approved), HtmlText.Count(job.Reviews.ApprovedWithEdits), HtmlText.Count(job.Reviews.Rejected),
                 HtmlText.Count(job.Prelabels.Offered), HtmlText.Count(job.Prelabels.Unchanged), HtmlText.Count(job.Prelabels.Edited),
                 HtmlText.Count(job.Prelabels.Deleted), ReportFormat.Duration(job.TimeOnTask.MeanSeconds), ReportFormat.Duration(job.TimeOnTask.MaxSeconds),
-            ]],
-            [true, true, true, true, true, true, true, true, true]));
+            ]]));
 
         if (job.Annotators.Count > 0)
         {
             page.Table(HtmlTable.Render(
                 "Annotators",
-                ["User", "Submissions", "Passes in consensus", "Mean agreement", "Reviews", "Rejects", "Reject rate", "Median time on task",
-                    "Pre-labels offered", "Unchanged", "Edited", "Skips"],
+                [
+                    TableColumn.Name("User"), TableColumn.Number("Submissions"), TableColumn.Number("Passes in consensus"),
+                    TableColumn.Number("Mean agreement"), TableColumn.Number("Reviews"), TableColumn.Number("Rejects"), TableColumn.Number("Reject rate"),
+                    TableColumn.Number("Median time on task"), TableColumn.Number("Pre-labels offered"), TableColumn.Number("Unchanged"),
+                    TableColumn.Number("Edited"), TableColumn.Number("Skips"),
+                ],
                 job.Annotators.Select(a => new[]
                 {
                     a.UserId, HtmlText.Count(a.Submissions), HtmlText.Count(a.PassesInConsensus), ReportFormat.Points(a.MeanAgreement),
                     HtmlText.Count(a.ReviewsReceived), HtmlText.Count(a.RejectsReceived), ReportFormat.Percent(a.RejectRate),
                     ReportFormat.Duration(a.MedianSecondsOnTask), HtmlText.Count(a.PrelabelsOffered), HtmlText.Count(a.PrelabelsUnchanged),
                     HtmlText.Count(a.PrelabelsEdited), HtmlText.Count(a.Skips),
-                }),
-                [false, true, true, true, true, true, true, true, true, true, true, true]));
+                })));
         }
 
         if (job.SkippedAssets.Count > 0)
         {
             page.Table(HtmlTable.Render(
                 "Skipped assets",
-                ["Asset", "Skipped by", "Reason", "When"],
-                job.SkippedAssets.Select(s => new[] { s.AssetId, s.UserId, s.Reason, ReportFormat.Instant(s.At) }),
-                []));
+                [TableColumn.Name("Asset"), TableColumn.Name("Skipped by"), TableColumn.Text("Reason"), TableColumn.Time("When")],
+                job.SkippedAssets.Select(s => new[] { s.AssetId, s.UserId, s.Reason, ReportFormat.Instant(s.At) })));
         }
     }
 }

@@ -23,10 +23,10 @@ internal static class ReportStyles
         .figures{display:flex;flex-wrap:wrap;gap:8px;margin:8px 0;padding:0;list-style:none}
         .figures li{background:#fff;border:1px solid #d5d9e0;border-radius:6px;padding:6px 10px;min-width:0}
         .figures b{display:block;font-size:1.2rem}
-        .charts{display:grid;grid-template-columns:repeat(auto-fit,minmax(min(100%,420px),1fr));gap:12px}
+        .charts{display:grid;grid-template-columns:repeat(auto-fill,minmax(min(100%,400px),1fr));gap:12px}
         figure{margin:0;background:#fff;border:1px solid #d5d9e0;border-radius:6px;padding:8px;min-width:0}
         figcaption{font-weight:600;margin:0 0 6px;overflow-wrap:anywhere}
-        svg.chart{display:block;width:100%;height:auto;max-width:620px;font-family:inherit}
+        svg.chart{display:block;width:100%;height:auto;max-width:560px;font-family:inherit}
         svg.chart .bar{fill:#2f6db5}
         svg.chart .grid{stroke:#e2e5ea;stroke-width:1}
         svg.chart .axis{stroke:#6b7280;stroke-width:1}
@@ -38,8 +38,10 @@ internal static class ReportStyles
         table{border-collapse:collapse;width:100%;font-size:.9rem}
         caption{text-align:left;font-weight:600;padding:6px 8px}
         th,td{padding:5px 8px;border-top:1px solid #e2e5ea;text-align:left;vertical-align:top}
-        td{overflow-wrap:anywhere;min-width:4ch}
-        th{background:#eef1f5;white-space:nowrap}
-        .num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
+        td{overflow-wrap:break-word}
+        th{background:#eef1f5;font-size:.85rem;vertical-align:bottom}
+        td.name{min-width:11em;overflow-wrap:anywhere}
+        .num{text-align:right;font-variant-numeric:tabular-nums}
+        td.num,td.time{white-space:nowrap}
         """;
 }
