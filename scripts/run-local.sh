@@ -54,6 +54,10 @@ node -e '
   values.Cosmos__Endpoint = cosmos;
   values.Cosmos__Key = key;
   values.Cosmos__CreateIfMissing = "true";
+  // The report timers reference these schedules; an older local.settings.json may lack them (docs/reports.md).
+  values.Reports__CredentialReportSchedule = values.Reports__CredentialReportSchedule || "0 0 2 * * *";
+  values.Reports__ExamReportSchedule = values.Reports__ExamReportSchedule || "0 15 2 * * *";
+  values.Reports__QualityReportSchedule = values.Reports__QualityReportSchedule || "0 30 2 * * *";
   if (!values.Auth__DevSigningKey) {
     if (!fs.existsSync(keyFile)) fs.writeFileSync(keyFile, require("crypto").randomBytes(32).toString("base64") + "\n");
     values.Auth__DevSigningKey = fs.readFileSync(keyFile, "utf8").trim();

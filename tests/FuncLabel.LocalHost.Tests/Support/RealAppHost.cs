@@ -44,8 +44,21 @@ internal sealed class RealAppHost : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// The report timers' schedule settings the app folder references (<c>%Reports__…Schedule%</c>), with the values
+    /// infra/main.bicep deploys. The host refuses an app folder whose references do not resolve, so a test that does not
+    /// care about reports gets these; a test that does sets its own (e.g. every few seconds).
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> ReportScheduleDefaults { get; } = new Dictionary<string, string>
+    {
+        ["Reports__CredentialReportSchedule"] = "0 0 2 * * *",
+        ["Reports__ExamReportSchedule"] = "0 15 2 * * *",
+        ["Reports__QualityReportSchedule"] = "0 30 2 * * *",
+    };
+
     public static async Task<RealAppHost> StartAsync(IReadOnlyDictionary<string, string> settings, CancellationToken cancellationToken)
     {
+        settings = ReportScheduleDefaults.Where(d => !settings.ContainsKey(d.Key)).Concat(settings).ToDictionary(s => s.Key, s => s.Value, StringComparer.Ordinal);
         var work = Directory.CreateTempSubdirectory("funclabel-realapp-").FullName;
         string appFolder;
         try
