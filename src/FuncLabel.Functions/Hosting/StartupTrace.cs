@@ -4,7 +4,8 @@ namespace FuncLabel.Functions.Hosting;
 
 /// <summary>
 /// Opt-in start-up timeline (<c>FUNCLABEL_STARTUP_TRACE=1</c>): one stderr line per phase with the milliseconds since
-/// the process started, so bench/startup.sh's gap to a bare web app can be split into phases (runtime start before
+/// the process started and the CPU time used so far (all threads; on a loaded machine it varies much less than the
+/// wall time), so bench/startup.sh's gap to a bare web app can be split into phases (runtime start before
 /// <c>Main</c>, host building, endpoint mapping, listening, the first request). Off by default; then every call is a
 /// single static flag check.
 /// </summary>
@@ -67,6 +68,7 @@ public static class StartupTrace
     private static void Write(string phase)
     {
         var ms = mainOffsetMs + Stopwatch.GetElapsedTime(mainTimestamp).TotalMilliseconds;
-        Console.Error.WriteLine(FormattableString.Invariant($"startup-trace {ms,8:F1} ms {phase}"));
+        var cpuMs = Environment.CpuUsage.TotalTime.TotalMilliseconds;
+        Console.Error.WriteLine(FormattableString.Invariant($"startup-trace {ms,8:F1} ms cpu {cpuMs,7:F0} ms {phase}"));
     }
 }
