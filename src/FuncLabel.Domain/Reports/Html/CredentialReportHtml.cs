@@ -67,17 +67,21 @@ internal static class CredentialReportHtml
                 TableColumn.Name("Type"), TableColumn.Name("Name"), TableColumn.Text("Validity"), TableColumn.Number("Grants"),
                 TableColumn.Number("Revocations"), TableColumn.Number("Expirations"), TableColumn.Number("Active holders"),
             ],
-            report.Types.Select(t => new[] {
+            report.Types.Select(t => new[]
+            {
                 t.TypeId, t.Name, t.ValidityDays is { } d ? $"{d} days" : "no expiry",
-                HtmlText.Count(t.Grants), HtmlText.Count(t.Revocations), HtmlText.Count(t.Expirations), HtmlText.Count(t.ActiveHolderCount) })));
+                HtmlText.Count(t.Grants), HtmlText.Count(t.Revocations), HtmlText.Count(t.Expirations), HtmlText.Count(t.ActiveHolderCount),
+            })));
 
         foreach (var type in report.Types.Where(t => t.ActiveHolders.Count > 0))
         {
             page.Table(HtmlTable.Render(
                 $"Active holders of {type.Name}",
                 [TableColumn.Name("User"), TableColumn.Time("Issued"), TableColumn.Time("Expires"), TableColumn.Text("Source")],
-                type.ActiveHolders.Select(h => new[] {
-                    h.UserId, ReportFormat.Instant(h.IssuedAt), h.ExpiresAt is { } e ? ReportFormat.Instant(e) : "never", ReportFormat.EnumName(h.Source) })));
+                type.ActiveHolders.Select(h => new[]
+                {
+                    h.UserId, ReportFormat.Instant(h.IssuedAt), h.ExpiresAt is { } e ? ReportFormat.Instant(e) : "never", ReportFormat.EnumName(h.Source),
+                })));
         }
     }
 
@@ -96,8 +100,10 @@ internal static class CredentialReportHtml
                 TableColumn.Time("When"), TableColumn.Text("Event"), TableColumn.Name("Type"), TableColumn.Name("User"),
                 TableColumn.Name("By"), TableColumn.Text("Details"),
             ],
-            report.Events.Select(e => new[] {
-                ReportFormat.Instant(e.At), ReportFormat.EnumName(e.Kind), e.TypeId, e.UserId, e.Actor, Details(e) })));
+            report.Events.Select(e => new[]
+            {
+                ReportFormat.Instant(e.At), ReportFormat.EnumName(e.Kind), e.TypeId, e.UserId, e.Actor, Details(e),
+            })));
     }
 
     private static string Details(CredentialEventRow row) => row.Kind switch

@@ -30,9 +30,9 @@ internal static class ReportStyles
         svg.chart .bar{fill:#2f6db5}
         svg.chart .grid{stroke:#e2e5ea;stroke-width:1}
         svg.chart .axis{stroke:#6b7280;stroke-width:1}
-        svg.chart text{font-size:12px;fill:#1d2430}
-        svg.chart .tick{fill:#545f70;font-size:11px}
-        svg.chart .value{font-size:11px;font-weight:600}
+        svg.chart text{font-size:13px;fill:#1d2430}
+        svg.chart .tick{fill:#545f70;font-size:11.5px}
+        svg.chart .value{font-size:12px;font-weight:600}
         svg.chart .axis-label{fill:#545f70}
         .table-scroll{max-width:100%;overflow-x:auto;margin:8px 0 16px;background:#fff;border:1px solid #d5d9e0;border-radius:6px}
         table{border-collapse:collapse;width:100%;font-size:.9rem}

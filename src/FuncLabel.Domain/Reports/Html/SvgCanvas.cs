@@ -11,11 +11,11 @@ namespace FuncLabel.Domain.Reports.Html;
 /// </summary>
 internal sealed class SvgCanvas
 {
-    /// <summary>Width of every chart's coordinate system; at 375 px the chart is drawn close to 1:1, so 12-unit text stays legible.</summary>
+    /// <summary>Width of every chart's coordinate system; at 375 px the chart is drawn close to 1:1, so 13-unit text stays legible.</summary>
     public const double Width = 360;
 
-    /// <summary>Approximate advance of one character of 12-unit sans-serif text, for fitting labels.</summary>
-    public const double CharWidth = 7;
+    /// <summary>Approximate advance of one character of 13-unit sans-serif text (a little over the average, so fitted labels stay inside the chart).</summary>
+    public const double CharWidth = 7.5;
 
     private readonly StringBuilder svg = new();
 
