@@ -4,6 +4,8 @@ using FuncLabel.Benchmarks.Scoring;
 // dotnet run -c Release --project bench/FuncLabel.Benchmarks -- --filter '*'   (see bench/README.md)
 // dotnet run -c Release --project bench/FuncLabel.Benchmarks -- iou-pairs ...  (bench/polygon-iou-vs-geos.sh)
 // dotnet run -c Release --project bench/FuncLabel.Benchmarks -- blob-event-latency ...  (bench/localhost-blob-latency.sh)
+// dotnet run -c Release --project bench/FuncLabel.Benchmarks -- ndjson-cpu [rounds]  (bench/results/ndjson-parse.md)
+// dotnet run -c Release --project bench/FuncLabel.Benchmarks -- consensus-cpu [rounds]  (bench/results/consensus.md)
 if (args is ["iou-pairs", .. var rest])
 {
     return IouPairsCommand.Run(rest);
@@ -17,6 +19,16 @@ if (args is ["blob-event-latency", .. var latencyArgs])
 if (args is ["scene-stats"])
 {
     return SceneStatsCommand.Run();
+}
+
+if (args is ["consensus-cpu", .. var consensusArgs])
+{
+    return FuncLabel.Benchmarks.Consensus.ConsensusCpuTimeCommand.Run(consensusArgs);
+}
+
+if (args is ["ndjson-cpu", .. var cpuArgs])
+{
+    return FuncLabel.Benchmarks.Ndjson.NdjsonCpuTimeCommand.Run(cpuArgs);
 }
 
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

@@ -1,3 +1,4 @@
+using System.Runtime.Intrinsics;
 using FuncLabel.Domain.Collections;
 
 namespace FuncLabel.Domain.Geometry;
@@ -61,8 +62,9 @@ internal static class SimpleRingTest
         }
 
         // Edge i runs from vertex i to vertex i + 1 (the last edge closes the ring). Its bounding box is computed once
-        // into contiguous arrays, so the O(n²) pair loop is a run of four comparisons that rejects most pairs without
-        // touching the points or dividing for the wrap-around.
+        // into contiguous arrays, so the O(n²) pair loop compares four edges' boxes at a time with one vector
+        // comparison per side; most pairs of a ring's edges are far apart and are rejected there, only the few with
+        // overlapping boxes reach the orientation tests.
         Span<double> minX = stackalloc double[n], maxX = stackalloc double[n], minY = stackalloc double[n], maxY = stackalloc double[n];
         for (var i = 0; i < n; i++)
         {
@@ -75,31 +77,65 @@ internal static class SimpleRingTest
 
         for (var i = 0; i < n; i++)
         {
-            PixelPoint a = ring[i], b = ring[i + 1 < n ? i + 1 : 0];
             double boxMinX = minX[i], boxMaxX = maxX[i], boxMinY = minY[i], boxMaxY = maxY[i];
+            Vector256<double> lowX = Vector256.Create(boxMinX), highX = Vector256.Create(boxMaxX), lowY = Vector256.Create(boxMinY), highY = Vector256.Create(boxMaxY);
             var last = i == 0 ? n - 1 : n;
-            for (var j = i + 2; j < last; j++)
+            var j = i + 2;
+            for (; j + 4 <= last; j += 4)
+            {
+                var apart = Vector256.LessThan(Vector256.Create(maxX.Slice(j, 4)), lowX) | Vector256.GreaterThan(Vector256.Create(minX.Slice(j, 4)), highX)
+                    | Vector256.LessThan(Vector256.Create(maxY.Slice(j, 4)), lowY) | Vector256.GreaterThan(Vector256.Create(minY.Slice(j, 4)), highY);
+                var near = ~apart.ExtractMostSignificantBits() & 0b1111;
+                while (near != 0)
+                {
+                    var verdict = Pair(ring, i, j + System.Numerics.BitOperations.TrailingZeroCount(near));
+                    if (verdict != RingVerdict.Simple)
+                    {
+                        return verdict;
+                    }
+
+                    near &= near - 1;
+                }
+            }
+
+            for (; j < last; j++)
             {
                 if (maxX[j] < boxMinX || minX[j] > boxMaxX || maxY[j] < boxMinY || minY[j] > boxMaxY)
                 {
                     continue;
                 }
 
-                PixelPoint c = ring[j], d = ring[j + 1 < n ? j + 1 : 0];
-                int o1 = Orientation(a, b, c), o2 = Orientation(a, b, d), o3 = Orientation(c, d, a), o4 = Orientation(c, d, b);
-                if (o1 == 0 || o2 == 0 || o3 == 0 || o4 == 0)
+                var verdict = Pair(ring, i, j);
+                if (verdict != RingVerdict.Simple)
                 {
-                    return RingVerdict.Unsure;
-                }
-
-                if (o1 != o2 && o3 != o4)
-                {
-                    return RingVerdict.SelfIntersecting;
+                    return verdict;
                 }
             }
         }
 
         return RingVerdict.Simple;
+    }
+
+    /// <summary>Whether non-adjacent edges i and j of the ring cross (<see cref="RingVerdict.SelfIntersecting"/>),
+    /// provably do not meet (<see cref="RingVerdict.Simple"/>), or touch or are too close to call.</summary>
+    private static RingVerdict Pair(ReadOnlySpan<PixelPoint> ring, int i, int j)
+    {
+        var n = ring.Length;
+        PixelPoint a = ring[i], b = ring[i + 1 < n ? i + 1 : 0], c = ring[j], d = ring[j + 1 < n ? j + 1 : 0];
+        int o1 = Orientation(a, b, c), o2 = Orientation(a, b, d);
+        if (o1 == o2 && o1 != 0)
+        {
+            // c and d strictly on the same side of the line through a and b: the edges cannot meet.
+            return RingVerdict.Simple;
+        }
+
+        int o3 = Orientation(c, d, a), o4 = Orientation(c, d, b);
+        if (o1 == 0 || o2 == 0 || o3 == 0 || o4 == 0)
+        {
+            return RingVerdict.Unsure;
+        }
+
+        return o1 != o2 && o3 != o4 ? RingVerdict.SelfIntersecting : RingVerdict.Simple;
     }
 
     /// <summary>The star test of the remarks: true when the ring provably winds once around its vertex mean with

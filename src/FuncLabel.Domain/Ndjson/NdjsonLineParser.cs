@@ -19,6 +19,7 @@ namespace FuncLabel.Domain.Ndjson;
 /// </remarks>
 internal sealed class NdjsonLineParser(KnownStrings knownStrings)
 {
+    private const int NoIndex = -1;
     private readonly FieldPath _path = new();
     private readonly List<PixelPoint> _points = [];
     private LineFault? _fault;
@@ -380,10 +381,7 @@ internal sealed class NdjsonLineParser(KnownStrings knownStrings)
         points.Clear();
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
-            _path.Push(points.Count);
-            var ok = ReadXy(ref reader, out var x, out var y);
-            _path.Pop();
-            if (!ok)
+            if (!ReadXy(ref reader, points.Count, out var x, out var y))
             {
                 return false;
             }
@@ -397,7 +395,7 @@ internal sealed class NdjsonLineParser(KnownStrings knownStrings)
 
     private bool ReadPoint(ref Utf8JsonReader reader, RawAnnotation raw)
     {
-        if (!ReadXy(ref reader, out var x, out var y))
+        if (!ReadXy(ref reader, NoIndex, out var x, out var y))
         {
             return false;
         }
@@ -407,18 +405,21 @@ internal sealed class NdjsonLineParser(KnownStrings knownStrings)
         return true;
     }
 
-    private bool ReadXy(ref Utf8JsonReader reader, out double x, out double y)
+    /// <summary>Reads <c>{x, y}</c>: vertex <paramref name="index"/> of a polygon or line, or the point of a point
+    /// shape (<see cref="NoIndex"/>). The vertex index goes into an error's field only when there is an error, so a
+    /// polygon's vertices are read without touching the field path.</summary>
+    private bool ReadXy(ref Utf8JsonReader reader, int index, out double x, out double y)
     {
         x = y = 0;
         if (reader.TokenType != JsonTokenType.StartObject)
         {
-            return Fail(string.Empty, NdjsonErrorReason.InvalidGeometry, "A point is an object {x, y}.");
+            return Fail(VertexField(index, null), NdjsonErrorReason.InvalidGeometry, "A point is an object {x, y}.");
         }
 
         var seen = 0;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var slot = reader.ValueTextEquals("x"u8) ? 1 : reader.ValueTextEquals("y"u8) ? 2 : 0;
+            var slot = IsSingleByteName(ref reader, (byte)'x') ? 1 : IsSingleByteName(ref reader, (byte)'y') ? 2 : 0;
             reader.Read();
             if (slot == 0)
             {
@@ -426,9 +427,10 @@ internal sealed class NdjsonLineParser(KnownStrings knownStrings)
                 continue;
             }
 
-            if (!ReadNumber(ref reader, slot == 1 ? "x" : "y", out var value))
+            if (reader.TokenType != JsonTokenType.Number || !JsonNumbers.TryGetDouble(ref reader, out var value) || !double.IsFinite(value))
             {
-                return false;
+                var name = slot == 1 ? "x" : "y";
+                return Fail(VertexField(index, name), NdjsonErrorReason.InvalidGeometry, $"{name} must be a finite number.");
             }
 
             seen |= slot;
@@ -442,8 +444,15 @@ internal sealed class NdjsonLineParser(KnownStrings knownStrings)
             }
         }
 
-        return seen == 3 || Fail(string.Empty, NdjsonErrorReason.InvalidGeometry, "A point needs x and y.");
+        return seen == 3 || Fail(VertexField(index, null), NdjsonErrorReason.InvalidGeometry, "A point needs x and y.");
     }
+
+    /// <summary>The current property name is the one byte <paramref name="name"/> (escaped names compared unescaped).</summary>
+    private static bool IsSingleByteName(ref Utf8JsonReader reader, byte name) =>
+        reader.ValueIsEscaped ? reader.ValueTextEquals(new ReadOnlySpan<byte>(in name)) : reader.ValueSpan is [var only] && only == name;
+
+    private static string VertexField(int index, string? name) =>
+        index == NoIndex ? name ?? string.Empty : name is null ? $"[{index}]" : $"[{index}].{name}";
 
     private bool ReadLocation(ref Utf8JsonReader reader, RawAnnotation raw)
     {
