@@ -34,6 +34,7 @@ public static class AppPipeline
         app.MapTemplatesApi();
         app.MapExamsApi();
         app.MapAttemptsApi();
+        app.MapReportsApi();
         app.MapTriggerEndpoints(Declarations.Functions.All);
         return app;
     }

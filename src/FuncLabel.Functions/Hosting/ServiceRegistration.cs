@@ -62,6 +62,7 @@ public static class ServiceRegistration
         services.AddScoped<TemplateSources>();
         services.AddSingleton<Apis.Training.TrainingAssetAccess>();
         services.AddScoped<TrainingServices>();
+        services.AddFuncLabelReports(configuration);
 
         foreach (var function in Declarations.Functions.All.Where(f => f.Handler is not null))
         {

@@ -97,6 +97,15 @@ public sealed class LedgerCoverageTests(FuncLabelApp app) : IClassFixture<FuncLa
             await Training.TrainingSeed.PutOntologyAsync(c.Admin, c.Project);
             return await c.Admin.PostAsync($"/api/projects/{c.Project}/templates", Training.TrainingSeed.Json($$"""{ "id": "ledger-t", "name": "t", "assetId": "a-1", "gold": [ {{Training.TrainingSeed.Box(1, 10)}} ] }"""));
         }),
+        ["POST /api/projects/{projectId}/templates/from-task"] = ("template.created_from_task", async c =>
+        {
+            (await c.Admin.PutAsJsonAsync($"/api/projects/{c.Project}/ontology", new { classes = new[] { new { schemaId = "car", name = "car", tool = "bbox" } } })).Dispose();
+            // Its own job id: work partitions are keyed by job id alone, so "ledger-job" items of other cases' projects could be claimed.
+            await Work.WorkSeed.ActiveJobWithOneAssetAsync(c.App.Services, c.App.Time, c.Admin, c.Project, "ledger-ft-job");
+            var task = await Work.WorkSeed.ClaimAsync(c.Admin, c.Project, "ledger-ft-job", "draw");
+            (await Work.WorkSeed.SubmitAsync(c.Admin, c.Project, "ledger-ft-job", task, Work.WorkSeed.Box(1, 1))).Dispose();
+            return await c.Admin.PostAsJsonAsync($"/api/projects/{c.Project}/templates/from-task", new { id = "ledger-ft", name = "t", jobId = "ledger-ft-job", taskId = (string)task["id"]! });
+        }),
         ["PATCH /api/projects/{projectId}/templates/{templateId}"] = ("template.updated", async c =>
             await c.Admin.PatchAsJsonAsync($"/api/projects/{c.Project}/templates/{await Training.TrainingSeed.LedgerTemplateAsync(c.Admin, c.Project)}", new { name = "renamed" })),
         ["POST /api/projects/{projectId}/templates/{templateId}/practice"] = ("practice.scored", async c =>
