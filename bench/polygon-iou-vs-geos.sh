@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Polygon IoU: FuncLabel (NetTopologySuite) against GEOS's C API for speed and Shapely for values.
+# Polygon IoU: FuncLabel (boundary-integral intersection area, OverlayNG fallback) against GEOS's C API for speed
+# and Shapely for values.
 #
 # usage: bench/polygon-iou-vs-geos.sh [PAIRS=2000] [SEED=8] [REPORT.md]
 #
@@ -35,7 +36,7 @@ bench="$artifacts/bin/FuncLabel.Benchmarks/release/FuncLabel.Benchmarks"
 cc -O2 -Wall -Wextra -o "$work/iou_driver" "$repo/bench/geos/iou_driver.c" $(geos-config --cflags) $(geos-config --clibs)
 
 "$bench" iou-pairs write "$work/pairs.tsv" "$pairs" "$seed" >&2
-"$bench" iou-pairs time "$work/pairs.tsv" "$work/nts.txt" > "$work/nts.log"
+"$bench" iou-pairs time "$work/pairs.tsv" "$work/nts.txt" > "$work/nts.log" 2> "$work/nts-paths.txt"
 "$work/iou_driver" "$work/pairs.tsv" "$work/geos.txt" > "$work/geos.log"
 /usr/bin/python3 "$repo/bench/geos/shapely_iou.py" "$work/pairs.tsv" "$work/shapely.txt"
 
@@ -46,7 +47,7 @@ shapely_status=$?
 set -e
 
 summary() {
-  echo "# Polygon IoU: NetTopologySuite (FuncLabel) vs GEOS C API"
+  echo "# Polygon IoU: FuncLabel (boundary integral, OverlayNG fallback) vs GEOS C API"
   echo
   echo "- date: $(date -u +%Y-%m-%dT%H:%MZ)"
   echo "- machine: $(lscpu | sed -n 's/^Model name: *//p' | head -1), $(nproc) cores (shared with other work), $(uname -sr)"
@@ -64,6 +65,12 @@ summary() {
     awk -F'\t' '{
       split($2, c, "="); split($3, gb, "="); split($4, gm, "="); split($5, nb, "="); split($6, nm, "=");
       printf "| %s | %s | %s | %s | %s | %s | %.2f× | %.2f× |\n", $1, c[2], gb[2], gm[2], nb[2], nm[2], nb[2] / gb[2], nm[2] / gm[2] }'
+  echo
+  echo "Pairs FuncLabel answered with the OverlayNG fallback (boundaries touching other than by crossing):"
+  echo
+  echo '```'
+  cat "$work/nts-paths.txt"
+  echo '```'
   echo
   echo "Agreement with Shapely (absolute IoU difference, tolerance $tolerance):"
   echo

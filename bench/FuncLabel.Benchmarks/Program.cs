@@ -16,6 +16,11 @@ if (args is ["blob-event-latency", .. var latencyArgs])
     return await FuncLabel.Benchmarks.LocalHost.BlobEventLatencyCommand.RunAsync(latencyArgs);
 }
 
+if (args is ["scene-time", .. var timeArgs])
+{
+    return SceneTimeCommand.Run(timeArgs);
+}
+
 if (args is ["scene-stats"])
 {
     return SceneStatsCommand.Run();

@@ -10,7 +10,8 @@ namespace FuncLabel.Benchmarks.Scoring;
 /// The .NET side of bench/polygon-iou-vs-geos.sh:
 /// <c>iou-pairs write FILE COUNT SEED</c> writes generated pairs as "kind TAB wktA TAB wktB" lines;
 /// <c>iou-pairs time FILE OUT</c> computes every pair's IoU with <see cref="PolygonOverlap"/>,
-/// writes the values (one per line, round-trip format) and prints the timing.
+/// writes the values (one per line, round-trip format), prints the timing, and tells on stderr how many pairs of each
+/// kind needed the OverlayNG fallback.
 /// </summary>
 /// <remarks>
 /// Timing matches the GEOS driver (bench/geos/iou_driver.c) step for step: parsing and each
@@ -78,6 +79,23 @@ internal static class IouPairsCommand
         }
 
         File.WriteAllLines(outputFile, values.Select(v => v.ToString("R", CultureInfo.InvariantCulture)));
+        ReportPaths(kinds, left, right);
+    }
+
+    /// <summary>
+    /// Which path answers each pair (outside the clock), on stderr: exits (disjoint envelopes, equal boundaries,
+    /// two rectangles) are not told apart from the boundary integral; the rest fell back to OverlayNG.
+    /// </summary>
+    private static void ReportPaths(List<string> kinds, List<PolygonalShape> left, List<PolygonalShape> right)
+    {
+        foreach (string kind in kinds.Distinct().Order(StringComparer.Ordinal))
+        {
+            int[] indices = [.. Enumerable.Range(0, kinds.Count).Where(i => kinds[i] == kind)];
+            int overlay = indices.Count(i => !left[i].Rings.SameEdges(right[i].Rings)
+                && left[i].Envelope.Intersects(right[i].Envelope)
+                && !BoundaryIntersection.TryArea(left[i].Rings, right[i].Rings, out _));
+            Console.Error.WriteLine($"{kind}: pairs={indices.Length} overlay_fallback={overlay}");
+        }
     }
 
     /// <summary>One warm-up pass, then passes for at least a second (and at least 5); ns per pair of the fastest and the median pass.</summary>

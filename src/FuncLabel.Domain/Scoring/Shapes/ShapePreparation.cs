@@ -55,13 +55,7 @@ internal sealed class ShapePreparation
     {
         if (SimpleRingTest.Classify(polygon.Points) == RingVerdict.Simple)
         {
-            var vertices = new (double X, double Y)[polygon.Points.Count];
-            for (int i = 0; i < vertices.Length; i++)
-            {
-                vertices[i] = (polygon.Points[i].X, polygon.Points[i].Y);
-            }
-
-            return PolygonalShape.FromSimpleRing(vertices);
+            return PolygonalShape.FromSimpleRing(polygon.Points);
         }
 
         Polygon candidate = ToPolygon(polygon);

@@ -15,9 +15,9 @@ namespace FuncLabel.Domain.Scoring.Similarity;
 /// region. <see cref="PolygonRings"/> orients every ring so its region lies on its left.
 /// </para>
 /// <para>
-/// <b>Crossings.</b> Every edge of A whose envelope meets B's envelope is tested against every such edge of B whose
-/// envelope meets its own: O(n·m) with cheap rejections, which for the polygons people draw (tens of vertices) beats
-/// any sweep structure. A crossing point splits both edges; the same computed point ends a sub-segment of each, so
+/// <b>Crossings.</b> The edges of A whose envelopes meet B's envelope, and those of B meeting A's, are sorted by x and
+/// swept so that only pairs with overlapping x-ranges are tested (O(n·m) at worst, about O((n + m) log(n + m)) for
+/// the polygons people draw, whose boundaries cross a vertical line a few times). A crossing point splits both edges; the same computed point ends a sub-segment of each, so
 /// both sides integrate over identical points.
 /// </para>
 /// <para>
@@ -66,14 +66,10 @@ internal static class BoundaryIntersection
         }
 
         int crossings = scratch.Count;
-        scratch.EnsureOrder(crossings, b.Edges.Length);
+        scratch.EnsureOrder(crossings, Math.Max(a.Edges.Length, b.Edges.Length));
         Span<int> orderA = scratch.OrderA.AsSpan(0, crossings);
         Span<int> orderB = scratch.OrderB.AsSpan(0, crossings);
-        for (int k = 0; k < crossings; k++)
-        {
-            orderA[k] = k;
-        }
-
+        GroupByEdge(scratch.EdgeA, crossings, a.Edges.Length, scratch.GroupStart, orderA);
         SortGroups(orderA, scratch.EdgeA, scratch.TA);
         GroupByEdge(scratch.EdgeB, crossings, b.Edges.Length, scratch.GroupStart, orderB);
         SortGroups(orderB, scratch.EdgeB, scratch.TB);
@@ -111,52 +107,101 @@ internal static class BoundaryIntersection
         return count;
     }
 
-    /// <summary>Records every transversal crossing (in increasing order of A's edge); false at the first contact of any other kind.</summary>
-    private static bool FindCrossings(RingEdge[] edgesA, ReadOnlySpan<int> candidatesA, RingEdge[] edgesB, ReadOnlySpan<int> candidatesB, Scratch scratch)
+    /// <summary>
+    /// Records every transversal crossing; false at the first contact of any other kind. Both candidate lists are
+    /// sorted by the left end of their edges' x-ranges and swept, so only pairs whose x-ranges overlap are looked at
+    /// (a boundary crosses any vertical line a few times, so that is a few per edge instead of all m).
+    /// </summary>
+    private static bool FindCrossings(RingEdge[] edgesA, Span<int> candidatesA, RingEdge[] edgesB, Span<int> candidatesB, Scratch scratch)
     {
         scratch.Count = 0;
-        foreach (int i in candidatesA)
+        SortByMinX(candidatesA, edgesA);
+        SortByMinX(candidatesB, edgesB);
+        int nextA = 0, nextB = 0;
+        while (nextA < candidatesA.Length && nextB < candidatesB.Length)
         {
-            ref readonly RingEdge p = ref edgesA[i];
-            foreach (int j in candidatesB)
+            // Each pair whose x-ranges overlap is met once: from the edge whose range starts first (A on ties).
+            if (edgesA[candidatesA[nextA]].MinX <= edgesB[candidatesB[nextB]].MinX)
             {
+                int i = candidatesA[nextA++];
+                ref readonly RingEdge p = ref edgesA[i];
+                for (int k = nextB; k < candidatesB.Length && edgesB[candidatesB[k]].MinX <= p.MaxX; k++)
+                {
+                    int j = candidatesB[k];
+                    if (!Test(i, j, p, edgesB[j], scratch))
+                    {
+                        return false;
+                    }
+                }
+            }
+            else
+            {
+                int j = candidatesB[nextB++];
                 ref readonly RingEdge q = ref edgesB[j];
-                if (q.MaxX < p.MinX || q.MinX > p.MaxX || q.MaxY < p.MinY || q.MinY > p.MaxY)
+                for (int k = nextA; k < candidatesA.Length && edgesA[candidatesA[k]].MinX <= q.MaxX; k++)
                 {
-                    continue;
-                }
-
-                int d1 = ExactOrientation.Sign(p.X0, p.Y0, p.X1, p.Y1, q.X0, q.Y0);
-                int d2 = ExactOrientation.Sign(p.X0, p.Y0, p.X1, p.Y1, q.X1, q.Y1);
-                if (d1 == d2 && d1 != 0)
-                {
-                    continue;
-                }
-
-                int d3 = ExactOrientation.Sign(q.X0, q.Y0, q.X1, q.Y1, p.X0, p.Y0);
-                int d4 = ExactOrientation.Sign(q.X0, q.Y0, q.X1, q.Y1, p.X1, p.Y1);
-                if (d3 == d4 && d3 != 0)
-                {
-                    continue;
-                }
-
-                if (d1 != 0 && d2 != 0 && d3 != 0 && d4 != 0)
-                {
-                    scratch.Add(i, j, p, q);
-                    continue;
-                }
-
-                // A zero orientation puts an endpoint on the other edge's line; the segments meet only if it lies on
-                // the other segment itself (a collinear point is on the segment exactly when it is in its envelope).
-                if ((d1 == 0 && Within(p, q.X0, q.Y0)) || (d2 == 0 && Within(p, q.X1, q.Y1))
-                    || (d3 == 0 && Within(q, p.X0, p.Y0)) || (d4 == 0 && Within(q, p.X1, p.Y1)))
-                {
-                    return false;
+                    int i = candidatesA[k];
+                    if (!Test(i, j, edgesA[i], q, scratch))
+                    {
+                        return false;
+                    }
                 }
             }
         }
 
         return true;
+    }
+
+    /// <summary>Tests one pair of edges whose x-ranges overlap; records a transversal crossing, false for any other contact.</summary>
+    private static bool Test(int i, int j, in RingEdge p, in RingEdge q, Scratch scratch)
+    {
+        if (q.MaxY < p.MinY || q.MinY > p.MaxY)
+        {
+            return true;
+        }
+
+        int d1 = ExactOrientation.Sign(p.X0, p.Y0, p.X1, p.Y1, q.X0, q.Y0);
+        int d2 = ExactOrientation.Sign(p.X0, p.Y0, p.X1, p.Y1, q.X1, q.Y1);
+        if (d1 == d2 && d1 != 0)
+        {
+            return true;
+        }
+
+        int d3 = ExactOrientation.Sign(q.X0, q.Y0, q.X1, q.Y1, p.X0, p.Y0);
+        int d4 = ExactOrientation.Sign(q.X0, q.Y0, q.X1, q.Y1, p.X1, p.Y1);
+        if (d3 == d4 && d3 != 0)
+        {
+            return true;
+        }
+
+        if (d1 != 0 && d2 != 0 && d3 != 0 && d4 != 0)
+        {
+            scratch.Add(i, j, p, q);
+            return true;
+        }
+
+        // A zero orientation puts an endpoint on the other edge's line; the segments meet only if it lies on the
+        // other segment itself (a collinear point is on the segment exactly when it is in its envelope).
+        return !((d1 == 0 && Within(p, q.X0, q.Y0)) || (d2 == 0 && Within(p, q.X1, q.Y1))
+            || (d3 == 0 && Within(q, p.X0, p.Y0)) || (d4 == 0 && Within(q, p.X1, p.Y1)));
+    }
+
+    /// <summary>Insertion sort of edge indices by the left end of their x-range (lists are short and often nearly sorted).</summary>
+    private static void SortByMinX(Span<int> indices, RingEdge[] edges)
+    {
+        for (int i = 1; i < indices.Length; i++)
+        {
+            int index = indices[i];
+            double key = edges[index].MinX;
+            int j = i - 1;
+            while (j >= 0 && edges[indices[j]].MinX > key)
+            {
+                indices[j + 1] = indices[j];
+                j--;
+            }
+
+            indices[j + 1] = index;
+        }
     }
 
     private static bool Within(in RingEdge edge, double x, double y) =>
@@ -339,7 +384,7 @@ internal static class BoundaryIntersection
             return double.IsFinite(t) ? Math.Clamp(t, 0.0, 1.0) : 0.5;
         }
 
-        public void EnsureOrder(int count, int edgesB)
+        public void EnsureOrder(int count, int edges)
         {
             if (OrderA.Length < count)
             {
@@ -347,9 +392,9 @@ internal static class BoundaryIntersection
                 OrderB = new int[OrderA.Length];
             }
 
-            if (GroupStart.Length < edgesB + 1)
+            if (GroupStart.Length < edges + 1)
             {
-                GroupStart = new int[edgesB + 1];
+                GroupStart = new int[edges + 1];
             }
         }
     }

@@ -1,3 +1,4 @@
+using FuncLabel.Domain.Geometry;
 using NetTopologySuite.Geometries;
 using NtsGeometry = NetTopologySuite.Geometries.Geometry;
 
@@ -68,7 +69,7 @@ internal sealed class PolygonRings
     /// <summary>The rings of a valid polygonal NetTopologySuite geometry (polygon or multipolygon).</summary>
     public static PolygonRings FromGeometry(NtsGeometry geometry)
     {
-        var builder = new Builder();
+        var builder = new Builder(geometry.NumPoints);
         for (int i = 0; i < geometry.NumGeometries; i++)
         {
             if (geometry.GetGeometryN(i) is not Polygon { IsEmpty: false } polygon)
@@ -87,10 +88,17 @@ internal sealed class PolygonRings
     }
 
     /// <summary>The single ring of a simple polygon given by its vertices, implicitly closed.</summary>
-    public static PolygonRings FromRing(IReadOnlyList<(double X, double Y)> vertices)
+    public static PolygonRings FromRing(IReadOnlyList<PixelPoint> vertices)
     {
-        var builder = new Builder();
-        builder.AddRing(vertices, hole: false);
+        var builder = new Builder(vertices.Count);
+        (double[] xs, double[] ys) = Builder.Buffers(vertices.Count);
+        for (int i = 0; i < vertices.Count; i++)
+        {
+            xs[i] = vertices[i].X;
+            ys[i] = vertices[i].Y;
+        }
+
+        builder.AddRing(xs, ys, vertices.Count, hole: false);
         return builder.Build();
     }
 
@@ -98,80 +106,112 @@ internal sealed class PolygonRings
     public bool SameEdges(PolygonRings other) =>
         Edges.AsSpan().SequenceEqual(other.Edges) && RingStarts.AsSpan().SequenceEqual(other.RingStarts);
 
-    /// <summary>Collects rings, orienting each by the sign of its shoelace sum.</summary>
-    private sealed class Builder
+    /// <summary>
+    /// Collects rings into one edge array sized up front (a prepared polygon should leave little garbage: scenes
+    /// prepare thousands), orienting each ring by the sign of its shoelace sum.
+    /// </summary>
+    private sealed class Builder(int capacity)
     {
-        private readonly List<RingEdge> _edges = [];
-        private readonly List<int> _starts = [];
+        [ThreadStatic]
+        private static double[]? _xs;
+
+        [ThreadStatic]
+        private static double[]? _ys;
+
+        private readonly List<int> _starts = new(2);
+        private RingEdge[] _edges = new RingEdge[Math.Max(capacity, 3)];
+        private int _count;
         private double _twiceArea;
         private double _minX = double.PositiveInfinity, _maxX = double.NegativeInfinity, _minY = double.PositiveInfinity, _maxY = double.NegativeInfinity;
 
-        public void AddRing(CoordinateSequence sequence, bool hole)
+        /// <summary>Per-thread coordinate buffers of at least <paramref name="size"/> (contents are scratch).</summary>
+        public static (double[] Xs, double[] Ys) Buffers(int size)
         {
-            var vertices = new List<(double X, double Y)>(sequence.Count);
-            for (int i = 0; i < sequence.Count; i++)
+            if (_xs is null || _xs.Length < size)
             {
-                vertices.Add((sequence.GetX(i), sequence.GetY(i)));
+                _xs = new double[Math.Max(size, 64)];
+                _ys = new double[_xs.Length];
             }
 
-            AddRing(vertices, hole);
+            return (_xs, _ys!);
         }
 
-        /// <summary>Adds a ring (closing vertex optional; consecutive duplicates skipped), reversed if its direction is wrong for a shell or hole.</summary>
-        public void AddRing(IReadOnlyList<(double X, double Y)> vertices, bool hole)
+        public void AddRing(CoordinateSequence sequence, bool hole)
         {
-            var ring = new List<(double X, double Y)>(vertices.Count);
-            foreach ((double X, double Y) vertex in vertices)
+            (double[] xs, double[] ys) = Buffers(sequence.Count);
+            for (int i = 0; i < sequence.Count; i++)
             {
-                if (ring.Count == 0 || ring[^1] != vertex)
+                xs[i] = sequence.GetX(i);
+                ys[i] = sequence.GetY(i);
+            }
+
+            AddRing(xs, ys, sequence.Count, hole);
+        }
+
+        /// <summary>
+        /// Adds a ring given by its first <paramref name="n"/> vertices (closing vertex optional; consecutive duplicates
+        /// skipped; the buffers are compacted in place), reversed if its direction is wrong for a shell or hole.
+        /// </summary>
+        public void AddRing(double[] xs, double[] ys, int n, bool hole)
+        {
+            int m = 0;
+            for (int i = 0; i < n; i++)
+            {
+                if (m == 0 || xs[i] != xs[m - 1] || ys[i] != ys[m - 1])
                 {
-                    ring.Add(vertex);
+                    xs[m] = xs[i];
+                    ys[m] = ys[i];
+                    m++;
                 }
             }
 
-            while (ring.Count > 1 && ring[^1] == ring[0])
+            while (m > 1 && xs[m - 1] == xs[0] && ys[m - 1] == ys[0])
             {
-                ring.RemoveAt(ring.Count - 1);
+                m--;
             }
 
-            if (ring.Count < 3)
+            if (m < 3)
             {
                 return;
             }
 
             double twiceSigned = 0;
-            (double x0, double y0) = ring[0];
-            for (int i = 1; i + 1 < ring.Count; i++)
+            for (int i = 1; i + 1 < m; i++)
             {
-                twiceSigned += ((ring[i].X - x0) * (ring[i + 1].Y - y0)) - ((ring[i + 1].X - x0) * (ring[i].Y - y0));
+                twiceSigned += ((xs[i] - xs[0]) * (ys[i + 1] - ys[0])) - ((xs[i + 1] - xs[0]) * (ys[i] - ys[0]));
             }
 
-            if ((twiceSigned < 0) != hole)
+            bool reverse = (twiceSigned < 0) != hole;
+            _twiceArea += reverse ? -twiceSigned : twiceSigned;
+            if (_edges.Length < _count + m)
             {
-                ring.Reverse();
-                twiceSigned = -twiceSigned;
+                Array.Resize(ref _edges, _count + m);
             }
 
-            _starts.Add(_edges.Count);
-            for (int i = 0; i < ring.Count; i++)
+            _starts.Add(_count);
+            for (int i = 0; i < m; i++)
             {
-                (double ax, double ay) = ring[i];
-                (double bx, double by) = ring[(i + 1) % ring.Count];
-                _edges.Add(new RingEdge(ax, ay, bx, by, Math.Min(ax, bx), Math.Max(ax, bx), Math.Min(ay, by), Math.Max(ay, by)));
+                int from = reverse ? m - 1 - i : i;
+                int to = reverse ? (from == 0 ? m - 1 : from - 1) : (from + 1 == m ? 0 : from + 1);
+                double ax = xs[from], ay = ys[from], bx = xs[to], by = ys[to];
+                _edges[_count++] = new RingEdge(ax, ay, bx, by, Math.Min(ax, bx), Math.Max(ax, bx), Math.Min(ay, by), Math.Max(ay, by));
                 _minX = Math.Min(_minX, ax);
                 _maxX = Math.Max(_maxX, ax);
                 _minY = Math.Min(_minY, ay);
                 _maxY = Math.Max(_maxY, ay);
             }
-
-            _twiceArea += twiceSigned;
         }
 
         public PolygonRings Build()
         {
-            _starts.Add(_edges.Count);
-            Envelope envelope = _edges.Count == 0 ? new Envelope() : new Envelope(_minX, _maxX, _minY, _maxY);
-            return new PolygonRings([.. _edges], [.. _starts], Math.Max(0, _twiceArea / 2), envelope);
+            _starts.Add(_count);
+            if (_edges.Length != _count)
+            {
+                Array.Resize(ref _edges, _count);
+            }
+
+            Envelope envelope = _count == 0 ? new Envelope() : new Envelope(_minX, _maxX, _minY, _maxY);
+            return new PolygonRings(_edges, [.. _starts], Math.Max(0, _twiceArea / 2), envelope);
         }
     }
 }

@@ -59,7 +59,7 @@ internal sealed class PolygonalShape
     /// Prepares a ring the caller has proven simple (e.g. with the domain's <c>SimpleRingTest</c>), so no validity
     /// check and no NetTopologySuite geometry are needed.
     /// </summary>
-    public static PolygonalShape FromSimpleRing(IReadOnlyList<(double X, double Y)> vertices) =>
+    public static PolygonalShape FromSimpleRing(IReadOnlyList<FuncLabel.Domain.Geometry.PixelPoint> vertices) =>
         new(null, PolygonRings.FromRing(vertices), repaired: false);
 
     private static Polygon ToPolygon(PolygonRings rings)
