@@ -120,6 +120,10 @@ public sealed class LedgerCoverageTests(FuncLabelApp app) : IClassFixture<FuncLa
             await c.Admin.PostAsync($"/api/attempts/{await Training.TrainingSeed.StartAttemptAsync(c.Admin, c.Project, await Training.TrainingSeed.LedgerExamAsync(c.Admin, c.Project))}/items/ledger-t/score", Training.TrainingSeed.Json("""{ "answer": [] }"""))),
         ["POST /api/attempts/{attemptId}/finish"] = ("attempt.finished", async c =>
             await c.Admin.PostAsync($"/api/attempts/{await Training.TrainingSeed.StartAttemptAsync(c.Admin, c.Project, await Training.TrainingSeed.LedgerExamAsync(c.Admin, c.Project))}/finish", Training.TrainingSeed.Json("{}"))),
+        ["POST /api/projects/{projectId}/reports/{kind}/{date}/build"] = ("report.built", c =>
+            c.Admin.PostAsync($"/api/projects/{c.Project}/reports/quality/{c.App.Time.GetUtcNow().UtcDateTime:yyyy-MM-dd}/build", null)),
+        ["POST /api/reports/org/{kind}/{date}/build"] = ("report.built", c =>
+            c.Admin.PostAsync($"/api/reports/org/credentials/{c.App.Time.GetUtcNow().UtcDateTime:yyyy-MM-dd}/build", null)),
     };
 
     [Fact]
@@ -146,7 +150,7 @@ public sealed class LedgerCoverageTests(FuncLabelApp app) : IClassFixture<FuncLa
             Assert.True(response.IsSuccessStatusCode, $"{route}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
 
             var scope = route == "POST /api/projects" ? context.NewProject
-                : route.Contains("credential", StringComparison.Ordinal) ? LedgerEvent.OrgScope
+                : route.Contains("credential", StringComparison.Ordinal) || route.StartsWith("POST /api/reports/org/", StringComparison.Ordinal) ? LedgerEvent.OrgScope
                 : context.Project;
             var events = await app.Services.GetRequiredService<LedgerStore>()
                 .DayAsync(scope, DateOnly.FromDateTime(app.Time.GetUtcNow().UtcDateTime), CancellationToken.None).ToListAsync();
