@@ -96,6 +96,20 @@ public sealed class ClaimGateTests(FuncLabelApp app) : IClassFixture<FuncLabelAp
         Assert.Empty((await kept.JsonAsync())["requiredCredentials"]!.AsArray());
     }
 
+    [Fact]
+    public async Task OpenApi_DescribesRequiredCredentialsAndTemplatesFromTask()
+    {
+        using var client = app.ClientFor(null);
+        using var response = await client.GetAsync("/api/openapi.json");
+        var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.NotNull(body["components"]!["schemas"]!["JobRequest"]!["properties"]!["requiredCredentials"]);
+        Assert.NotNull(body["components"]!["schemas"]!["JobView"]!["properties"]!["requiredCredentials"]);
+        Assert.NotNull(body["paths"]!["/api/projects/{projectId}/templates/from-task"]!["post"]);
+        Assert.NotNull(body["components"]!["schemas"]!["TemplateFromTaskRequest"]!["properties"]!["taskId"]);
+    }
+
     /// <summary>A job created through the API with the requirements, launched, and its one asset's work created as the launch pager would.</summary>
     private async Task ActiveJobAsync(HttpClient owner, string project, string jobId, string[]? required)
     {
