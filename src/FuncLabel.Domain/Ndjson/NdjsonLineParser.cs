@@ -20,6 +20,24 @@ namespace FuncLabel.Domain.Ndjson;
 internal sealed class NdjsonLineParser(KnownStrings knownStrings)
 {
     private const int NoIndex = -1;
+
+    private static readonly (string Name, TopField Field)[] TopFields =
+    [
+        ("uuid", TopField.Uuid),
+        ("dataRow", TopField.DataRow),
+        ("name", TopField.Name),
+        ("schemaId", TopField.SchemaId),
+        ("confidence", TopField.Confidence),
+        ("bbox", TopField.Bbox),
+        ("polygon", TopField.Polygon),
+        ("point", TopField.Point),
+        ("line", TopField.Line),
+        ("mask", TopField.Mask),
+        ("location", TopField.Location),
+        ("answer", TopField.Answer),
+        ("classifications", TopField.Classifications),
+    ];
+
     private readonly FieldPath _path = new();
     private readonly List<PixelPoint> _points = [];
     private LineFault? _fault;
@@ -99,11 +117,44 @@ internal sealed class NdjsonLineParser(KnownStrings knownStrings)
         name.SequenceEqual("segments"u8) || name.SequenceEqual("frame"u8) || name.SequenceEqual("textSelections"u8) ||
         name.SequenceEqual("page"u8) || name.SequenceEqual("unit"u8) || name.SequenceEqual("messageId"u8);
 
+    /// <summary>Which known top-level field the current property name is. Unescaped names (the norm) are told apart
+    /// by length and then compared once, instead of trying every known name in turn.</summary>
+    private static TopField TopFieldOf(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped)
+        {
+            foreach (var (name, field) in TopFields)
+            {
+                if (reader.ValueTextEquals(name))
+                {
+                    return field;
+                }
+            }
+
+            return TopField.Other;
+        }
+
+        var span = reader.ValueSpan;
+        return span.Length switch
+        {
+            4 => span.SequenceEqual("uuid"u8) ? TopField.Uuid : span.SequenceEqual("name"u8) ? TopField.Name : span.SequenceEqual("bbox"u8) ? TopField.Bbox
+                : span.SequenceEqual("line"u8) ? TopField.Line : span.SequenceEqual("mask"u8) ? TopField.Mask : TopField.Other,
+            5 => span.SequenceEqual("point"u8) ? TopField.Point : TopField.Other,
+            6 => span.SequenceEqual("answer"u8) ? TopField.Answer : TopField.Other,
+            7 => span.SequenceEqual("dataRow"u8) ? TopField.DataRow : span.SequenceEqual("polygon"u8) ? TopField.Polygon : TopField.Other,
+            8 => span.SequenceEqual("schemaId"u8) ? TopField.SchemaId : span.SequenceEqual("location"u8) ? TopField.Location : TopField.Other,
+            10 => span.SequenceEqual("confidence"u8) ? TopField.Confidence : TopField.Other,
+            15 => span.SequenceEqual("classifications"u8) ? TopField.Classifications : TopField.Other,
+            _ => TopField.Other,
+        };
+    }
+
     private bool ReadTopLevel(ref Utf8JsonReader reader, RawAnnotation raw)
     {
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            if (reader.ValueTextEquals("uuid"u8))
+            var field = TopFieldOf(ref reader);
+            if (field == TopField.Uuid)
             {
                 reader.Read();
                 if (!ReadUuid(ref reader, raw))
@@ -111,7 +162,7 @@ internal sealed class NdjsonLineParser(KnownStrings knownStrings)
                     return false;
                 }
             }
-            else if (reader.ValueTextEquals("dataRow"u8))
+            else if (field == TopField.DataRow)
             {
                 reader.Read();
                 if (!ReadDataRow(ref reader, raw))
@@ -119,7 +170,7 @@ internal sealed class NdjsonLineParser(KnownStrings knownStrings)
                     return false;
                 }
             }
-            else if (reader.ValueTextEquals("name"u8))
+            else if (field == TopField.Name)
             {
                 reader.Read();
                 if (!ReadString(ref reader, "name", out var name))
@@ -129,7 +180,7 @@ internal sealed class NdjsonLineParser(KnownStrings knownStrings)
 
                 raw.Name = name;
             }
-            else if (reader.ValueTextEquals("schemaId"u8))
+            else if (field == TopField.SchemaId)
             {
                 reader.Read();
                 if (!ReadString(ref reader, "schemaId", out var schemaId))
@@ -139,7 +190,7 @@ internal sealed class NdjsonLineParser(KnownStrings knownStrings)
 
                 raw.SchemaId = schemaId;
             }
-            else if (reader.ValueTextEquals("confidence"u8))
+            else if (field == TopField.Confidence)
             {
                 reader.Read();
                 if (reader.TokenType != JsonTokenType.Number || !JsonNumbers.TryGetDouble(ref reader, out var confidence) || !(confidence is >= 0 and <= 1))
@@ -149,49 +200,49 @@ internal sealed class NdjsonLineParser(KnownStrings knownStrings)
 
                 raw.Confidence = confidence;
             }
-            else if (reader.ValueTextEquals("bbox"u8))
+            else if (field == TopField.Bbox)
             {
                 if (!ReadShape(ref reader, raw, RawShape.Bbox, "bbox"))
                 {
                     return false;
                 }
             }
-            else if (reader.ValueTextEquals("polygon"u8))
+            else if (field == TopField.Polygon)
             {
                 if (!ReadShape(ref reader, raw, RawShape.Polygon, "polygon"))
                 {
                     return false;
                 }
             }
-            else if (reader.ValueTextEquals("point"u8))
+            else if (field == TopField.Point)
             {
                 if (!ReadShape(ref reader, raw, RawShape.Point, "point"))
                 {
                     return false;
                 }
             }
-            else if (reader.ValueTextEquals("line"u8))
+            else if (field == TopField.Line)
             {
                 if (!ReadShape(ref reader, raw, RawShape.Line, "line"))
                 {
                     return false;
                 }
             }
-            else if (reader.ValueTextEquals("mask"u8))
+            else if (field == TopField.Mask)
             {
                 if (!ReadShape(ref reader, raw, RawShape.Mask, "mask"))
                 {
                     return false;
                 }
             }
-            else if (reader.ValueTextEquals("location"u8))
+            else if (field == TopField.Location)
             {
                 if (!ReadShape(ref reader, raw, RawShape.Location, "location"))
                 {
                     return false;
                 }
             }
-            else if (reader.ValueTextEquals("answer"u8))
+            else if (field == TopField.Answer)
             {
                 reader.Read();
                 _path.Push("answer");
@@ -204,7 +255,7 @@ internal sealed class NdjsonLineParser(KnownStrings knownStrings)
 
                 raw.Answer = answer;
             }
-            else if (reader.ValueTextEquals("classifications"u8))
+            else if (field == TopField.Classifications)
             {
                 reader.Read();
                 _path.Push("classifications");
@@ -343,7 +394,7 @@ internal sealed class NdjsonLineParser(KnownStrings knownStrings)
         var seen = 0;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var slot = reader.ValueTextEquals("top"u8) ? 1 : reader.ValueTextEquals("left"u8) ? 2 : reader.ValueTextEquals("height"u8) ? 4 : reader.ValueTextEquals("width"u8) ? 8 : 0;
+            var slot = BoxSlotOf(ref reader);
             reader.Read();
             if (slot == 0)
             {
@@ -368,6 +419,26 @@ internal sealed class NdjsonLineParser(KnownStrings knownStrings)
         }
 
         return seen == 15 || Fail(string.Empty, NdjsonErrorReason.InvalidGeometry, "bbox needs top, left, height and width.");
+    }
+
+    /// <summary>1 top, 2 left, 4 height, 8 width, 0 another name. The four names differ in length, so an unescaped
+    /// name needs one comparison.</summary>
+    private static int BoxSlotOf(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped)
+        {
+            return reader.ValueTextEquals("top"u8) ? 1 : reader.ValueTextEquals("left"u8) ? 2 : reader.ValueTextEquals("height"u8) ? 4 : reader.ValueTextEquals("width"u8) ? 8 : 0;
+        }
+
+        var span = reader.ValueSpan;
+        return span.Length switch
+        {
+            3 => span.SequenceEqual("top"u8) ? 1 : 0,
+            4 => span.SequenceEqual("left"u8) ? 2 : 0,
+            6 => span.SequenceEqual("height"u8) ? 4 : 0,
+            5 => span.SequenceEqual("width"u8) ? 8 : 0,
+            _ => 0,
+        };
     }
 
     private bool ReadPoints(ref Utf8JsonReader reader, RawAnnotation raw)
@@ -773,4 +844,23 @@ internal sealed class NdjsonLineParser(KnownStrings knownStrings)
         _fault ??= new LineFault(_path.ToString(field), reason, message);
         return false;
     }
+}
+
+/// <summary>The top-level fields <see cref="NdjsonLineParser"/> reads; <see cref="Other"/> is skipped or refused.</summary>
+internal enum TopField
+{
+    Other,
+    Uuid,
+    DataRow,
+    Name,
+    SchemaId,
+    Confidence,
+    Bbox,
+    Polygon,
+    Point,
+    Line,
+    Mask,
+    Location,
+    Answer,
+    Classifications,
 }

@@ -1,4 +1,4 @@
-using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using FuncLabel.Domain.Annotations;
 using FuncLabel.Domain.Collections;
 using FuncLabel.Domain.Geometry;
@@ -177,24 +177,25 @@ internal sealed class NdjsonLineResolver(NdjsonReaderOptions options)
             return ValueList<Classification>.Empty;
         }
 
-        var resolved = ImmutableArray.CreateBuilder<Classification>(raws.Count);
+        // Filled in place and handed over without a copy (no builder): every slot is set before the array escapes.
+        var resolved = new Classification[raws.Count];
         for (var i = 0; i < raws.Count; i++)
         {
             _path.Push(i);
-            var classification = ResolveClassification(questions, raws[i], resolved, out fault);
+            var classification = ResolveClassification(questions, raws[i], resolved.AsSpan(0, i), out fault);
             _path.Pop();
             if (classification is null)
             {
                 return null;
             }
 
-            resolved.Add(classification);
+            resolved[i] = classification;
         }
 
-        return ValueList.Wrap(resolved.MoveToImmutable());
+        return ValueList.Wrap(ImmutableCollectionsMarshal.AsImmutableArray(resolved));
     }
 
-    private Classification? ResolveClassification(ValueList<OntologyClass> questions, RawClassification raw, ImmutableArray<Classification>.Builder siblings, out LineFault fault)
+    private Classification? ResolveClassification(ValueList<OntologyClass> questions, RawClassification raw, ReadOnlySpan<Classification> siblings, out LineFault fault)
     {
         if (raw.SchemaId is null && raw.Name is null)
         {
@@ -235,12 +236,12 @@ internal sealed class NdjsonLineResolver(NdjsonReaderOptions options)
                 var selected = ResolveOption(question, option, out fault);
                 return selected is null ? null : new RadioAnswer(selected);
             case (Tool.Checklist, { Options: { } options }):
-                var chosen = ImmutableArray.CreateBuilder<SelectedOption>(options.Count);
+                var chosen = new SelectedOption[options.Count];
                 for (var i = 0; i < options.Count; i++)
                 {
                     _path.Push(i);
                     var item = ResolveOption(question, options[i], out fault);
-                    if (item is not null && ContainsOption(chosen, item.SchemaId))
+                    if (item is not null && ContainsOption(chosen.AsSpan(0, i), item.SchemaId))
                     {
                         item = null;
                         Fail(string.Empty, NdjsonErrorReason.DuplicateAnswer, "The same option is chosen twice.", out fault);
@@ -252,10 +253,10 @@ internal sealed class NdjsonLineResolver(NdjsonReaderOptions options)
                         return null;
                     }
 
-                    chosen.Add(item);
+                    chosen[i] = item;
                 }
 
-                return new ChecklistAnswer(ValueList.Wrap(chosen.MoveToImmutable()));
+                return new ChecklistAnswer(ValueList.Wrap(ImmutableCollectionsMarshal.AsImmutableArray(chosen)));
             default:
                 var given = raw.Text is not null ? "a string" : raw.Option is not null ? "an object" : "an array";
                 Fail(string.Empty, NdjsonErrorReason.WrongToolForClass, $"'{question.Name}' is a {ToolName(question.Tool)} question; {given} does not answer it.", out fault);
@@ -278,7 +279,7 @@ internal sealed class NdjsonLineResolver(NdjsonReaderOptions options)
         return nested is null ? null : new SelectedOption(option.SchemaId, nested);
     }
 
-    private static bool ContainsQuestion(ImmutableArray<Classification>.Builder siblings, string schemaId)
+    private static bool ContainsQuestion(ReadOnlySpan<Classification> siblings, string schemaId)
     {
         foreach (var sibling in siblings)
         {
@@ -291,7 +292,7 @@ internal sealed class NdjsonLineResolver(NdjsonReaderOptions options)
         return false;
     }
 
-    private static bool ContainsOption(ImmutableArray<SelectedOption>.Builder chosen, string schemaId)
+    private static bool ContainsOption(ReadOnlySpan<SelectedOption> chosen, string schemaId)
     {
         foreach (var option in chosen)
         {
