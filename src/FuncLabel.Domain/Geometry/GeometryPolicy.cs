@@ -181,7 +181,7 @@ public static class GeometryPolicy
         for (var i = 0; i < points.Count; i++)
         {
             var p = points[i];
-            if (FirstNonFinite(("x", p.X), ("y", p.Y)) is { } bad)
+            if (!(double.IsFinite(p.X) && double.IsFinite(p.Y)) && FirstNonFinite(("x", p.X), ("y", p.Y)) is { } bad)
             {
                 return GeometryCheck.Reject(GeometryProblemKind.Invalid, $"[{i}].{bad}", "Not a finite number.");
             }
