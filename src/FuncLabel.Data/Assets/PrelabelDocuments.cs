@@ -33,6 +33,12 @@ public sealed record PrelabelDocument : Cosmos.CosmosDocument
 
     /// <summary>The asset version (SHA-256) the annotation was applied to.</summary>
     public required string AssetVersion { get; init; }
+
+    /// <summary>
+    /// <see cref="Domain.Ingestion.PrelabelOrder"/> key of the line that wrote it: a line with a smaller key (an older
+    /// file) never replaces it. Empty on documents written before keys existed (older than any key).
+    /// </summary>
+    public string ImportOrder { get; init; } = "";
 }
 
 /// <summary>
@@ -57,6 +63,9 @@ public sealed record PendingPrelabelDocument : Cosmos.CosmosDocument
     public required long LineNumber { get; init; }
 
     public required int OntologyVersion { get; init; }
+
+    /// <summary>As <see cref="PrelabelDocument.ImportOrder"/>: a parked line is replaced only by a line of a file that is not older.</summary>
+    public string ImportOrder { get; init; } = "";
 
     public static string PartitionFor(string projectId, string globalKey) => $"{projectId}:{Domain.Ingestion.HashedIds.GlobalKey(globalKey)}";
 }

@@ -57,11 +57,48 @@ public sealed record ImportDocument : VersionedDocument
     /// <summary>Why the run failed (no ontology, unreadable file), when <see cref="State"/> is failed.</summary>
     public string? Failure { get; init; }
 
+    /// <summary>What ended it when <see cref="State"/> is failed: one of <see cref="ImportFailureKinds"/>.</summary>
+    public string? FailureKind { get; init; }
+
+    /// <summary>
+    /// When the run last showed it was alive (its start and every progress save). A <c>running</c> record whose heartbeat
+    /// is older than any invocation can live was left by a run that died, and is failed as <c>stalled</c>.
+    /// </summary>
+    public DateTimeOffset? HeartbeatAt { get; init; }
+
+    /// <summary>
+    /// Lines this run parked (counted in <see cref="ImportCounts.Pending"/>) that have since been applied to their
+    /// arrived asset, by route. Only incremented, by the delivery that deleted the parked line; the run's own writes
+    /// carry the value they read, and a rerun starts again from zero (it re-parks only lines still waiting).
+    /// </summary>
+    public long AppliedAccepted { get; init; }
+
+    /// <inheritdoc cref="AppliedAccepted"/>
+    public long AppliedToReview { get; init; }
+
     public const int FirstErrorsKept = 50;
 
     public static string IdFor(string importId) => "import:" + importId;
 
     public static string Resource(string projectId, string importId) => $"import:{projectId}:{importId}";
+}
+
+/// <summary>Why an import ended as failed.</summary>
+public static class ImportFailureKinds
+{
+    /// <summary>The project had no ontology: the file was not read. A redelivery changes nothing.</summary>
+    public const string NoOntology = "no_ontology";
+
+    /// <summary>The run threw on the queue message's last allowed delivery. A new delivery (a message moved back from the
+    /// poison queue, or a duplicate event) runs it again.</summary>
+    public const string GaveUp = "gave_up";
+
+    /// <summary>The run stopped showing progress for longer than an invocation can live (its process died). A new
+    /// delivery runs it again.</summary>
+    public const string Stalled = "stalled";
+
+    /// <summary>True when a delivery for the same file version should run again rather than change nothing.</summary>
+    public static bool MayRunAgain(string? kind) => kind is GaveUp or Stalled;
 }
 
 /// <summary>A rejected line as reported: line number, uuid as written (if readable), field path, reason code, message.</summary>

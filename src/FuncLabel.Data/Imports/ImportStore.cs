@@ -1,5 +1,6 @@
 using FuncLabel.Data.Cosmos;
 using FuncLabel.Data.Outbox;
+using Microsoft.Azure.Cosmos;
 
 namespace FuncLabel.Data.Imports;
 
@@ -40,6 +41,32 @@ public sealed class ImportStore(CosmosDatabase database, StateWriter writer)
     /// </summary>
     public Task<WriteResult<ImportDocument>> UpdateProgressAsync(ImportDocument import, CancellationToken cancellationToken) =>
         Documents.ReplaceAsync(import, import.ETag!, cancellationToken);
+
+    /// <summary>Imports of a project still in state <c>running</c>.</summary>
+    public IAsyncEnumerable<ImportDocument> RunningAsync(string projectId, CancellationToken cancellationToken) =>
+        Documents.QueryAllAsync<ImportDocument>(new PartitionQuery(projectId, "c.docType = 'import' AND c.state = 'running'"), cancellationToken);
+
+    /// <summary>
+    /// Adds lines applied from <c>pending</c> to the import's <see cref="ImportDocument.AppliedAccepted"/> /
+    /// <see cref="ImportDocument.AppliedToReview"/>: one atomic patch (no ETag, so it never loses to a progress save; a
+    /// progress save that read before it fails on the ETag and re-reads). A missing import is ignored.
+    /// </summary>
+    public async Task CountAppliedAsync(string projectId, string importId, long accepted, long toReview, CancellationToken cancellationToken)
+    {
+        if (accepted == 0 && toReview == 0)
+        {
+            return;
+        }
+
+        await Documents.PatchAsync<ImportDocument>(
+                projectId,
+                ImportDocument.IdFor(importId),
+                [PatchOperation.Increment("/appliedAccepted", accepted), PatchOperation.Increment("/appliedToReview", toReview)],
+                null,
+                null,
+                cancellationToken)
+            .ConfigureAwait(false); // Missing: the import record is gone; nothing to count on.
+    }
 
     public Task<UploadDocument?> GetUploadAsync(string projectId, string container, string blobName, CancellationToken cancellationToken) =>
         Documents.ReadAsync<UploadDocument>(projectId, UploadDocument.IdFor(container, blobName), cancellationToken);

@@ -38,10 +38,14 @@ public sealed record ImportCounts(
     public static ImportCounts Zero { get; } = new(0, 0, 0, 0, 0, 0, new Dictionary<string, long>());
 }
 
-/// <summary>A mutable tally behind <see cref="ImportCounts"/>, for one reader at a time.</summary>
+/// <summary>
+/// A mutable tally behind <see cref="ImportCounts"/>. One producer counts; <see cref="Snapshot"/> may be taken from
+/// other threads meanwhile (the importer's writers save progress while the reader goes on), hence the lock.
+/// </summary>
 public sealed class ImportTally
 {
     private readonly SortedDictionary<string, long> _reasons = new(StringComparer.Ordinal);
+    private readonly Lock _gate = new();
 
     public long Lines { get; private set; }
 
@@ -57,15 +61,26 @@ public sealed class ImportTally
 
     public void Reject(string reason)
     {
-        Lines++;
-        Rejected++;
-        _reasons[reason] = _reasons.GetValueOrDefault(reason) + 1;
+        lock (_gate)
+        {
+            Rejected++;
+            _reasons[reason] = _reasons.GetValueOrDefault(reason) + 1;
+            Lines++;
+        }
     }
 
     /// <summary>Counts a valid line: dropped, pending (asset not there yet), or accepted/to review.</summary>
     public void Keep(ConfidenceRoute route, bool pending)
     {
-        Lines++;
+        lock (_gate)
+        {
+            Count(route, pending);
+            Lines++;
+        }
+    }
+
+    private void Count(ConfidenceRoute route, bool pending)
+    {
         if (route == ConfidenceRoute.Drop)
         {
             Dropped++;
@@ -84,5 +99,11 @@ public sealed class ImportTally
         }
     }
 
-    public ImportCounts Snapshot() => new(Lines, Accepted, ToReview, Dropped, Rejected, Pending, new Dictionary<string, long>(_reasons));
+    public ImportCounts Snapshot()
+    {
+        lock (_gate)
+        {
+            return new(Lines, Accepted, ToReview, Dropped, Rejected, Pending, new Dictionary<string, long>(_reasons));
+        }
+    }
 }

@@ -100,15 +100,35 @@ public static class ImportsApi
     }
 }
 
+/// <summary>An import as the API shows it.</summary>
+/// <param name="Counts">
+/// Where every line is now: <c>pending</c> counts lines still waiting for their asset, and a parked line that has been
+/// applied since moves to <c>accepted</c> or <c>toReview</c> (its route was decided at import time), so
+/// <c>lines = rejected + dropped + pending + accepted + toReview</c> holds throughout.
+/// </param>
+/// <param name="PendingApplied">Parked lines applied since their asset arrived (included in <c>accepted</c>/<c>toReview</c>).</param>
+/// <param name="FailureKind"><c>no_ontology</c>, <c>gave_up</c> (the run failed on its last allowed delivery) or <c>stalled</c> (its run died).</param>
 public sealed record ImportView(
     string Id, string State, string RequestedBy, int OntologyVersion, DateTimeOffset StartedAt, DateTimeOffset? FinishedAt,
-    ImportCounts Counts, double Progress, long BytesRead, long TotalBytes, IReadOnlyList<ImportLineError> FirstErrors,
-    string? ErrorFile, string? ErrorFileUrl, string? Failure)
+    ImportCounts Counts, long PendingApplied, double Progress, long BytesRead, long TotalBytes, IReadOnlyList<ImportLineError> FirstErrors,
+    string? ErrorFile, string? ErrorFileUrl, string? Failure, string? FailureKind)
 {
-    public static ImportView From(ImportDocument i, string? errorFileUrl) => new(
-        i.ImportId, i.State.ToString().ToLowerInvariant(), i.RequestedBy, i.OntologyVersion, i.StartedAt, i.FinishedAt, i.Counts,
-        i.State == ImportState.Finished ? 1 : i.TotalBytes == 0 ? 0 : Math.Min(1, (double)i.BytesRead / i.TotalBytes),
-        i.BytesRead, i.TotalBytes, i.FirstErrors, i.ErrorFile, errorFileUrl, i.Failure);
+    public static ImportView From(ImportDocument i, string? errorFileUrl)
+    {
+        // Applied counts come from asset arrivals; clamp in case a rerun re-parked fewer lines than were counted applied.
+        var applied = Math.Min(i.AppliedAccepted + i.AppliedToReview, i.Counts.Pending);
+        var accepted = Math.Min(i.AppliedAccepted, applied);
+        var counts = i.Counts with
+        {
+            Pending = i.Counts.Pending - applied,
+            Accepted = i.Counts.Accepted + accepted,
+            ToReview = i.Counts.ToReview + (applied - accepted),
+        };
+        return new(
+            i.ImportId, i.State.ToString().ToLowerInvariant(), i.RequestedBy, i.OntologyVersion, i.StartedAt, i.FinishedAt, counts, applied,
+            i.State == ImportState.Finished ? 1 : i.TotalBytes == 0 ? 0 : Math.Min(1, (double)i.BytesRead / i.TotalBytes),
+            i.BytesRead, i.TotalBytes, i.FirstErrors, i.ErrorFile, errorFileUrl, i.Failure, i.FailureKind);
+    }
 }
 
 /// <param name="Truncated">True when the body had more than <see cref="ImportsApi.DryRunMaxLines"/> lines (the rest was not read).</param>

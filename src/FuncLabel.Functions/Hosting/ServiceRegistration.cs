@@ -53,6 +53,7 @@ public static class ServiceRegistration
         services.AddSingleton<Data.Imports.ImportStore>();
         services.AddScoped<Ingestion.AssetIngestion>();
         services.AddScoped<Ingestion.PrelabelImporter>();
+        services.AddSingleton<Ingestion.StalledImports>();
         services.AddSingleton<CredentialStore>();
         services.AddSingleton<CredentialGate>();
         services.AddSingleton<Apis.Credentials.ClaimGate>();

@@ -1,5 +1,6 @@
 using FuncLabel.Data;
 using FuncLabel.Data.Assets;
+using FuncLabel.Data.Imports;
 using FuncLabel.Data.Outbox;
 using FuncLabel.Data.Projects;
 using FuncLabel.Domain.Ingestion;
@@ -24,6 +25,7 @@ public sealed class AssetIngestion(
     AssetStore assets,
     ProjectStore projects,
     PrelabelStore prelabels,
+    ImportStore imports,
     IEnumerable<IAssetRegistrationListener> listeners,
     TimeProvider time)
 {
@@ -55,7 +57,7 @@ public sealed class AssetIngestion(
         }
 
         var asset = await RegisterAsync(path, content, cancellationToken);
-        var applied = await PendingPrelabels.ApplyAsync(prelabels, asset, cancellationToken);
+        var applied = await PendingPrelabels.ApplyAsync(prelabels, imports, asset, cancellationToken);
         foreach (var listener in listeners)
         {
             await listener.OnAssetRegisteredAsync(asset, cancellationToken);

@@ -43,6 +43,12 @@ public sealed class PrelabelPlanner(string projectId, string importId, Ontology 
     /// <summary>Called once per schema id before the first write that uses it (to keep the usage set ahead of labels).</summary>
     public Func<IReadOnlyCollection<string>, CancellationToken, Task>? OnNewSchemaIds { get; init; }
 
+    /// <summary>
+    /// <see cref="PrelabelOrder.ImportPrefix"/> of the file being read; each planned document carries its line's key so
+    /// that a line of an older file never replaces one of a newer file. The dry run never writes and leaves it empty.
+    /// </summary>
+    public string ImportOrderPrefix { get; init; } = "";
+
     /// <summary>globalKeys that got parked lines.</summary>
     public HashSet<string> ParkedKeys { get; } = new(StringComparer.Ordinal);
 
@@ -103,6 +109,7 @@ public sealed class PrelabelPlanner(string projectId, string importId, Ontology 
 
         await NoteSchemaIdsAsync(annotation, cancellationToken).ConfigureAwait(false);
         var documentId = HashedIds.AnnotationId(annotation.Uuid);
+        var order = PrelabelOrder.ForLine(ImportOrderPrefix, record.LineNumber);
         if (asset is null)
         {
             Tally.Keep(route, pending: true);
@@ -118,6 +125,7 @@ public sealed class PrelabelPlanner(string projectId, string importId, Ontology 
                 ImportId = importId,
                 LineNumber = record.LineNumber,
                 OntologyVersion = ontology.Version,
+                ImportOrder = order,
             });
         }
 
@@ -134,6 +142,7 @@ public sealed class PrelabelPlanner(string projectId, string importId, Ontology 
             LineNumber = record.LineNumber,
             OntologyVersion = ontology.Version,
             AssetVersion = asset.Current!.Sha256,
+            ImportOrder = order,
         }, null);
     }
 

@@ -142,6 +142,76 @@ public sealed class IngestionBench(FuncLabelApp app) : IClassFixture<FuncLabelAp
             """));
     }
 
+    /// <summary>
+    /// The 10,000-line import of the ingestion tests (seed 9: 20 ingested assets, 5 not yet ingested, 1% bad lines), run
+    /// three times fresh (new uuids: every write creates a document) and three times as a re-import of the same uuids
+    /// (every write replaces one), to see what the order-checked pre-label writes cost against plain upserts.
+    /// <c>FUNCLABEL_BENCH_LABEL</c> names the run in the results file (e.g. the commit measured).
+    /// </summary>
+    [Fact]
+    public async Task Bench_TenThousandLineImport_FreshAndReimport()
+    {
+        if (!Enabled)
+        {
+            return;
+        }
+
+        app.Time.Set(DateTimeOffset.UtcNow);
+        var harness = new IngestionHarness(app);
+        var project = await app.SeedProjectAsync();
+        using var owner = app.ClientFor("admin-" + project, admin: true);
+        (await owner.PutAsJsonAsync($"/api/projects/{project}/ontology", new
+        {
+            autoAcceptAt = 0.8,
+            dropBelow = 0.1,
+            classes = new object[]
+            {
+                new { schemaId = "car", name = "car", tool = "bbox", autoAcceptAt = 0.9, dropBelow = 0.3 },
+                new { schemaId = "person", name = "person", tool = "bbox" },
+                new { schemaId = "weather", name = "weather", tool = "radio", options = new[] { new { name = "sunny" }, new { name = "rainy" } } },
+                new { schemaId = "tags", name = "tags", tool = "checklist", options = new[] { new { name = "a" }, new { name = "b" } } },
+                new { schemaId = "region", name = "region", tool = "mask" },
+            },
+        })).EnsureSuccessStatusCode();
+        var assets = new List<(string Id, string GlobalKey)>();
+        for (var i = 0; i < 20; i++)
+        {
+            await harness.IngestAssetAsync(project, $"imgs/{i}.png", [.. Generated.Png(100, 100), (byte)i]);
+            assets.Add((HashedIds.AssetId($"imgs/{i}.png"), $"imgs/{i}.png"));
+        }
+
+        string[] missing = ["later/0.png", "later/1.png", "later/2.png", "later/3.png", "later/4.png"];
+        var importer = app.Services.CreateScope().ServiceProvider.GetRequiredService<PrelabelImporter>();
+        var rows = new StringBuilder();
+        for (var round = 0; round < 3; round++)
+        {
+            foreach (var (kind, leftOffset) in new[] { ("fresh", 0), ("re-import", 20) })
+            {
+                // Fresh: a new seed per round gives new uuids; re-import: the same seed and uuids, moved boxes.
+                var generator = new PrelabelFileGenerator(seed: 1000 + round, assets, missing);
+                var name = $"{project}/ten-k-{round}-{(leftOffset == 0 ? "a" : "b")}.ndjson";
+                await harness.UploadAsync(StorageNames.BlobContainers.Prelabels, name, Encoding.UTF8.GetBytes(generator.Generate(10_000, leftOffset)));
+                var run = await importer.ImportAsync(new BlobCreatedEvent("bench", StorageNames.BlobContainers.Prelabels, name, null, null, null), CancellationToken.None);
+                Assert.Equal(10_000, run.Counts.Lines);
+                var written = run.Counts.Accepted + run.Counts.ToReview + run.Counts.Pending;
+                rows.Append(CultureInfo.InvariantCulture, $"| {round + 1} | {kind} | {written:N0} | {run.Elapsed.TotalSeconds:F2} s | {written / run.Elapsed.TotalSeconds:F0} | {run.WriteTime.TotalSeconds:F1} s |\n");
+            }
+        }
+
+        var label = Environment.GetEnvironmentVariable("FUNCLABEL_BENCH_LABEL") ?? "unlabelled";
+        Write($"ingestion-10k-import-{label}.md", string.Create(CultureInfo.InvariantCulture, $"""
+            # 10,000-line import: fresh vs re-import ({label})
+
+            Run: `bench/ingestion.sh` ({DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores shared with other work; Azurite and
+            the local Cosmos DB server in memory). `PrelabelImporter.ImportAsync` in-process; file from `PrelabelFileGenerator`
+            (10,000 lines, 1% bad, 20 ingested assets and 5 pending globalKeys).
+
+            | round | import | documents written | wall time | documents/s | writes (summed over 16 writers) |
+            |---|---|---|---|---|---|
+            {rows.ToString().TrimEnd()}
+            """));
+    }
+
     private static void Write(string name, string text, [System.Runtime.CompilerServices.CallerFilePath] string path = "")
     {
         var folder = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(path)!, "..", "..", "..", "bench", "results"));
