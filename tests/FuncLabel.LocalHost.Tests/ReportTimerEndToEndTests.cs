@@ -1,0 +1,128 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Net.Sockets;
+using System.Text;
+using FuncLabel.LocalHost.Tests.Support;
+using FuncLabel.Storage;
+using FuncLabel.Testing;
+
+namespace FuncLabel.LocalHost.Tests;
+
+/// <summary>
+/// Issue 12's "a timer fires through the local host": the built app folder run by the local host executable with the
+/// credential report schedule set to every 5 seconds (the setting the function.json references as
+/// <c>%Reports__CredentialReportSchedule%</c>); the report files of the previous UTC day appear in Azurite under
+/// <c>reports/org/{date}/</c> and <c>reports/{projectId}/{date}/</c>, and are served over HTTP.
+/// </summary>
+public sealed class ReportTimerEndToEndTests
+{
+    private static readonly TimeSpan Bound = TimeSpan.FromSeconds(90);
+
+    [Fact]
+    public async Task CredentialTimer_OnAFiveSecondSchedule_WritesReportFilesToAzurite()
+    {
+        using var startTimeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
+        var signingKey = Convert.ToBase64String(Encoding.UTF8.GetBytes(UniqueName.For("dev-signing-key-").PadRight(40, 'k')));
+        var settings = new Dictionary<string, string>
+        {
+            ["FUNCTIONS_WORKER_RUNTIME"] = "custom",
+            ["AzureWebJobsStorage"] = Emulators.StorageConnectionString,
+            ["Cosmos__Endpoint"] = Emulators.CosmosEndpoint,
+            ["Cosmos__Key"] = Emulators.CosmosKey,
+            ["Cosmos__DatabaseName"] = UniqueName.For("e2e-reports"),
+            ["Cosmos__CreateIfMissing"] = "true",
+            ["Auth__DevSigningKey"] = signingKey,
+            ["Reports__CredentialReportSchedule"] = "*/5 * * * * *",
+        };
+        var project = UniqueName.For("p-reports");
+
+        await using var host = await RealAppHost.StartAsync(settings, startTimeout.Token);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(150));
+        var ct = timeout.Token;
+        using var admin = new HttpClient { BaseAddress = host.BaseAddress };
+        admin.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await host.MintTokenAsync("admin-reports", admin: true, signingKey, ct));
+        var before = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-1);
+        using (var created = await UntilListeningAsync(() => admin.PostAsJsonAsync("api/projects", new { id = project, name = "reports end to end" }, ct), host, ct))
+        {
+            Assert.True(created.StatusCode == HttpStatusCode.Created, $"POST project: {(int)created.StatusCode}\n{host.Output}");
+        }
+
+        var reports = new BlobServiceClient(Emulators.StorageConnectionString).GetBlobContainerClient("reports");
+        var found = new List<string>();
+        var deadline = DateTime.UtcNow + Bound;
+        string[] expected = [];
+        while (DateTime.UtcNow < deadline)
+        {
+            // The timer builds the previous UTC day of its run; around midnight that may be either of two dates.
+            var days = new[] { before, DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-1) }.Distinct().Select(d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            found.Clear();
+            await foreach (var blob in GetBlobsOrNoneAsync(reports, ct))
+            {
+                found.Add(blob);
+            }
+
+            expected = days
+                .Select(day => new[] { $"org/{day}/credentials.json", $"org/{day}/credentials.csv", $"org/{day}/credentials.html", $"{project}/{day}/credentials.json", $"{project}/{day}/credentials.csv", $"{project}/{day}/credentials.html" })
+                .FirstOrDefault(names => names.All(found.Contains)) ?? [];
+            if (expected.Length > 0)
+            {
+                break;
+            }
+
+            await Task.Delay(500, ct);
+        }
+
+        Assert.True(expected.Length == 6, $"Report files never appeared; found: {string.Join(", ", found)}\n{host.Output}");
+        var day = expected[0].Split('/')[1];
+        using var html = await admin.GetAsync($"api/projects/{project}/reports/credentials/{day}?format=html", ct);
+        Assert.Equal(HttpStatusCode.OK, html.StatusCode);
+        Assert.Equal("text/html", html.Content.Headers.ContentType!.MediaType);
+        var org = await admin.GetStringAsync("api/reports/org/credentials/latest?format=csv", ct);
+        Assert.StartsWith("section,id,subject,metric,value,detail\r\n", org, StringComparison.Ordinal);
+    }
+
+    /// <summary>The blob names in the container, or none while the first build has not created it yet.</summary>
+    private static async IAsyncEnumerable<string> GetBlobsOrNoneAsync(BlobContainerClient container, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var names = new List<string>();
+        try
+        {
+            await foreach (var blob in container.GetBlobsAsync(cancellationToken: cancellationToken))
+            {
+                names.Add(blob.Name);
+            }
+        }
+        catch (Azure.RequestFailedException e) when (e.Status == 404)
+        {
+            yield break;
+        }
+
+        foreach (var name in names)
+        {
+            yield return name;
+        }
+    }
+
+    /// <summary>Retries a request while the host is not listening yet (connection refused), up to the bound.</summary>
+    private static async Task<HttpResponseMessage> UntilListeningAsync(Func<Task<HttpResponseMessage>> send, RealAppHost host, CancellationToken cancellationToken)
+    {
+        var deadline = DateTime.UtcNow + Bound;
+        while (true)
+        {
+            try
+            {
+                return await send();
+            }
+            catch (HttpRequestException e) when (e.InnerException is SocketException && DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(200, cancellationToken);
+            }
+            catch (HttpRequestException e)
+            {
+                throw new InvalidOperationException("The local host never answered. Its output:\n" + host.Output, e);
+            }
+        }
+    }
+}
