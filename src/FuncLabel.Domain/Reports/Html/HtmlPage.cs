@@ -26,13 +26,6 @@ internal sealed class HtmlPage
         return this;
     }
 
-    /// <summary>A sub-heading (level 3), for one exam or one job within a section.</summary>
-    public HtmlPage SubSection(string heading)
-    {
-        body.Append("<h3>").Append(HtmlText.Escape(heading)).Append("</h3>");
-        return this;
-    }
-
     /// <summary>A row of headline figures (label, value), wrapping onto several lines on a narrow screen.</summary>
     public HtmlPage Figures(IEnumerable<(string Label, string Value)> figures)
     {

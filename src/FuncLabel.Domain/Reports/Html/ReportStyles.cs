@@ -16,8 +16,7 @@ internal static class ReportStyles
         main{max-width:1040px;margin:0 auto;padding:16px 12px 32px}
         h1{font-size:1.45rem;margin:0 0 4px}
         h2{font-size:1.15rem;margin:28px 0 8px;border-bottom:1px solid #d5d9e0;padding-bottom:4px}
-        h3{font-size:1rem;margin:16px 0 6px}
-        h1,h2,h3,p,li,caption{overflow-wrap:anywhere}
+        h1,h2,p,li,caption{overflow-wrap:anywhere}
         .period{color:#545f70;margin:0 0 12px}
         .empty{color:#545f70;font-style:italic}
         .figures{display:flex;flex-wrap:wrap;gap:8px;margin:8px 0;padding:0;list-style:none}
