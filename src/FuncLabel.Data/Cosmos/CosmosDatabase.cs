@@ -15,7 +15,10 @@ public sealed class CosmosDatabase : IDisposable
 {
     private readonly CosmosClient _client;
 
-    public CosmosDatabase(CosmosSettings settings, TokenCredential? credential = null)
+    /// <param name="settings">Endpoint, key and database.</param>
+    /// <param name="credential">Used when there is no key (Azure: the managed identity).</param>
+    /// <param name="handlers">Request handlers in the client's pipeline (tests and benchmarks count round trips with <see cref="CosmosRequestCounter"/>).</param>
+    public CosmosDatabase(CosmosSettings settings, TokenCredential? credential = null, IReadOnlyList<RequestHandler>? handlers = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(settings.Endpoint, nameof(settings.Endpoint));
         Settings = settings;
@@ -27,6 +30,11 @@ public sealed class CosmosDatabase : IDisposable
             ApplicationName = "FuncLabel",
             UseSystemTextJsonSerializerWithOptions = FuncLabelJson.Options,
         };
+        foreach (var handler in handlers ?? [])
+        {
+            options.CustomHandlers.Add(handler);
+        }
+
         var endpoint = new Uri(settings.Endpoint);
         if (settings.AcceptLocalCertificate && endpoint.IsLoopback)
         {

@@ -15,6 +15,7 @@ namespace FuncLabel.Data.Outbox;
 [JsonDerivedType(typeof(LedgerOutboxEntry), "ledger")]
 [JsonDerivedType(typeof(IndexOutboxEntry), "index")]
 [JsonDerivedType(typeof(CredentialGrantOutboxEntry), "credential-grant")]
+[JsonDerivedType(typeof(QueueOutboxEntry), "queue")]
 public abstract record OutboxEntry
 {
     /// <summary>Deterministic: derived from the source document and its version.</summary>
@@ -56,4 +57,17 @@ public sealed record IndexOutboxEntry : OutboxEntry
 public sealed record CredentialGrantOutboxEntry : OutboxEntry
 {
     public required CredentialGrant Grant { get; init; }
+}
+
+/// <summary>
+/// Send a queue message (a work item's <c>task-events</c> message, a job's <c>job-launch</c> page). The body's own id
+/// is deterministic and every consumer records the ids it applied, so a message sent again by a later writer or the
+/// sweep changes nothing.
+/// </summary>
+public sealed record QueueOutboxEntry : OutboxEntry
+{
+    public required string Queue { get; init; }
+
+    /// <summary>The message text as sent (JSON).</summary>
+    public required string Body { get; init; }
 }

@@ -4,6 +4,7 @@ using System.Text.Json.Serialization;
 using FuncLabel.Data.Cosmos;
 using FuncLabel.Data.Credentials;
 using FuncLabel.Data.Ledger;
+using FuncLabel.Storage;
 using Microsoft.Azure.Cosmos;
 
 namespace FuncLabel.Data.Outbox;
@@ -13,7 +14,7 @@ namespace FuncLabel.Data.Outbox;
 /// and by the sweep for entries a crashed request left behind. Every entry is idempotent, so the
 /// relay may perform one any number of times.
 /// </summary>
-public sealed class OutboxRelay(CosmosDatabase database)
+public sealed class OutboxRelay(CosmosDatabase database, QueueServiceClient queues)
 {
     /// <summary>
     /// Performs every entry of the written document, then removes them if the document has not changed
@@ -26,10 +27,8 @@ public sealed class OutboxRelay(CosmosDatabase database)
             return etag;
         }
 
-        foreach (var entry in outbox)
-        {
-            await PerformAsync(entry, cancellationToken).ConfigureAwait(false);
-        }
+        // Entries are independent (each idempotent on its own target), so they run concurrently: one round trip's wait.
+        await Task.WhenAll(outbox.Select(entry => PerformAsync(entry, cancellationToken))).ConfigureAwait(false);
 
         // If-Match: when someone wrote the document meanwhile, their version carries these entries
         // (writers keep uncleared entries) and their own relay pass clears them.
@@ -49,6 +48,9 @@ public sealed class OutboxRelay(CosmosDatabase database)
                 break;
             case IndexOutboxEntry index:
                 await ApplyIndexAsync(index, cancellationToken).ConfigureAwait(false);
+                break;
+            case QueueOutboxEntry message:
+                await queues.SendCreatingQueueAsync(message.Queue, message.Body, cancellationToken).ConfigureAwait(false);
                 break;
             case CredentialGrantOutboxEntry grant:
                 // The credential is a state document of its own (ledger event, holders index): written through a

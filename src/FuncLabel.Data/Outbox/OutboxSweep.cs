@@ -11,8 +11,9 @@ namespace FuncLabel.Data.Outbox;
 /// Entries younger than <see cref="MinimumAge"/> are left to the request that is performing them.
 /// </summary>
 /// <remarks>
-/// Cost per run: two queries per project, one per credential type, one per user partition. Containers that gain state documents with outboxes add their
-/// partitions to <see cref="PartitionsAsync"/>.
+/// Cost per run: three queries per project (its outboxes, members, jobs), one per job (the outboxes of its <c>work</c>
+/// partition: unsent <c>task-events</c> messages and ledger events), one per credential type, one per user partition.
+/// Containers that gain state documents with outboxes add their partitions to <see cref="PartitionsAsync"/>.
 /// </remarks>
 public sealed class OutboxSweep(CosmosDatabase database, CatalogStore catalog, CredentialStore credentials, OutboxRelay relay, TimeProvider time)
 {
@@ -40,7 +41,8 @@ public sealed class OutboxSweep(CosmosDatabase database, CatalogStore catalog, C
     }
 
     /// <summary>
-    /// The partitions to visit: each catalogued project's partition of <c>projects</c>, then each user partition of
+    /// The partitions to visit: each catalogued project's partition of <c>projects</c> and the <c>work</c> partition of
+    /// each of its jobs (items owe queue messages between their write and its send), then each user partition of
     /// <c>users</c> that can hold state documents — a user reaches such a partition only by being a project member
     /// (attempts, practice runs: members and former members of every project) or a credential holder (holders of
     /// every credential type, including registrations made just before a first grant). Each user is visited once.
@@ -53,6 +55,11 @@ public sealed class OutboxSweep(CosmosDatabase database, CatalogStore catalog, C
         await foreach (var projectId in catalog.AllProjectIdsAsync(cancellationToken).ConfigureAwait(false))
         {
             yield return (ContainerDefinitions.Projects, projectId);
+            await foreach (var jobId in projects.QueryAllAsync<string>(new PartitionQuery(projectId, "c.docType = 'job'", "VALUE c.jobId"), cancellationToken).ConfigureAwait(false))
+            {
+                yield return (ContainerDefinitions.Work, jobId);
+            }
+
             await foreach (var userId in projects.QueryAllAsync<string>(new PartitionQuery(projectId, "c.docType = 'member'", "VALUE c.userId"), cancellationToken).ConfigureAwait(false))
             {
                 users.Add(userId);

@@ -22,7 +22,7 @@ public enum ExportContent
 /// An export of a job's labels: container <c>projects</c>, pk <c>{projectId}</c>, id <c>export:{jobId}:{exportId}</c>.
 /// Built by a <c>job-launch</c> message into the <c>exports</c> blob container under <c>{projectId}/{jobId}/{exportId}/</c>.
 /// </summary>
-public sealed record ExportDocument : MessagingDocument
+public sealed record ExportDocument : VersionedDocument
 {
     public override string DocType => "export";
 

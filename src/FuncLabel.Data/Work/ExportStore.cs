@@ -4,7 +4,7 @@ using FuncLabel.Data.Outbox;
 namespace FuncLabel.Data.Work;
 
 /// <summary>Export records in the <c>projects</c> container.</summary>
-public sealed class ExportStore(CosmosDatabase database, WorkWriter writer)
+public sealed class ExportStore(CosmosDatabase database, StateWriter writer)
 {
     private static readonly ContainerDefinition Container = ContainerDefinitions.Projects;
 
@@ -15,10 +15,10 @@ public sealed class ExportStore(CosmosDatabase database, WorkWriter writer)
         database.Container(Container).QueryPageAsync<ExportDocument>(
             new PartitionQuery(projectId, "c.docType = 'export' AND c.jobId = @job").With("@job", jobId), limit, continuationToken, cancellationToken);
 
-    public Task<WriteResult<ExportDocument>> CreateAsync(ExportDocument export, ChangeContext change, IReadOnlyList<PendingMessage> messages, CancellationToken cancellationToken) =>
+    public Task<WriteResult<ExportDocument>> CreateAsync(ExportDocument export, ChangeContext change, IReadOnlyList<QueueOutboxEntry> messages, CancellationToken cancellationToken) =>
         writer.CreateAsync(
             Container,
-            StateChange.Next(export, change, ExportDocument.Resource(export.ProjectId, export.JobId, export.ExportId), "export.requested") with { Messages = messages },
+            StateChange.Next(export, change, ExportDocument.Resource(export.ProjectId, export.JobId, export.ExportId), "export.requested", null, messages),
             cancellationToken);
 
     public Task<WriteResult<ExportDocument>> CompleteAsync(ExportDocument done, ChangeContext change, CancellationToken cancellationToken) =>

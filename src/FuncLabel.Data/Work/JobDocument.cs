@@ -13,7 +13,7 @@ public enum JobState
 }
 
 /// <summary>A job: container <c>projects</c>, pk <c>{projectId}</c>, id <c>job:{jobId}</c>.</summary>
-public sealed record JobDocument : MessagingDocument
+public sealed record JobDocument : VersionedDocument
 {
     public override string DocType => "job";
 

@@ -4,7 +4,7 @@ using FuncLabel.Data.Outbox;
 namespace FuncLabel.Data.Work;
 
 /// <summary>The job documents of the <c>projects</c> container.</summary>
-public sealed class JobStore(CosmosDatabase database, WorkWriter writer)
+public sealed class JobStore(CosmosDatabase database, StateWriter writer)
 {
     private static readonly ContainerDefinition Container = ContainerDefinitions.Projects;
 
@@ -24,9 +24,9 @@ public sealed class JobStore(CosmosDatabase database, WorkWriter writer)
         writer.CreateAsync(Container, StateChange.Next(job, change, JobDocument.Resource(job.ProjectId, job.JobId), "job.created"), cancellationToken);
 
     /// <summary>Replaces the job as read; <paramref name="messages"/> are sent after the write.</summary>
-    public Task<WriteResult<JobDocument>> UpdateAsync(JobDocument job, ChangeContext change, string action, IReadOnlyList<PendingMessage>? messages, CancellationToken cancellationToken)
+    public Task<WriteResult<JobDocument>> UpdateAsync(JobDocument job, ChangeContext change, string action, IReadOnlyList<QueueOutboxEntry>? messages, CancellationToken cancellationToken)
     {
-        var next = StateChange.Next(job, change, JobDocument.Resource(job.ProjectId, job.JobId), action);
-        return writer.ReplaceAsync(Container, next with { Messages = [.. job.Messages, .. messages ?? []] }, cancellationToken);
+        var next = StateChange.Next(job, change, JobDocument.Resource(job.ProjectId, job.JobId), action, null, messages);
+        return writer.ReplaceAsync(Container, next, cancellationToken);
     }
 }

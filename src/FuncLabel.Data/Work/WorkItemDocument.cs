@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using FuncLabel.Data.Outbox;
 using FuncLabel.Domain.Work;
 
 namespace FuncLabel.Data.Work;
@@ -8,7 +9,7 @@ namespace FuncLabel.Data.Work;
 /// <see cref="WorkItem"/> plus fields derived from it on every write, which the claim and "mine" queries filter on
 /// (times as Unix milliseconds, so the query compares numbers).
 /// </summary>
-public sealed record WorkItemDocument : MessagingDocument
+public sealed record WorkItemDocument : VersionedDocument
 {
     /// <summary>"Never" for <see cref="DrawFreeAt"/>/<see cref="ReviewFreeAt"/>: year 9999, still exact as a JavaScript number.</summary>
     public const long Never = 253402300799000;
@@ -36,6 +37,18 @@ public sealed record WorkItemDocument : MessagingDocument
     /// <summary>Everyone holding a claim on the item (live or not yet taken over): "my tasks".</summary>
     public IReadOnlyList<string> Holders { get; init; } = [];
 
+    /// <summary>People this item has a draw task reserved for: holders of a draw claim and drawers with a rework waiting.</summary>
+    public IReadOnlyList<string> DrawFor { get; init; } = [];
+
+    /// <summary>People holding a review claim here.</summary>
+    public IReadOnlyList<string> ReviewFor { get; init; } = [];
+
+    /// <summary>
+    /// A fixed pseudo-random position in [0, 1) derived from the asset id: claims read a random window of ranks, so
+    /// concurrent claimers look at different items instead of all at the first page of the partition.
+    /// </summary>
+    public double ClaimOrder { get; init; }
+
     [JsonIgnore]
     public string AssetId => Id;
 
@@ -49,5 +62,20 @@ public sealed record WorkItemDocument : MessagingDocument
         ReviewExcluded = [.. item.ReviewExcluded()],
         ReworkFor = [.. item.ReworkFor()],
         Holders = [.. item.Passes.Where(p => p.OfferedKind is not null && p.Claim is not null).Select(p => p.Claim!.UserId).Distinct(StringComparer.Ordinal)],
+        DrawFor = [.. HoldersOf(item, TaskKind.Draw).Concat(item.ReworkFor()).Distinct(StringComparer.Ordinal)],
+        ReviewFor = [.. HoldersOf(item, TaskKind.Review).Distinct(StringComparer.Ordinal)],
+        ClaimOrder = ClaimOrderOf(Id),
     };
+
+    /// <summary>The claim order of <paramref name="assetId"/>: the first 52 bits of its SHA-256 as a fraction (uniform, stable).</summary>
+    public static double ClaimOrderOf(string assetId)
+    {
+        Span<byte> hash = stackalloc byte[32];
+        System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(assetId), hash);
+        ulong bits = System.Buffers.Binary.BinaryPrimitives.ReadUInt64BigEndian(hash) >> 12;
+        return bits / (double)(1UL << 52);
+    }
+
+    private static IEnumerable<string> HoldersOf(WorkItem item, TaskKind kind) =>
+        item.Passes.Where(p => p.OfferedKind == kind && p.Claim is not null).Select(p => p.Claim!.UserId);
 }

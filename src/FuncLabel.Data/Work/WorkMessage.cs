@@ -1,4 +1,5 @@
 using System.Text.Json;
+using FuncLabel.Data.Outbox;
 using FuncLabel.Domain.Serialization;
 
 namespace FuncLabel.Data.Work;
@@ -40,5 +41,6 @@ public sealed record WorkMessage(
 
     public static WorkMessage? Parse(byte[] body) => JsonSerializer.Deserialize<WorkMessage>(body, FuncLabelJson.Options);
 
-    public PendingMessage ToPending(string queue, DateTimeOffset at) => new(Id, queue, ToJson(), at);
+    /// <summary>The outbox entry that sends this message to <paramref name="queue"/> after the write recording it.</summary>
+    public QueueOutboxEntry ToOutbox(string queue, DateTimeOffset at) => new() { Id = "queue:" + Id, CreatedAt = at, Queue = queue, Body = ToJson() };
 }

@@ -5,12 +5,15 @@ using FuncLabel.Domain.Work;
 namespace FuncLabel.Data.Work;
 
 /// <summary>The <c>work</c> container: work items and the job counter, one partition per job.</summary>
-public sealed class WorkStore(CosmosDatabase database, WorkWriter writer)
+public sealed class WorkStore(CosmosDatabase database, StateWriter writer)
 {
     public static readonly ContainerDefinition Container = ContainerDefinitions.Work;
 
-    /// <summary>Claim candidates per query page: enough choice that concurrent claimers rarely pick the same item.</summary>
-    public const int CandidatePage = 25;
+    /// <summary>
+    /// Claim candidates per query page: a few to choose from when a write is lost, small enough that the page costs
+    /// little to read (the window, not the page, is what spreads concurrent claimers).
+    /// </summary>
+    public const int CandidatePage = 8;
 
     private DocumentContainer Documents => database.Container(Container);
 
@@ -18,16 +21,27 @@ public sealed class WorkStore(CosmosDatabase database, WorkWriter writer)
         Documents.ReadAsync<WorkItemDocument>(jobId, assetId, cancellationToken);
 
     /// <summary>
-    /// The first page of items with something <paramref name="userId"/> may claim as <paramref name="kind"/> at
-    /// <paramref name="now"/>: a free slot they are not excluded from, a rework of theirs, or a slot they still hold.
-    /// The domain decides for each candidate; the query only narrows.
+    /// Up to <see cref="CandidatePage"/> items with something <paramref name="userId"/> may claim as
+    /// <paramref name="kind"/> at <paramref name="now"/>: one reserved for them (a claim they hold, a rework of theirs),
+    /// or a slot free at <paramref name="now"/> they are not excluded from whose claim order lies in
+    /// <paramref name="window"/>. The domain decides for each candidate; the query only narrows.
     /// </summary>
-    public Task<Page<WorkItemDocument>> CandidatesAsync(string jobId, string userId, TaskKind kind, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <remarks>
+    /// Every term is served by the index on real Cosmos DB: one <c>ARRAY_CONTAINS</c> on a maintained list (the
+    /// reserved branch, almost always empty) or two ranges (<c>claimOrder</c>, <c>…FreeAt</c>; not named <c>rank</c>: a keyword of the query grammar, which made the SDK ask the gateway for a query plan) with the exclusion as a
+    /// residual filter on what they select. The window keeps the pages of concurrent claimers apart; an empty window
+    /// is widened by the caller.
+    /// </remarks>
+    public Task<Page<WorkItemDocument>> CandidatesAsync(string jobId, string userId, TaskKind kind, DateTimeOffset now, RankWindow window, CancellationToken cancellationToken)
     {
         string filter = kind == TaskKind.Draw
-            ? "c.docType = 'work-item' AND ((c.drawFreeAt <= @now AND NOT ARRAY_CONTAINS(c.drawExcluded, @user)) OR ARRAY_CONTAINS(c.reworkFor, @user) OR ARRAY_CONTAINS(c.holders, @user))"
-            : "c.docType = 'work-item' AND ((c.reviewFreeAt <= @now AND NOT ARRAY_CONTAINS(c.reviewExcluded, @user)) OR ARRAY_CONTAINS(c.holders, @user))";
-        var query = new PartitionQuery(jobId, filter).With("@now", now.ToUnixTimeMilliseconds()).With("@user", userId);
+            ? "c.docType = 'work-item' AND (ARRAY_CONTAINS(c.drawFor, @user) OR (c.claimOrder >= @low AND c.claimOrder < @high AND c.drawFreeAt <= @now AND NOT ARRAY_CONTAINS(c.drawExcluded, @user)))"
+            : "c.docType = 'work-item' AND (ARRAY_CONTAINS(c.reviewFor, @user) OR (c.claimOrder >= @low AND c.claimOrder < @high AND c.reviewFreeAt <= @now AND NOT ARRAY_CONTAINS(c.reviewExcluded, @user)))";
+        var query = new PartitionQuery(jobId, filter)
+            .With("@now", now.ToUnixTimeMilliseconds())
+            .With("@user", userId)
+            .With("@low", window.From)
+            .With("@high", window.To);
         return Documents.QueryPageAsync<WorkItemDocument>(query, CandidatePage, null, cancellationToken);
     }
 
@@ -49,11 +63,10 @@ public sealed class WorkStore(CosmosDatabase database, WorkWriter writer)
 
     /// <summary>Replaces the item as read with <paramref name="next"/>, its ledger event and any messages.</summary>
     public Task<WriteResult<WorkItemDocument>> ReplaceAsync(
-        WorkItemDocument current, WorkItem next, ChangeContext change, string action, IReadOnlyDictionary<string, string>? details, Func<long, IReadOnlyList<PendingMessage>>? messages, CancellationToken cancellationToken)
+        WorkItemDocument current, WorkItem next, ChangeContext change, string action, IReadOnlyDictionary<string, string>? details, Func<long, IReadOnlyList<QueueOutboxEntry>>? messages, CancellationToken cancellationToken)
     {
-        var changed = StateChange.Next(current.With(next), change, Resource(current), action, details);
-        var owed = messages?.Invoke(changed.Version) ?? [];
-        return writer.ReplaceAsync(Container, changed with { Messages = [.. current.Messages, .. owed] }, cancellationToken);
+        var owed = messages?.Invoke(current.Version + 1) ?? [];
+        return writer.ReplaceAsync(Container, StateChange.Next(current.With(next), change, Resource(current), action, details, owed), cancellationToken);
     }
 
     public async Task<JobCounterDocument> GetCounterAsync(string jobId, CancellationToken cancellationToken) =>

@@ -178,10 +178,10 @@ public static class JobsApi
         }
 
         var next = job with { State = allowed.Value.To, Launches = transition == "launch" ? job.Launches + 1 : job.Launches };
-        var messages = new List<PendingMessage>();
+        var messages = new List<QueueOutboxEntry>();
         if (transition == "launch")
         {
-            messages.Add(new WorkMessage($"launch:{jobId}:{next.Launches}:0", WorkMessageKind.LaunchPage, projectId, jobId, Launch: next.Launches).ToPending(services.Queues.JobLaunch, now));
+            messages.Add(new WorkMessage($"launch:{jobId}:{next.Launches}:0", WorkMessageKind.LaunchPage, projectId, jobId, Launch: next.Launches).ToOutbox(services.Queues.JobLaunch, now));
         }
 
         var written = await services.Jobs.UpdateAsync(next, new ChangeContext(caller.UserId, now, projectId), "job." + transition + (transition.EndsWith('e') ? "d" : "ed"), messages, cancellationToken);
@@ -279,7 +279,7 @@ public static class JobsApi
             RequestedBy = userId,
             RequestedAt = now,
         };
-        var message = new WorkMessage($"export:{jobId}:{exportId}", WorkMessageKind.Export, projectId, jobId, ExportId: exportId).ToPending(services.Queues.JobLaunch, now);
+        var message = new WorkMessage($"export:{jobId}:{exportId}", WorkMessageKind.Export, projectId, jobId, ExportId: exportId).ToOutbox(services.Queues.JobLaunch, now);
         var created = await services.Exports.CreateAsync(export, new ChangeContext(userId, now, projectId), [message], cancellationToken);
         return created.Document ?? export;
     }

@@ -24,6 +24,9 @@ public static class TasksApi
     /// <summary>Conditional-write attempts of a submit or review when other passes of the same asset change the item meanwhile.</summary>
     private const int ContentionRounds = 5;
 
+    /// <summary>Queries per window width of a claim whose writes all lost to other claimers.</summary>
+    private const int LooksPerWidth = 2;
+
     public static IEndpointRouteBuilder MapTasksApi(this IEndpointRouteBuilder app)
     {
         var tasks = app.MapGroup("/api/projects/{projectId}/jobs/{jobId}/tasks").WithTags("Tasks");
@@ -40,9 +43,10 @@ public static class TasksApi
     }
 
     /// <summary>
-    /// Claims a draw or review task: reads the first page of candidates, tries them in random order (so concurrent
-    /// claimers spread over the page) with one conditional write each, and answers 204 when nothing is claimable.
-    /// Reviews need the reviewer (or owner) role.
+    /// Claims a draw or review task: reads a small page of candidates from a random window of claim orders (so concurrent
+    /// claimers read different items), tries the caller's reserved ones first and the rest in random order with one
+    /// conditional write each, widens the window while it holds nothing claimable, and answers 204 when even the whole
+    /// job holds nothing. Usually one query and one write. Reviews need the reviewer (or owner) role.
     /// </summary>
     public static async Task<Results<Ok<TaskView>, NoContent, ValidationProblem, ProblemHttpResult>> ClaimAsync(
         string projectId, string jobId, ClaimRequest request, HttpContext http, [AsParameters] TaskServices services, Credentials.ClaimGate gate, CancellationToken cancellationToken)
@@ -74,42 +78,45 @@ public static class TasksApi
         }
 
         var caller = http.Caller().UserId;
-        for (int round = 0; round < 3; round++)
+        foreach (var width in RankWindow.Widths)
         {
-            var now = services.Time.GetUtcNow();
-            var page = await services.Work.CandidatesAsync(jobId, caller, kind, now, cancellationToken);
-            if (page.Items.Count == 0)
+            // A lost write means someone else took that item: look again at another place of the same width (bounded).
+            for (int look = 0; look < LooksPerWidth; look++)
             {
-                return TypedResults.NoContent();
-            }
-
-            bool contended = false;
-            foreach (var candidate in page.Items.OrderBy(_ => services.Random.Next()))
-            {
-                var step = candidate.Item.Claim(caller, kind, now, job.Settings.ClaimTimeout);
-                if (!step.Succeeded)
+                var now = services.Time.GetUtcNow();
+                var page = await services.Work.CandidatesAsync(jobId, caller, kind, now, RankWindow.At(width, services.Random.NextDouble()), cancellationToken);
+                bool contended = false;
+                foreach (var candidate in page.Items.OrderBy(c => ReservedFor(c, caller, kind) ? 0 : 1).ThenBy(_ => services.Random.Next()))
                 {
-                    continue;
+                    var step = candidate.Item.Claim(caller, kind, now, job.Settings.ClaimTimeout);
+                    if (!step.Succeeded)
+                    {
+                        continue;
+                    }
+
+                    var written = await services.Work.ReplaceAsync(candidate, step.Value, Change(http, services, projectId), "task.claimed", Details(step.Pass, kind), null, cancellationToken);
+                    if (written.Succeeded)
+                    {
+                        Versions.SetETag(http.Response, written.Value.Version);
+                        return TypedResults.Ok(TaskView.From(written.Value, written.Value.Item.Find(step.Pass)!));
+                    }
+
+                    contended = true;
                 }
 
-                var written = await services.Work.ReplaceAsync(candidate, step.Value, Change(http, services, projectId), "task.claimed", Details(step.Pass, kind), null, cancellationToken);
-                if (written.Succeeded)
+                if (!contended)
                 {
-                    Versions.SetETag(http.Response, written.Value.Version);
-                    return TypedResults.Ok(TaskView.From(written.Value, written.Value.Item.Find(step.Pass)!));
+                    break; // nothing claimable in this window: widen it
                 }
-
-                contended = true;
-            }
-
-            if (!contended)
-            {
-                return TypedResults.NoContent();
             }
         }
 
         return TypedResults.NoContent();
     }
+
+    /// <summary>True when the item holds a task reserved for the caller (their claim, their rework): served before free slots.</summary>
+    private static bool ReservedFor(WorkItemDocument item, string caller, TaskKind kind) =>
+        (kind == TaskKind.Draw ? item.DrawFor : item.ReviewFor).Contains(caller, StringComparer.Ordinal);
 
     public static async Task<Ok<ListPage<TaskView>>> MineAsync(
         string projectId, string jobId, int? limit, string? continuationToken, HttpContext http, [AsParameters] TaskServices services, CancellationToken cancellationToken)
@@ -245,7 +252,7 @@ public static class TasksApi
 
             var current = item;
             var written = await services.Work.ReplaceAsync(current, step.Value, Change(http, services, projectId), "task.submitted", reportDetails,
-                version => [new WorkMessage($"submitted:{jobId}:{current.AssetId}:{slot.Pass}:{slot.Attempt}:v{version}", WorkMessageKind.Submitted, projectId, jobId, current.AssetId, slot.Pass, slot.Attempt).ToPending(services.Queues.TaskEvents, now)],
+                version => [new WorkMessage($"submitted:{jobId}:{current.AssetId}:{slot.Pass}:{slot.Attempt}:v{version}", WorkMessageKind.Submitted, projectId, jobId, current.AssetId, slot.Pass, slot.Attempt).ToOutbox(services.Queues.TaskEvents, now)],
                 cancellationToken);
             if (written.Succeeded)
             {
@@ -377,7 +384,7 @@ public static class TasksApi
             var final = step.Value.Find(slot.Pass)!.Stage == PassStage.Final;
             var current = item;
             var written = await services.Work.ReplaceAsync(current, step.Value, Change(http, services, projectId), "task.reviewed", details,
-                version => final ? [new WorkMessage($"final:{jobId}:{current.AssetId}:{slot.Pass}:v{version}", WorkMessageKind.PassFinal, projectId, jobId, current.AssetId, slot.Pass, slot.Attempt).ToPending(services.Queues.TaskEvents, now)] : [],
+                version => final ? [new WorkMessage($"final:{jobId}:{current.AssetId}:{slot.Pass}:v{version}", WorkMessageKind.PassFinal, projectId, jobId, current.AssetId, slot.Pass, slot.Attempt).ToOutbox(services.Queues.TaskEvents, now)] : [],
                 cancellationToken);
             if (written.Succeeded)
             {
@@ -514,6 +521,14 @@ public sealed class TaskRandom(int? seed)
         lock (_gate)
         {
             return _random.Next();
+        }
+    }
+
+    public double NextDouble()
+    {
+        lock (_gate)
+        {
+            return _random.NextDouble();
         }
     }
 }

@@ -16,7 +16,6 @@ public static class WorkRegistration
         var section = configuration.GetSection("Work");
         services.AddSingleton(WorkQueues.WithPrefix(section["QueuePrefix"] ?? ""));
         services.AddSingleton(new TaskRandom(int.TryParse(section["ClaimSeed"], System.Globalization.CultureInfo.InvariantCulture, out var seed) ? seed : null));
-        services.AddSingleton<WorkWriter>();
         services.AddSingleton<JobStore>();
         services.AddSingleton<WorkStore>();
         services.AddSingleton<TaskLabelStore>();

@@ -1,5 +1,7 @@
 using FuncLabel.Data.Assets;
+using FuncLabel.Data.Outbox;
 using FuncLabel.Data.Work;
+using FuncLabel.Storage;
 
 namespace FuncLabel.Functions.Work;
 
@@ -9,7 +11,7 @@ namespace FuncLabel.Functions.Work;
 /// this page's work items. Messages of an earlier launch, or for a job no longer active, are ignored.
 /// </summary>
 /// <remarks>A page message delivered twice sends its successor twice; the duplicate chain repeats idempotent creates.</remarks>
-public sealed class LaunchPager(JobStore jobs, AssetStore assets, WorkCreation creation, WorkWriter writer, WorkQueues queues, TimeProvider time)
+public sealed class LaunchPager(JobStore jobs, AssetStore assets, WorkCreation creation, QueueServiceClient queueService, WorkQueues queues)
 {
     public const int PageSize = 100;
 
@@ -25,7 +27,7 @@ public sealed class LaunchPager(JobStore jobs, AssetStore assets, WorkCreation c
         if (page.ContinuationToken is { } next)
         {
             var successor = message with { Id = $"launch:{job.JobId}:{job.Launches}:{message.Page + 1}", ContinuationToken = next, Page = message.Page + 1 };
-            await writer.SendAsync(successor.ToPending(queues.JobLaunch, time.GetUtcNow()), cancellationToken);
+            await queueService.SendCreatingQueueAsync(queues.JobLaunch, successor.ToJson(), cancellationToken);
         }
 
         foreach (var asset in page.Items)

@@ -29,6 +29,9 @@ public sealed class JobsApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     public CosmosDatabase Cosmos => Services.GetRequiredService<CosmosDatabase>();
 
+    /// <summary>Counts the handler's Cosmos requests (round trips per API call, profiles).</summary>
+    public CosmosRequestCounter Requests { get; } = new();
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("Cosmos:Endpoint", Emulators.CosmosEndpoint);
@@ -39,7 +42,11 @@ public sealed class JobsApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("AzureWebJobsStorage", Emulators.StorageConnectionString);
         builder.UseSetting("Work:QueuePrefix", QueuePrefix);
         builder.UseSetting("Work:ClaimSeed", "42");
-        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Time));
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<TimeProvider>(Time);
+            services.AddSingleton(provider => new CosmosDatabase(provider.GetRequiredService<CosmosSettings>(), null, [Requests]));
+        });
     }
 
     public HttpClient ClientFor(string userId, bool admin = false)

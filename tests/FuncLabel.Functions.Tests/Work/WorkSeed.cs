@@ -34,6 +34,18 @@ public static class WorkSeed
         return asset;
     }
 
+    /// <summary>Creates a project as <paramref name="owner"/> (an admin) with each (user, role) membership.</summary>
+    public static async Task ProjectAsync(HttpClient owner, string projectId, params (string User, string Role)[] members)
+    {
+        using var created = await owner.PostAsJsonAsync("/api/projects", new { id = projectId, name = "Project " + projectId });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        foreach (var (user, role) in members)
+        {
+            using var put = await owner.PutAsJsonAsync($"/api/projects/{projectId}/members/{user}", new { role });
+            Assert.Equal(HttpStatusCode.OK, put.StatusCode);
+        }
+    }
+
     /// <summary>Creates a job through the API as <paramref name="owner"/> and launches it.</summary>
     public static async Task CreateAndLaunchAsync(HttpClient owner, string projectId, string jobId, int passesPerFile, int reviewFrequency)
     {

@@ -1,0 +1,68 @@
+using System.Net;
+using FuncLabel.Data.Ledger;
+using FuncLabel.Data.Outbox;
+using FuncLabel.Data.Work;
+using FuncLabel.Domain.Work;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace FuncLabel.Functions.Tests.Work;
+
+/// <summary>
+/// A crash between a work item's write and its side effects (injected fault): the item keeps its ledger event and
+/// its <c>task-events</c> message in the outbox; the outbox sweep, visiting the job's <c>work</c> partition, sends the
+/// message and records the event once, and the fan-out then applies the submission.
+/// </summary>
+public sealed class WorkOutboxTests(JobsApp app) : IClassFixture<JobsApp>
+{
+    [Fact]
+    public async Task FaultAfterSubmitWrite_SweepSendsTheOwedMessageOnce()
+    {
+        var projectId = "p-" + Guid.NewGuid().ToString("N")[..12];
+        using var owner = app.ClientFor("owner-" + projectId, admin: true);
+        await WorkSeed.ProjectAsync(owner, projectId, ("u1", "annotator"));
+        var asset = await WorkSeed.ActiveJobWithOneAssetAsync(app.Services, app.Time, owner, projectId, "crash");
+        await app.PumpAsync(); // the launch page (its item exists already)
+        using var u1 = app.ClientFor("u1");
+        var task = await WorkSeed.ClaimAsync(u1, projectId, "crash", "draw");
+
+        var faults = app.Services.GetRequiredService<OutboxFaults>();
+        faults.ArmFailAfterStateWrite(true);
+        HttpStatusCode status;
+        try
+        {
+            using var submit = await WorkSeed.SubmitAsync(u1, projectId, "crash", task, WorkSeed.Box(1, 1));
+            status = submit.StatusCode;
+        }
+        finally
+        {
+            faults.ArmFailAfterStateWrite(false);
+        }
+
+        Assert.Equal(HttpStatusCode.InternalServerError, status);
+        var work = app.Services.GetRequiredService<WorkStore>();
+        var crashed = (await work.GetAsync("crash", asset.Id, CancellationToken.None))!;
+        Assert.Equal(PassStage.Submitted, crashed.Item.Find(1)!.Stage);
+        Assert.Single(crashed.Outbox.OfType<QueueOutboxEntry>());
+        Assert.Single(crashed.Outbox.OfType<LedgerOutboxEntry>());
+        Assert.Equal(0, await app.PumpAsync());
+
+        // Too young for the sweep: the request that wrote the entries might still be performing them.
+        var sweep = app.Services.GetRequiredService<OutboxSweep>();
+        await sweep.RunAsync(CancellationToken.None);
+        Assert.Equal(2, (await work.GetAsync("crash", asset.Id, CancellationToken.None))!.Outbox.Count);
+
+        app.Time.Advance(OutboxSweep.MinimumAge + TimeSpan.FromSeconds(1));
+        Assert.True(await sweep.RunAsync(CancellationToken.None) >= 1);
+        Assert.Empty((await work.GetAsync("crash", asset.Id, CancellationToken.None))!.Outbox);
+        Assert.Equal(0, await sweep.RunAsync(CancellationToken.None));
+
+        Assert.Equal(1, await app.PumpAsync());
+        var applied = (await work.GetAsync("crash", asset.Id, CancellationToken.None))!;
+        Assert.Equal(PassStage.Final, applied.Item.Find(1)!.Stage);
+        Assert.Equal(1, applied.Item.Find(1)!.Sequence);
+
+        var ledger = app.Services.GetRequiredService<LedgerStore>();
+        var events = await ledger.DayAsync(projectId, DateOnly.FromDateTime(app.Time.GetUtcNow().UtcDateTime), CancellationToken.None).ToListAsync();
+        Assert.Single(events, e => e.Action == "task.submitted" && e.Resource == WorkStore.Resource(crashed));
+    }
+}
