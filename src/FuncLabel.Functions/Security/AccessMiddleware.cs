@@ -13,7 +13,11 @@ public sealed class AccessMiddleware(RequestDelegate next)
 {
     public const string ProjectRouteKey = "projectId";
 
-    public async Task InvokeAsync(HttpContext context, ProjectStore projects)
+    /// <remarks>
+    /// The project store is resolved only for project rules: resolving it builds the Cosmos client, which the host's
+    /// readiness probe (<c>GET /</c>) and other anonymous or host-only endpoints should not pay for (start-up time).
+    /// </remarks>
+    public async Task InvokeAsync(HttpContext context)
     {
         var endpoint = context.GetEndpoint();
         if (endpoint is null)
@@ -56,6 +60,7 @@ public sealed class AccessMiddleware(RequestDelegate next)
                     return;
                 }
 
+                var projects = context.RequestServices.GetRequiredService<ProjectStore>();
                 var member = await projects.GetMemberAsync(projectId, caller.UserId, context.RequestAborted);
                 var active = member is { IsActive: true } ? member : null;
                 if (active is null && !caller.IsAdmin)
