@@ -231,48 +231,29 @@ public static class TasksApi
         var labelId = TaskLabelDocument.PassId(jobId, slot.Pass, slot.Attempt, item.Version);
         var reportDetails = await SubmitReportDetailsAsync(item, slot, request.Annotations!, now, services, cancellationToken);
         bool labelStored = false;
-        for (int round = 1; ; round++)
-        {
-            var step = item.Item.Submit(caller, slot.Pass, labelId, request.AssetVersion!);
-            if (step.Refusal == WorkRefusal.AssetChanged)
+        return await WriteMineAsync(
+            item,
+            slot,
+            again => again.OfferedKind == TaskKind.Draw && again.Attempt == slot.Attempt,
+            current => current.Item.Submit(caller, slot.Pass, labelId, request.AssetVersion!),
+            refusal => refusal == WorkRefusal.AssetChanged ? Problems.Conflict("asset_changed", "The asset has new bytes since this work was created; the owners relaunch the job.") : null,
+            async (current, step) =>
             {
-                return Problems.Conflict("asset_changed", "The asset has new bytes since this work was created; the owners relaunch the job.");
-            }
+                if (!labelStored)
+                {
+                    await services.Labels.CreateAsync(NewLabel(labelId, TaskLabelKind.Pass, current, slot, caller, now, request.Annotations!), cancellationToken);
+                    labelStored = true;
+                }
 
-            if (!step.Succeeded)
-            {
-                return Problems.NotFound($"Task '{taskId}' was not found.");
-            }
-
-            if (!labelStored)
-            {
-                await services.Labels.CreateAsync(NewLabel(labelId, TaskLabelKind.Pass, item, slot, caller, now, request.Annotations!), cancellationToken);
-                labelStored = true;
-            }
-
-            var current = item;
-            var written = await services.Work.ReplaceAsync(current, step.Value, Change(http, services, projectId), "task.submitted", reportDetails,
-                version => [new WorkMessage($"submitted:{jobId}:{current.AssetId}:{slot.Pass}:{slot.Attempt}:v{version}", WorkMessageKind.Submitted, projectId, jobId, current.AssetId, slot.Pass, slot.Attempt).ToOutbox(services.Queues.TaskEvents, now)],
-                cancellationToken);
-            if (written.Succeeded)
-            {
-                Versions.SetETag(http.Response, written.Value.Version);
-                return TypedResults.Ok(TaskView.From(written.Value, written.Value.Item.Find(slot.Pass)!));
-            }
-
-            // Another pass of the same asset changed the item meanwhile (the item holds every pass): read it again
-            // and let the domain decide anew; the slot must still be the caller's.
-            if (written.Failure != WriteFailure.Stale || round == ContentionRounds)
-            {
-                return Problems.Conflict("concurrent_change", "The task changed meanwhile; open it again.");
-            }
-
-            (item, var again) = await MineOrNullAsync(jobId, taskId, http, services, cancellationToken);
-            if (item is null || again is null || again.OfferedKind != TaskKind.Draw || again.Attempt != slot.Attempt)
-            {
-                return Problems.NotFound($"Task '{taskId}' was not found.");
-            }
-        }
+                return await services.Work.ReplaceAsync(current, step.Value, Change(http, services, projectId), "task.submitted", reportDetails,
+                    version => [new WorkMessage($"submitted:{jobId}:{current.AssetId}:{slot.Pass}:{slot.Attempt}:v{version}", WorkMessageKind.Submitted, projectId, jobId, current.AssetId, slot.Pass, slot.Attempt).ToOutbox(services.Queues.TaskEvents, now)],
+                    cancellationToken);
+            },
+            jobId,
+            taskId,
+            http,
+            services,
+            cancellationToken);
     }
 
     public static async Task<Results<NoContent, ProblemHttpResult>> ReleaseAsync(
@@ -357,52 +338,85 @@ public static class TasksApi
         var now = services.Time.GetUtcNow();
         var reviewId = TaskLabelDocument.ReviewId(jobId, slot.Pass, slot.Attempt, item.Version);
         var outcome = request.Outcome!.Value;
+        var details = Details(slot.Pass, TaskKind.Review);
+        details["outcome"] = ApiNames.Of(outcome);
+        details[ReportDetails.Drawer] = slot.Drawer ?? "";
         bool reviewStored = false;
+        return await WriteMineAsync(
+            item,
+            slot,
+            again => again.Stage == PassStage.Review && again.Attempt == slot.Attempt,
+            current => current.Item.Review(caller, slot.Pass, outcome, reviewId, outcome == ReviewOutcome.ApproveWithEdits ? reviewId : null),
+            refusal => refusal == WorkRefusal.OwnWork ? Problems.Conflict("own_work", "Reviewers never review work on an asset they drew.") : null,
+            async (current, step) =>
+            {
+                if (!reviewStored)
+                {
+                    var review = NewLabel(reviewId, TaskLabelKind.Review, current, slot, caller, now, request.Annotations) with { Outcome = outcome, Comments = request.Comments ?? [] };
+                    await services.Labels.CreateAsync(review, cancellationToken);
+                    reviewStored = true;
+                }
+
+                var final = step.Value.Find(slot.Pass)!.Stage == PassStage.Final;
+                return await services.Work.ReplaceAsync(current, step.Value, Change(http, services, projectId), "task.reviewed", details,
+                    version => final ? [new WorkMessage($"final:{jobId}:{current.AssetId}:{slot.Pass}:v{version}", WorkMessageKind.PassFinal, projectId, jobId, current.AssetId, slot.Pass, slot.Attempt).ToOutbox(services.Queues.TaskEvents, now)] : [],
+                    cancellationToken);
+            },
+            jobId,
+            taskId,
+            http,
+            services,
+            cancellationToken);
+    }
+
+    /// <summary>
+    /// Applies the caller's change to their task with one conditional write. The item holds every pass of the asset,
+    /// so when another pass changed it meanwhile (412) the item is read again and the domain decides anew — the slot
+    /// must still be the caller's (<paramref name="stillMine"/>) — up to <see cref="ContentionRounds"/> writes.
+    /// </summary>
+    /// <param name="decide">The domain step on the item as read.</param>
+    /// <param name="refused">The answer to a refusal that is not "not yours" (404), or null for 404.</param>
+    /// <param name="write">Stores the change (and anything it needs first, once) with the item's ETag.</param>
+    private static async Task<Results<Ok<TaskView>, ValidationProblem, ProblemHttpResult>> WriteMineAsync(
+        WorkItemDocument item,
+        PassSlot slot,
+        Func<PassSlot, bool> stillMine,
+        Func<WorkItemDocument, WorkStep> decide,
+        Func<WorkRefusal?, ProblemHttpResult?> refused,
+        Func<WorkItemDocument, WorkStep, Task<WriteResult<WorkItemDocument>>> write,
+        string jobId,
+        string taskId,
+        HttpContext http,
+        TaskServices services,
+        CancellationToken cancellationToken)
+    {
         for (int round = 1; ; round++)
         {
-            var step = item.Item.Review(caller, slot.Pass, outcome, reviewId, outcome == ReviewOutcome.ApproveWithEdits ? reviewId : null);
-            if (step.Refusal == WorkRefusal.OwnWork)
-            {
-                return Problems.Conflict("own_work", "Reviewers never review work on an asset they drew.");
-            }
-
+            var step = decide(item);
             if (!step.Succeeded)
             {
-                return Problems.NotFound($"Task '{taskId}' was not found.");
+                return refused(step.Refusal) ?? Problems.NotFound($"Task '{taskId}' was not found.");
             }
 
-            if (!reviewStored)
-            {
-                var review = NewLabel(reviewId, TaskLabelKind.Review, item, slot, caller, now, request.Annotations) with { Outcome = outcome, Comments = request.Comments ?? [] };
-                await services.Labels.CreateAsync(review, cancellationToken);
-                reviewStored = true;
-            }
-
-            var details = Details(slot.Pass, TaskKind.Review);
-            details["outcome"] = ApiNames.Of(outcome);
-            details[ReportDetails.Drawer] = slot.Drawer ?? "";
-            var final = step.Value.Find(slot.Pass)!.Stage == PassStage.Final;
-            var current = item;
-            var written = await services.Work.ReplaceAsync(current, step.Value, Change(http, services, projectId), "task.reviewed", details,
-                version => final ? [new WorkMessage($"final:{jobId}:{current.AssetId}:{slot.Pass}:v{version}", WorkMessageKind.PassFinal, projectId, jobId, current.AssetId, slot.Pass, slot.Attempt).ToOutbox(services.Queues.TaskEvents, now)] : [],
-                cancellationToken);
+            var written = await write(item, step);
             if (written.Succeeded)
             {
                 Versions.SetETag(http.Response, written.Value.Version);
                 return TypedResults.Ok(TaskView.From(written.Value, written.Value.Item.Find(slot.Pass)!));
             }
 
-            // Another pass of the asset changed the item meanwhile: read it again; the review must still be the caller's.
             if (written.Failure != WriteFailure.Stale || round == ContentionRounds)
             {
                 return Problems.Conflict("concurrent_change", "The task changed meanwhile; open it again.");
             }
 
-            (item, var again) = await MineOrNullAsync(jobId, taskId, http, services, cancellationToken);
-            if (item is null || again is null || again.Stage != PassStage.Review || again.Attempt != slot.Attempt)
+            (var again, var againSlot) = await MineOrNullAsync(jobId, taskId, http, services, cancellationToken);
+            if (again is null || againSlot is null || !stillMine(againSlot))
             {
                 return Problems.NotFound($"Task '{taskId}' was not found.");
             }
+
+            item = again;
         }
     }
 
