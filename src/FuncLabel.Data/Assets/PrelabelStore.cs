@@ -36,17 +36,16 @@ public enum PendingRemoval
 
 /// <summary>Imported annotations (<c>labels</c>) and lines waiting for their asset (<c>pending</c>).</summary>
 /// <remarks>
-/// Pre-label and pending writes are ordered (<see cref="PrelabelOrder"/>). A pre-label write is a create, and when the
-/// id exists a patch of the import's fields with the filter "the stored key is missing or not greater than mine"; no
-/// line is ever read. The order is decided by the server in one conditional write, so concurrent writers of the same
-/// id converge on the newest line without a read-modify-write loop. A fresh import costs one request per line (as an
-/// upsert did); a caller that expects existing documents (a re-import) asks for the patch first, so that costs one
-/// request per line too, and a wrong guess costs one extra (404 or 409).
+/// Pre-label and pending writes are ordered (<see cref="PrelabelOrder"/>): a create, and when the id exists a point read
+/// and an ETag-conditional replace if the stored key is not greater. A fresh import costs one request per line, as the
+/// upserts did. A re-import reads first (the importer guesses from what it has met so far), so it costs a read and a
+/// replace. A patch with a filter predicate would decide in one request, but the local Cosmos server evaluates patch
+/// filters by scanning the whole container, which made a 10,000-line re-import take over ten minutes.
 /// </remarks>
 public sealed class PrelabelStore(CosmosDatabase database)
 {
-    /// <summary>Attempts when the document disappears between the create and the patch (an asset delete cascade).</summary>
-    private const int MaxAttempts = 3;
+    /// <summary>Attempts before giving up on a document that keeps changing under the write (concurrent writers of one uuid).</summary>
+    private const int MaxAttempts = 8;
 
     private static readonly ItemRequestOptions NoContent = new() { EnableContentResponseOnWrite = false };
 
@@ -56,67 +55,20 @@ public sealed class PrelabelStore(CosmosDatabase database)
 
     /// <summary>Stores an imported annotation unless the stored one (same asset and uuid) comes from a newer line.</summary>
     /// <param name="expectExisting">
-    /// Try the conditional patch before the create: right when the document probably exists (a re-import), so each
-    /// line costs one request instead of a 409 and a patch. Either order gives the same outcome.
+    /// Read before trying the create: right when the document probably exists (a re-import), saving the 409. Either
+    /// order gives the same outcome.
     /// </param>
-    public Task<OrderedWriteOutcome> WriteAsync(PrelabelDocument document, bool expectExisting, CancellationToken cancellationToken) =>
-        WriteOrderedAsync(
-            Labels,
-            document with { ETag = null },
-            document.ImportOrder,
-            expectExisting,
-            [
-                PatchOperation.Set("/annotation", document.Annotation),
-                PatchOperation.Set("/route", document.Route),
-                PatchOperation.Set("/importId", document.ImportId),
-                PatchOperation.Set("/lineNumber", document.LineNumber),
-                PatchOperation.Set("/ontologyVersion", document.OntologyVersion),
-                PatchOperation.Set("/assetVersion", document.AssetVersion),
-                PatchOperation.Set("/importOrder", document.ImportOrder),
-            ],
-            cancellationToken);
+    public async Task<OrderedWriteOutcome> WriteAsync(PrelabelDocument document, bool expectExisting, CancellationToken cancellationToken) =>
+        (await WriteOrderedAsync(Labels, document with { ETag = null }, document.ImportOrder, d => d.ImportOrder, readFirst: expectExisting, cancellationToken).ConfigureAwait(false)).Outcome;
 
     /// <summary>
-    /// Parks a line until its asset arrives, unless a line from a newer file already waits with the same uuid. Unlike
-    /// <see cref="WriteAsync"/> it reads the existing line before replacing it (with its ETag), to tell the caller which
-    /// import's line it replaced: that import no longer has the line pending. Parking is the rarer path, and only a
-    /// replacement pays for the read.
+    /// Parks a line until its asset arrives, unless a line from a newer file already waits with the same uuid. Tells the
+    /// caller which import's line it replaced (or kept): that import no longer has the line pending.
     /// </summary>
     public async Task<ParkOutcome> ParkAsync(PendingPrelabelDocument document, CancellationToken cancellationToken)
     {
-        var partitionKey = new PartitionKey(document.Pk);
-        document = document with { ETag = null };
-        while (true)
-        {
-            try
-            {
-                await Pending.Container.CreateItemAsync(document, partitionKey, NoContent, cancellationToken).ConfigureAwait(false);
-                return new ParkOutcome(OrderedWriteOutcome.Created, null);
-            }
-            catch (CosmosException e) when (e.StatusCode == HttpStatusCode.Conflict)
-            {
-                // A line with this uuid already waits: compare orders.
-            }
-
-            var stored = await Pending.ReadAsync<PendingPrelabelDocument>(document.Pk, document.Id, cancellationToken).ConfigureAwait(false);
-            if (stored is null)
-            {
-                continue; // applied and deleted meanwhile: create again
-            }
-
-            if (!PrelabelOrder.MayReplace(document.ImportOrder, stored.ImportOrder))
-            {
-                return new ParkOutcome(OrderedWriteOutcome.KeptNewer, stored);
-            }
-
-            var replaced = await Pending.ReplaceAsync(document, stored.ETag!, cancellationToken).ConfigureAwait(false);
-            if (replaced.Succeeded)
-            {
-                return new ParkOutcome(OrderedWriteOutcome.Replaced, stored);
-            }
-
-            // Changed or deleted since the read: decide again.
-        }
+        var (outcome, other) = await WriteOrderedAsync(Pending, document with { ETag = null }, document.ImportOrder, d => d.ImportOrder, readFirst: false, cancellationToken).ConfigureAwait(false);
+        return new ParkOutcome(outcome, other);
     }
 
     /// <summary>Every pre-label of an asset.</summary>
@@ -156,55 +108,58 @@ public sealed class PrelabelStore(CosmosDatabase database)
         return ids.Count;
     }
 
-    private static async Task<OrderedWriteOutcome> WriteOrderedAsync<T>(
-        DocumentContainer documents, T document, string order, bool patchFirst, IReadOnlyList<PatchOperation> replaceFields, CancellationToken cancellationToken)
+    /// <summary>
+    /// Create; when the id exists, read it and replace it with its ETag if its key is not greater than
+    /// <paramref name="order"/>; a replace that lost a race, or a document deleted meanwhile, decides again.
+    /// </summary>
+    private static async Task<(OrderedWriteOutcome Outcome, T? Other)> WriteOrderedAsync<T>(
+        DocumentContainer documents, T document, string order, Func<T, string?> orderOf, bool readFirst, CancellationToken cancellationToken)
         where T : CosmosDocument
     {
-        if (!PrelabelOrder.IsLiteralSafe(order))
-        {
-            throw new ArgumentException($"Order key '{order}' is not a PrelabelOrder key.", nameof(document));
-        }
-
         var partitionKey = new PartitionKey(document.Pk);
-        var condition = $"FROM c WHERE NOT IS_DEFINED(c.importOrder) OR c.importOrder <= '{order}'";
-        for (var attempt = 1; ; attempt++)
+        for (var attempt = 1; attempt <= MaxAttempts; attempt++)
         {
-            if (!patchFirst || attempt > 1)
+            if (!readFirst || attempt > 1)
             {
                 try
                 {
                     await documents.Container.CreateItemAsync(document, partitionKey, NoContent, cancellationToken).ConfigureAwait(false);
-                    return OrderedWriteOutcome.Created;
+                    return (OrderedWriteOutcome.Created, null);
                 }
                 catch (CosmosException e) when (e.StatusCode == HttpStatusCode.Conflict)
                 {
-                    // The id exists: replace the import's fields only if the stored line is not newer.
+                    // The id exists: compare orders.
                 }
             }
 
-            using var patched = await documents.Container.PatchItemStreamAsync(
-                    document.Id,
-                    partitionKey,
-                    replaceFields,
-                    new PatchItemRequestOptions { FilterPredicate = condition, EnableContentResponseOnWrite = false },
-                    cancellationToken)
-                .ConfigureAwait(false);
-            if (patched.IsSuccessStatusCode)
+            var stored = await documents.ReadAsync<T>(document.Pk, document.Id, cancellationToken).ConfigureAwait(false);
+            if (stored is null)
             {
-                return OrderedWriteOutcome.Replaced;
+                continue; // new id, or deleted since the create: create
             }
 
-            if (patched.StatusCode == HttpStatusCode.PreconditionFailed)
+            if (!PrelabelOrder.MayReplace(order, orderOf(stored)))
             {
-                return OrderedWriteOutcome.KeptNewer;
+                return (OrderedWriteOutcome.KeptNewer, stored);
             }
 
-            if (patched.StatusCode != HttpStatusCode.NotFound || attempt == MaxAttempts)
+            try
             {
-                throw new CosmosException(patched.ErrorMessage, patched.StatusCode, 0, patched.Headers.ActivityId, patched.Headers.RequestCharge);
+                await documents.Container.ReplaceItemAsync(
+                        document,
+                        document.Id,
+                        partitionKey,
+                        new ItemRequestOptions { IfMatchEtag = stored.ETag, EnableContentResponseOnWrite = false },
+                        cancellationToken)
+                    .ConfigureAwait(false);
+                return (OrderedWriteOutcome.Replaced, stored);
             }
-
-            // Missing (patch first on a new id, or deleted since the create): create.
+            catch (CosmosException e) when (e.StatusCode is HttpStatusCode.PreconditionFailed or HttpStatusCode.NotFound)
+            {
+                // Changed or deleted since the read: decide again.
+            }
         }
+
+        throw new InvalidOperationException($"Document '{document.Id}' kept changing during {MaxAttempts} ordered write attempts.");
     }
 }
