@@ -1,5 +1,6 @@
 using FuncLabel.Data.Cosmos;
 using FuncLabel.Data.Outbox;
+using FuncLabel.Storage;
 using FuncLabel.Testing;
 
 namespace FuncLabel.Data.Tests;
@@ -16,7 +17,10 @@ public sealed class CosmosTestDatabase : IAsyncLifetime
 
     public OutboxFaults Faults { get; } = new();
 
-    public OutboxRelay Relay => new(Database);
+    /// <summary>Queue messages in outboxes go to the Azurite started with the Cosmos server.</summary>
+    public QueueServiceClient Queues { get; } = new(Emulators.StorageConnectionString);
+
+    public OutboxRelay Relay => new(Database, Queues);
 
     public StateWriter Writer => new(Database, Relay, Faults);
 
