@@ -25,9 +25,17 @@ public sealed class IngestionEndToEndTests
     {
         // Building the app folder (only when FUNCLABEL_APP_DIR is not set) is a dotnet publish: it gets its own bound.
         using var startTimeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
-        var e2e = EndToEndSettings.For("e2e");
-        var signingKey = e2e.SigningKey;
-        var settings = e2e.Values;
+        var signingKey = Convert.ToBase64String(Encoding.UTF8.GetBytes(UniqueName.For("dev-signing-key-").PadRight(40, 'k')));
+        var settings = new Dictionary<string, string>
+        {
+            ["FUNCTIONS_WORKER_RUNTIME"] = "custom",
+            ["AzureWebJobsStorage"] = Emulators.StorageConnectionString,
+            ["Cosmos__Endpoint"] = Emulators.CosmosEndpoint,
+            ["Cosmos__Key"] = Emulators.CosmosKey,
+            ["Cosmos__DatabaseName"] = UniqueName.For("e2e"),
+            ["Cosmos__CreateIfMissing"] = "true",
+            ["Auth__DevSigningKey"] = signingKey,
+        };
         var project = UniqueName.For("p-e2e");
         const string ImportId = "run-1";
 

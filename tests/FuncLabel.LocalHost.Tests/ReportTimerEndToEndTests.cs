@@ -24,10 +24,18 @@ public sealed class ReportTimerEndToEndTests
     public async Task CredentialTimer_OnAFiveSecondSchedule_WritesReportFilesToAzurite()
     {
         using var startTimeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
-        var e2e = EndToEndSettings.For("e2e-reports");
-        var signingKey = e2e.SigningKey;
-        var settings = e2e.Values;
-        settings["Reports__CredentialReportSchedule"] = "*/5 * * * * *";
+        var signingKey = Convert.ToBase64String(Encoding.UTF8.GetBytes(UniqueName.For("dev-signing-key-").PadRight(40, 'k')));
+        var settings = new Dictionary<string, string>
+        {
+            ["FUNCTIONS_WORKER_RUNTIME"] = "custom",
+            ["AzureWebJobsStorage"] = Emulators.StorageConnectionString,
+            ["Cosmos__Endpoint"] = Emulators.CosmosEndpoint,
+            ["Cosmos__Key"] = Emulators.CosmosKey,
+            ["Cosmos__DatabaseName"] = UniqueName.For("e2e-reports"),
+            ["Cosmos__CreateIfMissing"] = "true",
+            ["Auth__DevSigningKey"] = signingKey,
+            ["Reports__CredentialReportSchedule"] = "*/5 * * * * *",
+        };
         var project = UniqueName.For("p-reports");
 
         await using var host = await RealAppHost.StartAsync(settings, startTimeout.Token);

@@ -27,9 +27,17 @@ public sealed class TrainingEndToEndTests
     public async Task TaskWithPrelabels_Submitted_Template_PracticeShowsStartNotGold_WrongGetsReasons_CorrectedScores100()
     {
         using var startTimeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
-        var e2e = EndToEndSettings.For("e2e-training");
-        var signingKey = e2e.SigningKey;
-        var settings = e2e.Values;
+        var signingKey = Convert.ToBase64String(Encoding.UTF8.GetBytes(UniqueName.For("dev-signing-key-").PadRight(40, 'k')));
+        var settings = new Dictionary<string, string>
+        {
+            ["FUNCTIONS_WORKER_RUNTIME"] = "custom",
+            ["AzureWebJobsStorage"] = Emulators.StorageConnectionString,
+            ["Cosmos__Endpoint"] = Emulators.CosmosEndpoint,
+            ["Cosmos__Key"] = Emulators.CosmosKey,
+            ["Cosmos__DatabaseName"] = UniqueName.For("e2e-training"),
+            ["Cosmos__CreateIfMissing"] = "true",
+            ["Auth__DevSigningKey"] = signingKey,
+        };
         var project = UniqueName.For("p-train");
 
         await using var host = await RealAppHost.StartAsync(settings, startTimeout.Token);
