@@ -1,6 +1,7 @@
 using FuncLabel.Data.Catalog;
 using FuncLabel.Data.Cosmos;
 using FuncLabel.Data.Credentials;
+using FuncLabel.Data.Work;
 
 namespace FuncLabel.Data.Outbox;
 
@@ -57,7 +58,7 @@ public sealed class OutboxSweep(CosmosDatabase database, CatalogStore catalog, C
             yield return (ContainerDefinitions.Projects, projectId);
             await foreach (var jobId in projects.QueryAllAsync<string>(new PartitionQuery(projectId, "c.docType = 'job'", "VALUE c.jobId"), cancellationToken).ConfigureAwait(false))
             {
-                yield return (ContainerDefinitions.Work, jobId);
+                yield return (ContainerDefinitions.Work, WorkPartition.For(projectId, jobId));
             }
 
             await foreach (var userId in projects.QueryAllAsync<string>(new PartitionQuery(projectId, "c.docType = 'member'", "VALUE c.userId"), cancellationToken).ConfigureAwait(false))

@@ -3,7 +3,7 @@ using FuncLabel.Data.Cosmos;
 namespace FuncLabel.Data.Work;
 
 /// <summary>
-/// The job's submission counter: container <c>work</c>, pk <c>{jobId}</c>, id <c>counter</c>. The fan-out numbers
+/// The job's submission counter: container <c>work</c>, pk <c>{projectId}:{jobId}</c>, id <c>counter</c>. The fan-out numbers
 /// first submissions 1, 2, 3, … here in the order it applies them (exact every-k-th review). A redelivered message
 /// finds its number in <see cref="Recent"/> instead of taking a new one.
 /// </summary>

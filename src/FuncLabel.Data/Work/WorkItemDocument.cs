@@ -5,9 +5,9 @@ using FuncLabel.Domain.Work;
 namespace FuncLabel.Data.Work;
 
 /// <summary>
-/// The work of one job on one asset: container <c>work</c>, pk <c>{jobId}</c>, id <c>{assetId}</c>. Holds the domain
-/// <see cref="WorkItem"/> plus fields derived from it on every write, which the claim and "mine" queries filter on
-/// (times as Unix milliseconds, so the query compares numbers).
+/// The work of one job on one asset: container <c>work</c>, pk <c>{projectId}:{jobId}</c> (<see cref="WorkPartition"/>),
+/// id <c>{assetId}</c>. Holds the domain <see cref="WorkItem"/> plus fields derived from it on every write, which the
+/// claim and "mine" queries filter on (times as Unix milliseconds, so the query compares numbers).
 /// </summary>
 public sealed record WorkItemDocument : VersionedDocument
 {

@@ -4,7 +4,7 @@ using FuncLabel.Domain.Work;
 
 namespace FuncLabel.Data.Work;
 
-/// <summary>The <c>work</c> container: work items and the job counter, one partition per job.</summary>
+/// <summary>The <c>work</c> container: work items and the job counter, one partition per job of a project (<see cref="WorkPartition"/>).</summary>
 public sealed class WorkStore(CosmosDatabase database, StateWriter writer)
 {
     public static readonly ContainerDefinition Container = ContainerDefinitions.Work;
@@ -17,8 +17,8 @@ public sealed class WorkStore(CosmosDatabase database, StateWriter writer)
 
     private DocumentContainer Documents => database.Container(Container);
 
-    public Task<WorkItemDocument?> GetAsync(string jobId, string assetId, CancellationToken cancellationToken) =>
-        Documents.ReadAsync<WorkItemDocument>(jobId, assetId, cancellationToken);
+    public Task<WorkItemDocument?> GetAsync(string projectId, string jobId, string assetId, CancellationToken cancellationToken) =>
+        Documents.ReadAsync<WorkItemDocument>(WorkPartition.For(projectId, jobId), assetId, cancellationToken);
 
     /// <summary>
     /// Up to <see cref="CandidatePage"/> items with something <paramref name="userId"/> may claim as
@@ -32,12 +32,12 @@ public sealed class WorkStore(CosmosDatabase database, StateWriter writer)
     /// residual filter on what they select. The window keeps the pages of concurrent claimers apart; an empty window
     /// is widened by the caller.
     /// </remarks>
-    public Task<Page<WorkItemDocument>> CandidatesAsync(string jobId, string userId, TaskKind kind, DateTimeOffset now, RankWindow window, CancellationToken cancellationToken)
+    public Task<Page<WorkItemDocument>> CandidatesAsync(string projectId, string jobId, string userId, TaskKind kind, DateTimeOffset now, RankWindow window, CancellationToken cancellationToken)
     {
         string filter = kind == TaskKind.Draw
             ? "c.docType = 'work-item' AND (ARRAY_CONTAINS(c.drawFor, @user) OR (c.claimOrder >= @low AND c.claimOrder < @high AND c.drawFreeAt <= @now AND NOT ARRAY_CONTAINS(c.drawExcluded, @user)))"
             : "c.docType = 'work-item' AND (ARRAY_CONTAINS(c.reviewFor, @user) OR (c.claimOrder >= @low AND c.claimOrder < @high AND c.reviewFreeAt <= @now AND NOT ARRAY_CONTAINS(c.reviewExcluded, @user)))";
-        var query = new PartitionQuery(jobId, filter)
+        var query = new PartitionQuery(WorkPartition.For(projectId, jobId), filter)
             .With("@now", now.ToUnixTimeMilliseconds())
             .With("@user", userId)
             .With("@low", window.From)
@@ -46,16 +46,16 @@ public sealed class WorkStore(CosmosDatabase database, StateWriter writer)
     }
 
     /// <summary>Items on which <paramref name="userId"/> holds a claim.</summary>
-    public Task<Page<WorkItemDocument>> MineAsync(string jobId, string userId, int limit, string? continuationToken, CancellationToken cancellationToken) =>
+    public Task<Page<WorkItemDocument>> MineAsync(string projectId, string jobId, string userId, int limit, string? continuationToken, CancellationToken cancellationToken) =>
         Documents.QueryPageAsync<WorkItemDocument>(
-            new PartitionQuery(jobId, "c.docType = 'work-item' AND ARRAY_CONTAINS(c.holders, @user)").With("@user", userId), limit, continuationToken, cancellationToken);
+            new PartitionQuery(WorkPartition.For(projectId, jobId), "c.docType = 'work-item' AND ARRAY_CONTAINS(c.holders, @user)").With("@user", userId), limit, continuationToken, cancellationToken);
 
     /// <summary>Every work item of a job, page by page (progress, exports, tests).</summary>
-    public IAsyncEnumerable<WorkItemDocument> AllAsync(string jobId, CancellationToken cancellationToken) =>
-        Documents.QueryAllAsync<WorkItemDocument>(new PartitionQuery(jobId, "c.docType = 'work-item'"), cancellationToken);
+    public IAsyncEnumerable<WorkItemDocument> AllAsync(string projectId, string jobId, CancellationToken cancellationToken) =>
+        Documents.QueryAllAsync<WorkItemDocument>(new PartitionQuery(WorkPartition.For(projectId, jobId), "c.docType = 'work-item'"), cancellationToken);
 
-    public Task<Page<WorkItemDocument>> PageAsync(string jobId, int limit, string? continuationToken, CancellationToken cancellationToken) =>
-        Documents.QueryPageAsync<WorkItemDocument>(new PartitionQuery(jobId, "c.docType = 'work-item'"), limit, continuationToken, cancellationToken);
+    public Task<Page<WorkItemDocument>> PageAsync(string projectId, string jobId, int limit, string? continuationToken, CancellationToken cancellationToken) =>
+        Documents.QueryPageAsync<WorkItemDocument>(new PartitionQuery(WorkPartition.For(projectId, jobId), "c.docType = 'work-item'"), limit, continuationToken, cancellationToken);
 
     /// <summary>Creates the item; <see cref="WriteFailure.AlreadyExists"/> when the asset already has work in this job.</summary>
     public Task<WriteResult<WorkItemDocument>> CreateAsync(WorkItemDocument item, ChangeContext change, CancellationToken cancellationToken) =>
@@ -69,19 +69,19 @@ public sealed class WorkStore(CosmosDatabase database, StateWriter writer)
         return writer.ReplaceAsync(Container, StateChange.Next(current.With(next), change, Resource(current), action, details, owed), cancellationToken);
     }
 
-    public async Task<JobCounterDocument> GetCounterAsync(string jobId, CancellationToken cancellationToken) =>
-        await Documents.ReadAsync<JobCounterDocument>(jobId, JobCounterDocument.DocumentId, cancellationToken).ConfigureAwait(false)
-        ?? new JobCounterDocument { Id = JobCounterDocument.DocumentId, Pk = jobId };
+    public async Task<JobCounterDocument> GetCounterAsync(string projectId, string jobId, CancellationToken cancellationToken) =>
+        await Documents.ReadAsync<JobCounterDocument>(WorkPartition.For(projectId, jobId), JobCounterDocument.DocumentId, cancellationToken).ConfigureAwait(false)
+        ?? new JobCounterDocument { Id = JobCounterDocument.DocumentId, Pk = WorkPartition.For(projectId, jobId) };
 
     /// <summary>
     /// The job-wide number of the submission <paramref name="messageId"/>: the one it got before, or the next one
     /// (one conditional write, retried on contention).
     /// </summary>
-    public async Task<long> NumberAsync(string jobId, string messageId, CancellationToken cancellationToken)
+    public async Task<long> NumberAsync(string projectId, string jobId, string messageId, CancellationToken cancellationToken)
     {
         while (true)
         {
-            var counter = await GetCounterAsync(jobId, cancellationToken).ConfigureAwait(false);
+            var counter = await GetCounterAsync(projectId, jobId, cancellationToken).ConfigureAwait(false);
             if (counter.Recent.FirstOrDefault(r => r.MessageId == messageId) is { } known)
             {
                 return known.Sequence;

@@ -60,8 +60,13 @@ public static class HashedIds
 {
     public const int Length = 22;
 
-    /// <summary>An asset's id: from its path inside the project, so the same path always names the same asset.</summary>
-    public static string AssetId(string path) => Of("asset\n" + path);
+    /// <summary>
+    /// An asset's id: from its project and its path inside the project, so the same path always names the same asset of
+    /// that project, and two projects that upload the same path get different ids. Asset ids key the <c>labels</c>
+    /// partitions (pre-labels, task labels, consensus, template content), so they must never be shared between
+    /// projects. Project ids cannot contain a newline, so the hashed text is unambiguous.
+    /// </summary>
+    public static string AssetId(string projectId, string path) => Of("asset\n" + projectId + "\n" + path);
 
     /// <summary>A pre-label annotation document's id on a data row.</summary>
     public static string AnnotationId(Guid uuid) => Of("uuid\n" + uuid.ToString("N"));

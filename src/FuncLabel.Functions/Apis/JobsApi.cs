@@ -215,7 +215,7 @@ public static class JobsApi
         var agreements = new List<double>();
         var skipped = new List<SkippedAssetView>();
         int assets = 0, claimed = 0, stale = 0;
-        await foreach (var item in services.Work.AllAsync(jobId, cancellationToken))
+        await foreach (var item in services.Work.AllAsync(projectId, jobId, cancellationToken))
         {
             assets++;
             stale += item.Item.AssetChanged ? 1 : 0;

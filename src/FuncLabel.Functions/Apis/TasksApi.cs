@@ -84,7 +84,7 @@ public static class TasksApi
             for (int look = 0; look < LooksPerWidth; look++)
             {
                 var now = services.Time.GetUtcNow();
-                var page = await services.Work.CandidatesAsync(jobId, caller, kind, now, RankWindow.At(width, services.Random.NextDouble()), cancellationToken);
+                var page = await services.Work.CandidatesAsync(projectId, jobId, caller, kind, now, RankWindow.At(width, services.Random.NextDouble()), cancellationToken);
                 bool contended = false;
                 foreach (var candidate in page.Items.OrderBy(c => ReservedFor(c, caller, kind) ? 0 : 1).ThenBy(_ => services.Random.Next()))
                 {
@@ -122,7 +122,7 @@ public static class TasksApi
         string projectId, string jobId, int? limit, string? continuationToken, HttpContext http, [AsParameters] TaskServices services, CancellationToken cancellationToken)
     {
         var caller = http.Caller().UserId;
-        var page = await services.Work.MineAsync(jobId, caller, ListLimits.Clamp(limit), continuationToken, cancellationToken);
+        var page = await services.Work.MineAsync(projectId, jobId, caller, ListLimits.Clamp(limit), continuationToken, cancellationToken);
         var tasks = page.Items.SelectMany(i => i.Item.Passes.Where(p => p.OfferedKind is not null && p.IsClaimedBy(caller)).Select(p => TaskView.From(i, p))).ToList();
         return TypedResults.Ok(new ListPage<TaskView>(tasks, page.ContinuationToken));
     }
@@ -131,7 +131,7 @@ public static class TasksApi
     public static async Task<Results<Ok<OpenedTaskView>, ProblemHttpResult>> OpenAsync(
         string projectId, string jobId, string taskId, HttpContext http, [AsParameters] TaskServices services, CancellationToken cancellationToken)
     {
-        var (item, slot) = await MineOrNullAsync(jobId, taskId, http, services, cancellationToken);
+        var (item, slot) = await MineOrNullAsync(projectId, jobId, taskId, http, services, cancellationToken);
         if (item is null || slot is null)
         {
             return Problems.NotFound($"Task '{taskId}' was not found.");
@@ -175,7 +175,7 @@ public static class TasksApi
             return errors.ToProblem();
         }
 
-        var (item, slot) = await MineOrNullAsync(jobId, taskId, http, services, cancellationToken);
+        var (item, slot) = await MineOrNullAsync(projectId, jobId, taskId, http, services, cancellationToken);
         if (item is null || slot is null || slot.OfferedKind != TaskKind.Draw)
         {
             return Problems.NotFound($"Task '{taskId}' was not found.");
@@ -220,7 +220,7 @@ public static class TasksApi
             return errors.ToProblem();
         }
 
-        var (item, slot) = await MineOrNullAsync(jobId, taskId, http, services, cancellationToken);
+        var (item, slot) = await MineOrNullAsync(projectId, jobId, taskId, http, services, cancellationToken);
         if (item is null || slot is null || slot.OfferedKind != TaskKind.Draw)
         {
             return Problems.NotFound($"Task '{taskId}' was not found.");
@@ -249,7 +249,6 @@ public static class TasksApi
                     version => [new WorkMessage($"submitted:{jobId}:{current.AssetId}:{slot.Pass}:{slot.Attempt}:v{version}", WorkMessageKind.Submitted, projectId, jobId, current.AssetId, slot.Pass, slot.Attempt).ToOutbox(services.Queues.TaskEvents, now)],
                     cancellationToken);
             },
-            jobId,
             taskId,
             http,
             services,
@@ -259,7 +258,7 @@ public static class TasksApi
     public static async Task<Results<NoContent, ProblemHttpResult>> ReleaseAsync(
         string projectId, string jobId, string taskId, HttpContext http, [AsParameters] TaskServices services, CancellationToken cancellationToken)
     {
-        var (item, slot) = await MineOrNullAsync(jobId, taskId, http, services, cancellationToken);
+        var (item, slot) = await MineOrNullAsync(projectId, jobId, taskId, http, services, cancellationToken);
         if (item is null || slot is null || item.Item.Release(http.Caller().UserId, slot.Pass) is not { Succeeded: true } step)
         {
             return Problems.NotFound($"Task '{taskId}' was not found.");
@@ -278,7 +277,7 @@ public static class TasksApi
             return errors.ToProblem();
         }
 
-        var (item, slot) = await MineOrNullAsync(jobId, taskId, http, services, cancellationToken);
+        var (item, slot) = await MineOrNullAsync(projectId, jobId, taskId, http, services, cancellationToken);
         if (item is null || slot is null)
         {
             return Problems.NotFound($"Task '{taskId}' was not found.");
@@ -328,7 +327,7 @@ public static class TasksApi
             return errors.ToProblem();
         }
 
-        var (item, slot) = await MineOrNullAsync(jobId, taskId, http, services, cancellationToken);
+        var (item, slot) = await MineOrNullAsync(projectId, jobId, taskId, http, services, cancellationToken);
         if (item is null || slot is null || slot.Stage != PassStage.Review)
         {
             return Problems.NotFound($"Task '{taskId}' was not found.");
@@ -362,7 +361,6 @@ public static class TasksApi
                     version => final ? [new WorkMessage($"final:{jobId}:{current.AssetId}:{slot.Pass}:v{version}", WorkMessageKind.PassFinal, projectId, jobId, current.AssetId, slot.Pass, slot.Attempt).ToOutbox(services.Queues.TaskEvents, now)] : [],
                     cancellationToken);
             },
-            jobId,
             taskId,
             http,
             services,
@@ -384,7 +382,6 @@ public static class TasksApi
         Func<WorkItemDocument, WorkStep> decide,
         Func<WorkRefusal?, ProblemHttpResult?> refused,
         Func<WorkItemDocument, WorkStep, Task<WriteResult<WorkItemDocument>>> write,
-        string jobId,
         string taskId,
         HttpContext http,
         TaskServices services,
@@ -410,7 +407,7 @@ public static class TasksApi
                 return Problems.Conflict("concurrent_change", "The task changed meanwhile; open it again.");
             }
 
-            (var again, var againSlot) = await MineOrNullAsync(jobId, taskId, http, services, cancellationToken);
+            (var again, var againSlot) = await MineOrNullAsync(item.ProjectId, item.JobId, taskId, http, services, cancellationToken);
             if (again is null || againSlot is null || !stillMine(againSlot))
             {
                 return Problems.NotFound($"Task '{taskId}' was not found.");
@@ -420,14 +417,14 @@ public static class TasksApi
         }
     }
 
-    private static async Task<(WorkItemDocument? Item, PassSlot? Slot)> MineOrNullAsync(string jobId, string taskId, HttpContext http, TaskServices services, CancellationToken cancellationToken)
+    private static async Task<(WorkItemDocument? Item, PassSlot? Slot)> MineOrNullAsync(string projectId, string jobId, string taskId, HttpContext http, TaskServices services, CancellationToken cancellationToken)
     {
         if (!TaskIds.TryParse(taskId, out var assetId, out var pass))
         {
             return (null, null);
         }
 
-        var item = await services.Work.GetAsync(jobId, assetId, cancellationToken);
+        var item = await services.Work.GetAsync(projectId, jobId, assetId, cancellationToken);
         var slot = item?.Item.Find(pass);
         return slot is not null && slot.OfferedKind is not null && slot.IsClaimedBy(http.Caller().UserId) ? (item, slot) : (null, null);
     }

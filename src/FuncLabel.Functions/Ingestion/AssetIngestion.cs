@@ -68,7 +68,7 @@ public sealed class AssetIngestion(
 
     private async Task<AssetDocument> RegisterAsync(AssetPath path, AssetContent content, CancellationToken cancellationToken)
     {
-        var assetId = HashedIds.AssetId(path.Path);
+        var assetId = HashedIds.AssetId(path.ProjectId, path.Path);
         while (true)
         {
             var existing = await assets.GetAsync(path.ProjectId, assetId, cancellationToken);

@@ -199,7 +199,7 @@ public sealed class PrelabelImporter(
 
             foreach (var key in planner.ParkedKeys)
             {
-                if (await assets.GetAsync(record.ProjectId, HashedIds.AssetId(key), cancellationToken) is { Current: not null } arrived)
+                if (await assets.GetAsync(record.ProjectId, HashedIds.AssetId(record.ProjectId, key), cancellationToken) is { Current: not null } arrived)
                 {
                     await PendingPrelabels.ApplyAsync(prelabels, imports, arrived, cancellationToken);
                 }

@@ -92,7 +92,7 @@ public sealed class PrelabelPlanner(string projectId, string importId, Ontology 
         }
 
         var dataRow = record.DataRow;
-        var asset = await LookupAsync(dataRow.Id ?? HashedIds.AssetId(dataRow.GlobalKey!), cancellationToken).ConfigureAwait(false);
+        var asset = await LookupAsync(dataRow.Id ?? HashedIds.AssetId(projectId, dataRow.GlobalKey!), cancellationToken).ConfigureAwait(false);
         if (dataRow.Id is not null && asset is null)
         {
             await RejectAsync(new ImportLineError(record.LineNumber, annotation.Uuid.ToString(), "dataRow.id", "unknown_data_row", $"No asset with id '{dataRow.Id}' in this project."), cancellationToken).ConfigureAwait(false);

@@ -77,7 +77,7 @@ public sealed class ConsensusRunner(WorkStore work, TaskLabelStore labels, Asset
                 return true;
             }
 
-            item = await work.GetAsync(item.JobId, item.AssetId, cancellationToken) ?? throw new InvalidOperationException("Work item vanished.");
+            item = await work.GetAsync(item.ProjectId, item.JobId, item.AssetId, cancellationToken) ?? throw new InvalidOperationException("Work item vanished.");
         }
 
         return false;

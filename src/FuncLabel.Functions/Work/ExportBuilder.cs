@@ -34,7 +34,7 @@ public sealed class ExportBuilder(WorkStore work, TaskLabelStore labels, AssetSt
         var ontology = await ontologies.GetCurrentOntologyAsync(message.ProjectId, cancellationToken);
         var consensus = new List<(AssetDocument? Asset, Label Label)>();
         var passes = new SortedDictionary<int, List<Label>>();
-        await foreach (var item in work.AllAsync(message.JobId, cancellationToken))
+        await foreach (var item in work.AllAsync(message.ProjectId, message.JobId, cancellationToken))
         {
             var asset = await assets.GetAsync(message.ProjectId, item.AssetId, cancellationToken);
             if (await ConsensusLabelAsync(item, cancellationToken) is { } label)

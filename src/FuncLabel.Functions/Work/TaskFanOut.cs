@@ -14,7 +14,7 @@ public sealed class TaskFanOut(WorkStore work, JobStore jobs, ConsensusRunner co
 {
     public async Task<string> HandleAsync(WorkMessage message, CancellationToken cancellationToken)
     {
-        var item = await work.GetAsync(message.JobId, message.AssetId!, cancellationToken);
+        var item = await work.GetAsync(message.ProjectId, message.JobId, message.AssetId!, cancellationToken);
         if (item is null)
         {
             return "no such work item";
@@ -31,7 +31,7 @@ public sealed class TaskFanOut(WorkStore work, JobStore jobs, ConsensusRunner co
                 long? sequence = null;
                 if (message.Attempt == 0 && slot is { Stage: PassStage.Submitted, Attempt: 0 } && !item.Item.AppliedMessages.Contains(message.Id))
                 {
-                    sequence = slot.Sequence ?? await work.NumberAsync(message.JobId, message.Id, cancellationToken);
+                    sequence = slot.Sequence ?? await work.NumberAsync(message.ProjectId, message.JobId, message.Id, cancellationToken);
                 }
 
                 var step = item.Item.ApplySubmission(message.Id, message.Pass, message.Attempt, sequence, job.ReviewFrequency);
@@ -57,7 +57,7 @@ public sealed class TaskFanOut(WorkStore work, JobStore jobs, ConsensusRunner co
                     break;
                 }
 
-                item = await work.GetAsync(message.JobId, message.AssetId!, cancellationToken) ?? throw new InvalidOperationException("Work item vanished.");
+                item = await work.GetAsync(message.ProjectId, message.JobId, message.AssetId!, cancellationToken) ?? throw new InvalidOperationException("Work item vanished.");
             }
         }
 

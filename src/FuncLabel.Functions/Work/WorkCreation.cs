@@ -21,12 +21,12 @@ public sealed class WorkCreation(WorkStore work, TaskLabelStore labels, TimeProv
         }
 
         var change = new ChangeContext("system", time.GetUtcNow(), job.ProjectId);
-        var existing = await work.GetAsync(job.JobId, asset.Id, cancellationToken);
+        var existing = await work.GetAsync(job.ProjectId, job.JobId, asset.Id, cancellationToken);
         if (existing is null)
         {
             var prelabels = await labels.PrelabelsAsync(asset.Id, cancellationToken);
             var item = WorkItem.Create(asset.Id, current.Sha256, job.Settings, TaskLabelStore.EveryInstanceAutoAccepted(prelabels));
-            var document = new WorkItemDocument { Id = asset.Id, Pk = job.JobId, ProjectId = job.ProjectId, JobId = job.JobId, Item = item };
+            var document = new WorkItemDocument { Id = asset.Id, Pk = WorkPartition.For(job.ProjectId, job.JobId), ProjectId = job.ProjectId, JobId = job.JobId, Item = item };
             var created = await work.CreateAsync(document, change, cancellationToken);
             if (created.Succeeded || created.Failure == WriteFailure.AlreadyExists)
             {
@@ -39,7 +39,7 @@ public sealed class WorkCreation(WorkStore work, TaskLabelStore labels, TimeProv
 
     private async Task MarkChangedAsync(JobDocument job, string assetId, string sha256, ChangeContext change, CancellationToken cancellationToken)
     {
-        while (await work.GetAsync(job.JobId, assetId, cancellationToken) is { } item
+        while (await work.GetAsync(job.ProjectId, job.JobId, assetId, cancellationToken) is { } item
                && item.Item.AssetVersion != sha256 && !item.Item.AssetChanged)
         {
             var written = await work.ReplaceAsync(item, item.Item.MarkAssetChanged(), change, "work.asset_changed",

@@ -112,9 +112,10 @@ public sealed class BlobEventParserTests
     [Fact]
     public void HashedIds_AreStablePathSafeAndDistinct()
     {
-        var a = HashedIds.AssetId("images/cat.png");
-        Assert.Equal(a, HashedIds.AssetId("images/cat.png"));
-        Assert.NotEqual(a, HashedIds.AssetId("images/cat.PNG"));
+        var a = HashedIds.AssetId("proj-a", "images/cat.png");
+        Assert.Equal(a, HashedIds.AssetId("proj-a", "images/cat.png"));
+        Assert.NotEqual(a, HashedIds.AssetId("proj-a", "images/cat.PNG"));
+        Assert.NotEqual(a, HashedIds.AssetId("proj-b", "images/cat.png")); // labels partitions never mix projects
         Assert.Equal(HashedIds.Length, a.Length);
         Assert.DoesNotContain('/', a);
         Assert.DoesNotContain('+', a);

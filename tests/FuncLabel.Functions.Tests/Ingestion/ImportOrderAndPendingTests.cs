@@ -45,7 +45,7 @@ public sealed class ImportOrderAndPendingTests : IClassFixture<FuncLabelApp>
         await DeliverAsync(project, "old");
         await DeliverAsync(project, "old");
 
-        var stored = await Prelabels.AllOfAssetAsync(HashedIds.AssetId("here.png"), CancellationToken.None).ToDictionaryAsync(p => p.Annotation.Uuid);
+        var stored = await Prelabels.AllOfAssetAsync(HashedIds.AssetId(project, "here.png"), CancellationToken.None).ToDictionaryAsync(p => p.Annotation.Uuid);
         Assert.Equal(2, stored.Count);
         Assert.Equal("new", stored[uuidHere].ImportId);
         Assert.Equal(30, Left(stored[uuidHere]));
@@ -56,7 +56,7 @@ public sealed class ImportOrderAndPendingTests : IClassFixture<FuncLabelApp>
 
         // The asset arrives: the newer file's line is the one applied.
         await _harness.IngestAssetAsync(project, "later.png", Generated.Png(200, 200));
-        var applied = Assert.Single(await Prelabels.AllOfAssetAsync(HashedIds.AssetId("later.png"), CancellationToken.None).ToListAsync());
+        var applied = Assert.Single(await Prelabels.AllOfAssetAsync(HashedIds.AssetId(project, "later.png"), CancellationToken.None).ToListAsync());
         Assert.Equal("new", applied.ImportId);
         Assert.Equal(30, Left(applied));
 
@@ -119,7 +119,7 @@ public sealed class ImportOrderAndPendingTests : IClassFixture<FuncLabelApp>
         Assert.Equal(9, Count(done, "lines"));
         foreach (var key in keys)
         {
-            Assert.Equal(3, await Prelabels.AllOfAssetAsync(HashedIds.AssetId(key), CancellationToken.None).CountAsync());
+            Assert.Equal(3, await Prelabels.AllOfAssetAsync(HashedIds.AssetId(project, key), CancellationToken.None).CountAsync());
             Assert.Empty(await Prelabels.PendingForAsync(project, key, CancellationToken.None).ToListAsync());
         }
     }
@@ -148,7 +148,7 @@ public sealed class ImportOrderAndPendingTests : IClassFixture<FuncLabelApp>
         var second = await ImportAsync(owner, project, "second");
         Assert.Equal(0, Count(second, "pending"));
         Assert.Equal(1, Count(second, "toReview"));
-        var stored = await Prelabels.AllOfAssetAsync(HashedIds.AssetId("soon.png"), CancellationToken.None).ToDictionaryAsync(p => p.Annotation.Uuid);
+        var stored = await Prelabels.AllOfAssetAsync(HashedIds.AssetId(project, "soon.png"), CancellationToken.None).ToDictionaryAsync(p => p.Annotation.Uuid);
         Assert.Equal(2, stored.Count);
         Assert.Equal(50, Left(stored[uuid]));
     }

@@ -61,7 +61,7 @@ public sealed class IngestionBench(FuncLabelApp app) : IClassFixture<FuncLabelAp
         await sampler;
         var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
 
-        var asset = await app.Services.GetRequiredService<Data.Assets.AssetStore>().GetAsync(project, HashedIds.AssetId("big/one-gigabyte.bin"), CancellationToken.None);
+        var asset = await app.Services.GetRequiredService<Data.Assets.AssetStore>().GetAsync(project, HashedIds.AssetId(project, "big/one-gigabyte.bin"), CancellationToken.None);
         Assert.Equal(Size, asset!.Current!.Size);
         Assert.Equal(SeededStream.Sha256(Size, 1), asset.Current.Sha256);
 
@@ -104,7 +104,7 @@ public sealed class IngestionBench(FuncLabelApp app) : IClassFixture<FuncLabelAp
         for (var i = 0; i < 100; i++)
         {
             await harness.IngestAssetAsync(project, $"b/{i}.png", [.. Generated.Png(100, 100), (byte)i]);
-            assets.Add((HashedIds.AssetId($"b/{i}.png"), $"b/{i}.png"));
+            assets.Add((HashedIds.AssetId(project, $"b/{i}.png"), $"b/{i}.png"));
         }
 
         // 100,000 valid lines (no bad ones): car/person boxes, confidences uniform over the generator's set.
@@ -177,7 +177,7 @@ public sealed class IngestionBench(FuncLabelApp app) : IClassFixture<FuncLabelAp
         for (var i = 0; i < 20; i++)
         {
             await harness.IngestAssetAsync(project, $"imgs/{i}.png", [.. Generated.Png(100, 100), (byte)i]);
-            assets.Add((HashedIds.AssetId($"imgs/{i}.png"), $"imgs/{i}.png"));
+            assets.Add((HashedIds.AssetId(project, $"imgs/{i}.png"), $"imgs/{i}.png"));
         }
 
         string[] missing = ["later/0.png", "later/1.png", "later/2.png", "later/3.png", "later/4.png"];

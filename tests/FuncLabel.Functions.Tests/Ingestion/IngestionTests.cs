@@ -67,7 +67,7 @@ public sealed class IngestionTests : IClassFixture<FuncLabelApp>
 
         foreach (var (path, bytes, type, width, height, codePoints) in cases)
         {
-            var asset = await owner.GetFromJsonAsync<JsonElement>($"/api/projects/{project}/assets/{HashedIds.AssetId(path)}");
+            var asset = await owner.GetFromJsonAsync<JsonElement>($"/api/projects/{project}/assets/{HashedIds.AssetId(project, path)}");
             Assert.Equal(path, asset.GetProperty("globalKey").GetString());
             Assert.Equal(type, asset.GetProperty("contentType").GetString());
             Assert.Equal(bytes.Length, asset.GetProperty("size").GetInt64());
@@ -81,7 +81,7 @@ public sealed class IngestionTests : IClassFixture<FuncLabelApp>
         Assert.Equal(cases.Count, page.GetProperty("items").GetArrayLength());
 
         // Content with Range: the bytes as uploaded.
-        var gifId = HashedIds.AssetId("gen/x.gif");
+        var gifId = HashedIds.AssetId(project, "gen/x.gif");
         using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/projects/{project}/assets/{gifId}/content");
         request.Headers.Range = new System.Net.Http.Headers.RangeHeaderValue(6, 9);
         using var partial = await owner.SendAsync(request);
@@ -101,22 +101,22 @@ public sealed class IngestionTests : IClassFixture<FuncLabelApp>
         await _harness.DeliverAsync("assetEvents", StorageNames.BlobContainers.Assets, $"{project}/a.png", base64: true); // redelivery
         await _harness.IngestAssetAsync(project, "copy/of-a.png", first);
 
-        var a = await owner.GetFromJsonAsync<JsonElement>($"/api/projects/{project}/assets/{HashedIds.AssetId("a.png")}");
+        var a = await owner.GetFromJsonAsync<JsonElement>($"/api/projects/{project}/assets/{HashedIds.AssetId(project, "a.png")}");
         Assert.Equal(1, a.GetProperty("version").GetInt32());
         Assert.Equal(1, a.GetProperty("versions").GetArrayLength());
-        var copy = await owner.GetFromJsonAsync<JsonElement>($"/api/projects/{project}/assets/{HashedIds.AssetId("copy/of-a.png")}");
-        Assert.Equal(HashedIds.AssetId("a.png"), copy.GetProperty("duplicateOf").GetString());
+        var copy = await owner.GetFromJsonAsync<JsonElement>($"/api/projects/{project}/assets/{HashedIds.AssetId(project, "copy/of-a.png")}");
+        Assert.Equal(HashedIds.AssetId(project, "a.png"), copy.GetProperty("duplicateOf").GetString());
 
         var second = Generated.Png(30, 40);
         await _harness.IngestAssetAsync(project, "a.png", second);
         await _harness.DeliverAsync("assetEvents", StorageNames.BlobContainers.Assets, $"{project}/a.png");
-        a = await owner.GetFromJsonAsync<JsonElement>($"/api/projects/{project}/assets/{HashedIds.AssetId("a.png")}");
+        a = await owner.GetFromJsonAsync<JsonElement>($"/api/projects/{project}/assets/{HashedIds.AssetId(project, "a.png")}");
         Assert.Equal(2, a.GetProperty("version").GetInt32());
         Assert.Equal(30, a.GetProperty("width").GetInt32());
         Assert.Equal(2, a.GetProperty("versions").GetArrayLength());
 
         var ledger = await app.Services.GetRequiredService<LedgerStore>().DayAsync(project, DateOnly.FromDateTime(app.Time.GetUtcNow().UtcDateTime), CancellationToken.None).ToListAsync();
-        Assert.Equal(1, ledger.Count(e => e.Action == "asset.created" && e.Resource.EndsWith(HashedIds.AssetId("a.png"), StringComparison.Ordinal)));
+        Assert.Equal(1, ledger.Count(e => e.Action == "asset.created" && e.Resource.EndsWith(HashedIds.AssetId(project, "a.png"), StringComparison.Ordinal)));
         Assert.Equal(1, ledger.Count(e => e.Action == "asset.version_added"));
     }
 
@@ -179,7 +179,7 @@ public sealed class IngestionTests : IClassFixture<FuncLabelApp>
         {
             var path = $"imgs/{i}.png";
             await _harness.IngestAssetAsync(project, path, [.. Generated.Png(100, 100), (byte)i]);
-            assets.Add((HashedIds.AssetId(path), path));
+            assets.Add((HashedIds.AssetId(project, path), path));
         }
 
         var missing = Enumerable.Range(0, 5).Select(i => $"later/{i}.png").ToList();
@@ -235,7 +235,7 @@ public sealed class IngestionTests : IClassFixture<FuncLabelApp>
             await _harness.DeliverAsync("assetEvents", StorageNames.BlobContainers.Assets, $"{project}/{key}");
         }
 
-        var allAssets = assets.Concat(missing.Select(k => (HashedIds.AssetId(k), k))).ToList();
+        var allAssets = assets.Concat(missing.Select(k => (HashedIds.AssetId(project, k), k))).ToList();
         var afterArrival = await StoredAsync(prelabels, allAssets);
         Assert.Equal(generator.Stored.Count, afterArrival.Count);
         foreach (var key in missing)
@@ -262,9 +262,9 @@ public sealed class IngestionTests : IClassFixture<FuncLabelApp>
         using var owner = app.ClientFor("admin-" + project, admin: true);
         (await owner.PutAsJsonAsync($"/api/projects/{project}/ontology", TestOntology)).EnsureSuccessStatusCode();
         await _harness.IngestAssetAsync(project, "one.png", Generated.Png(100, 100));
-        var generator = new PrelabelFileGenerator(seed: 3, [(HashedIds.AssetId("one.png"), "one.png")], ["nope.png"]);
+        var generator = new PrelabelFileGenerator(seed: 3, [(HashedIds.AssetId(project, "one.png"), "one.png")], ["nope.png"]);
         var body = generator.Generate(300);
-        string[] partitions = [.. DatabaseSnapshot.ProjectPartitions(project, app.Time.GetUtcNow()), HashedIds.AssetId("one.png"), PendingPrelabelDocument.PartitionFor(project, "nope.png")];
+        string[] partitions = [.. DatabaseSnapshot.ProjectPartitions(project, app.Time.GetUtcNow()), HashedIds.AssetId(project, "one.png"), PendingPrelabelDocument.PartitionFor(project, "nope.png")];
         var before = await DatabaseSnapshot.TakeAsync(app.Cosmos, partitions);
         using var response = await owner.PostAsync($"/api/projects/{project}/imports/dry-run", new StringContent(body, Encoding.UTF8, "application/x-ndjson"));
         var result = await response.Content.ReadFromJsonAsync<JsonElement>();

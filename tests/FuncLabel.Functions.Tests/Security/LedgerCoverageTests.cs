@@ -27,7 +27,7 @@ public sealed class LedgerCoverageTests(FuncLabelApp app) : IClassFixture<FuncLa
         ["DELETE /api/projects/{projectId}/assets/{assetId}"] = ("asset.deleted", async c =>
         {
             await new Ingestion.IngestionHarness(c.App).IngestAssetAsync(c.Project, "ledger/b.png", Domain.Tests.Ingestion.Generated.Png(2, 2));
-            return await c.Admin.DeleteAsync($"/api/projects/{c.Project}/assets/{Domain.Ingestion.HashedIds.AssetId("ledger/b.png")}");
+            return await c.Admin.DeleteAsync($"/api/projects/{c.Project}/assets/{Domain.Ingestion.HashedIds.AssetId(c.Project, "ledger/b.png")}");
         }),
         ["POST /api/projects/{projectId}/jobs"] = ("job.created", c => c.Admin.PostAsJsonAsync($"/api/projects/{c.Project}/jobs", new { id = "ledger-job", name = "Ledger" })),
         ["PATCH /api/projects/{projectId}/jobs/{jobId}"] = ("job.updated", async c =>
@@ -100,7 +100,6 @@ public sealed class LedgerCoverageTests(FuncLabelApp app) : IClassFixture<FuncLa
         ["POST /api/projects/{projectId}/templates/from-task"] = ("template.created_from_task", async c =>
         {
             (await c.Admin.PutAsJsonAsync($"/api/projects/{c.Project}/ontology", new { classes = new[] { new { schemaId = "car", name = "car", tool = "bbox" } } })).Dispose();
-            // Its own job id: work partitions are keyed by job id alone, so "ledger-job" items of other cases' projects could be claimed.
             await Work.WorkSeed.ActiveJobWithOneAssetAsync(c.App.Services, c.App.Time, c.Admin, c.Project, "ledger-ft-job");
             var task = await Work.WorkSeed.ClaimAsync(c.Admin, c.Project, "ledger-ft-job", "draw");
             (await Work.WorkSeed.SubmitAsync(c.Admin, c.Project, "ledger-ft-job", task, Work.WorkSeed.Box(1, 1))).Dispose();

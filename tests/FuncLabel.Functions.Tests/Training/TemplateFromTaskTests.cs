@@ -87,8 +87,8 @@ public sealed class TemplateFromTaskTests(FuncLabelApp app) : IClassFixture<Func
         var png = Domain.Tests.Ingestion.Generated.Png(40, 30);
         await harness.IngestAssetAsync(project, "train/t.png", png);
         await harness.IngestAssetAsync(project, "train/other.png", Domain.Tests.Ingestion.Generated.Png(8, 8));
-        var templateAsset = Domain.Ingestion.HashedIds.AssetId("train/t.png");
-        var otherAsset = Domain.Ingestion.HashedIds.AssetId("train/other.png");
+        var templateAsset = Domain.Ingestion.HashedIds.AssetId(project, "train/t.png");
+        var otherAsset = Domain.Ingestion.HashedIds.AssetId(project, "train/other.png");
         using (var created = await owner.PostAsync($"/api/projects/{project}/templates", Json($$"""{ "id": "t-asset", "name": "t", "assetId": "{{templateAsset}}", "gold": [ {{Box(1, 1, size: 5)}} ] }""")))
         {
             Assert.True(created.StatusCode == HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
@@ -130,7 +130,7 @@ public sealed class TemplateFromTaskTests(FuncLabelApp app) : IClassFixture<Func
         var harness = new IngestionHarness(app);
         await harness.IngestAssetAsync(project, path, Domain.Tests.Ingestion.Generated.Png(640, 480));
         await harness.ImportAsync(project, "model", $$$"""{"uuid":"7a0c5e1f-0000-4000-8000-000000000001","dataRow":{"globalKey":"{{{path}}}"},"name":"car","bbox":{"top":100,"left":130,"height":100,"width":200}}""" + "\n");
-        return Domain.Ingestion.HashedIds.AssetId(path);
+        return Domain.Ingestion.HashedIds.AssetId(project, path);
     }
 
     /// <summary>Creates and launches the job through the API, then the asset's work item as the launch pager would.</summary>

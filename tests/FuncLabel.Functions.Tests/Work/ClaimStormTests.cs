@@ -43,7 +43,7 @@ public sealed class ClaimStormTests(JobsApp app, ITestOutputHelper output) : ICl
         var watch = Stopwatch.StartNew();
         using var drained = new CancellationTokenSource();
         using var bound = new CancellationTokenSource(Bound);
-        var pump = Task.Run(() => PumpUntilDrainedAsync(drained, bound.Token));
+        var pump = Task.Run(() => PumpUntilDrainedAsync(projectId, drained, bound.Token));
         var workers = Enumerable.Range(0, People).Select(i => Task.Run(() => WorkAsync(projectId, $"user-{i:D2}", drained.Token))).ToList();
         await Task.WhenAll(workers.Append(pump));
         Assert.False(bound.IsCancellationRequested, $"The storm did not drain within {Bound}.");
@@ -51,7 +51,7 @@ public sealed class ClaimStormTests(JobsApp app, ITestOutputHelper output) : ICl
         output.WriteLine($"drained in {watch.Elapsed:mm\\:ss}; answers: {string.Join(", ", _answers.OrderBy(a => a.Key).Select(a => $"{a.Key} {a.Value}"))}");
         output.WriteLine($"Cosmos requests: {requests.Documents} ({requests})");
 
-        var items = await app.Services.GetRequiredService<WorkStore>().AllAsync("storm", CancellationToken.None).ToListAsync();
+        var items = await app.Services.GetRequiredService<WorkStore>().AllAsync(projectId, "storm", CancellationToken.None).ToListAsync();
         Assert.Equal(Assets, items.Count);
         foreach (var item in items)
         {
@@ -74,7 +74,7 @@ public sealed class ClaimStormTests(JobsApp app, ITestOutputHelper output) : ICl
     }
 
     /// <summary>Runs the queue functions until every item has its consensus (then tells the workers to stop).</summary>
-    private async Task PumpUntilDrainedAsync(CancellationTokenSource drained, CancellationToken bound)
+    private async Task PumpUntilDrainedAsync(string projectId, CancellationTokenSource drained, CancellationToken bound)
     {
         var work = app.Services.GetRequiredService<WorkStore>();
         try
@@ -86,7 +86,7 @@ public sealed class ClaimStormTests(JobsApp app, ITestOutputHelper output) : ICl
                     continue;
                 }
 
-                var items = await work.AllAsync("storm", bound).ToListAsync(bound);
+                var items = await work.AllAsync(projectId, "storm", bound).ToListAsync(bound);
                 if (items.Count == Assets && items.All(i => i.Item.Consensus.Stage == ConsensusStage.Done))
                 {
                     return;

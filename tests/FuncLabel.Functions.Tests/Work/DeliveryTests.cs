@@ -24,7 +24,7 @@ public sealed class DeliveryTests(JobsApp app) : IClassFixture<JobsApp>
         await app.SeedAssetsAsync(projectId, Assets);
         await WorkSeed.CreateAndLaunchAsync(owner, projectId, "twice", passesPerFile: 2, reviewFrequency: 2);
         await app.PumpAsync(deliverTwice: true);
-        Assert.Equal(Assets, (await ItemsAsync("twice")).Count);
+        Assert.Equal(Assets, (await ItemsAsync(projectId, "twice")).Count);
 
         foreach (var user in new[] { "d1", "d2" })
         {
@@ -37,11 +37,11 @@ public sealed class DeliveryTests(JobsApp app) : IClassFixture<JobsApp>
         }
 
         await app.PumpAsync(deliverTwice: true);
-        var items = await ItemsAsync("twice");
+        var items = await ItemsAsync(projectId, "twice");
         var passes = items.SelectMany(i => i.Item.Passes).ToList();
         Assert.Equal(Enumerable.Range(1, Assets * 2).Select(n => (long)n), passes.Select(p => p.Sequence!.Value).Order());
         Assert.Equal(Assets, passes.Count(p => p.Stage == PassStage.Review));
-        Assert.Equal(Assets * 2, (await app.Services.GetRequiredService<WorkStore>().GetCounterAsync("twice", CancellationToken.None)).Submissions);
+        Assert.Equal(Assets * 2, (await app.Services.GetRequiredService<WorkStore>().GetCounterAsync(projectId, "twice", CancellationToken.None)).Submissions);
 
         using var reviewer = app.ClientFor("r1");
         for (int i = 0; i < Assets; i++)
@@ -52,7 +52,7 @@ public sealed class DeliveryTests(JobsApp app) : IClassFixture<JobsApp>
         }
 
         await app.PumpAsync(deliverTwice: true);
-        items = await ItemsAsync("twice");
+        items = await ItemsAsync(projectId, "twice");
         Assert.All(items, i => Assert.Equal(ConsensusStage.Done, i.Item.Consensus.Stage));
         var events = await LedgerAsync(projectId);
         Assert.Equal(Assets, events.Count(e => e.Action == "work.consensus"));
@@ -72,7 +72,7 @@ public sealed class DeliveryTests(JobsApp app) : IClassFixture<JobsApp>
         for (int i = 0; i < Assets; i++)
         {
             var (projectId, owner) = await ProjectAsync("c1", "c2");
-            var jobId = $"race-{i}-{projectId}"; // work partitions are keyed by job id alone: keep them apart across projects
+            var jobId = $"race-{i}";
             await WorkSeed.ActiveJobWithOneAssetAsync(app.Services, app.Time, owner, projectId, jobId, passesPerFile: 2);
             owner.Dispose();
             held.Add((projectId, jobId, await WorkSeed.ClaimAsync(c1, projectId, jobId, "draw"), await WorkSeed.ClaimAsync(c2, projectId, jobId, "draw")));
@@ -108,7 +108,7 @@ public sealed class DeliveryTests(JobsApp app) : IClassFixture<JobsApp>
 
         foreach (var (projectId, jobId, _, _) in held)
         {
-            Assert.Equal(ConsensusStage.Done, Assert.Single(await ItemsAsync(jobId)).Item.Consensus.Stage);
+            Assert.Equal(ConsensusStage.Done, Assert.Single(await ItemsAsync(projectId, jobId)).Item.Consensus.Stage);
             var consensus = (await LedgerAsync(projectId)).Where(e => e.Action == "work.consensus").ToList();
             Assert.Single(consensus);
         }
@@ -129,8 +129,8 @@ public sealed class DeliveryTests(JobsApp app) : IClassFixture<JobsApp>
         return (projectId, owner);
     }
 
-    private async Task<List<WorkItemDocument>> ItemsAsync(string jobId) =>
-        await app.Services.GetRequiredService<WorkStore>().AllAsync(jobId, CancellationToken.None).ToListAsync();
+    private async Task<List<WorkItemDocument>> ItemsAsync(string projectId, string jobId) =>
+        await app.Services.GetRequiredService<WorkStore>().AllAsync(projectId, jobId, CancellationToken.None).ToListAsync();
 
     private async Task<List<LedgerEvent>> LedgerAsync(string projectId) =>
         await app.Services.GetRequiredService<LedgerStore>().DayAsync(projectId, DateOnly.FromDateTime(app.Time.GetUtcNow().UtcDateTime), CancellationToken.None).ToListAsync();

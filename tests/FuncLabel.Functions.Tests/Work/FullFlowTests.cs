@@ -194,7 +194,7 @@ public sealed class FullFlowTests(JobsApp app) : IClassFixture<JobsApp>
         Assert.Equal(consensusAnnotations, coco["annotations"]!.AsArray().Count);
 
         async Task<List<WorkItemDocument>> ItemsAsync() =>
-            await app.Services.GetRequiredService<WorkStore>().AllAsync(Job, CancellationToken.None).ToListAsync();
+            await app.Services.GetRequiredService<WorkStore>().AllAsync(projectId, Job, CancellationToken.None).ToListAsync();
     }
 }
 

@@ -67,7 +67,7 @@ public sealed class JobsApp : WebApplicationFactory<Program>, IAsyncLifetime
             var path = $"images/{i:D4}.png";
             var asset = new AssetDocument
             {
-                Id = Domain.Ingestion.HashedIds.AssetId(projectId + "/" + path),
+                Id = Domain.Ingestion.HashedIds.AssetId(projectId, path),
                 Pk = projectId,
                 ProjectId = projectId,
                 GlobalKey = path,

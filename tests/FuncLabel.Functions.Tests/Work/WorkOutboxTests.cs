@@ -40,7 +40,7 @@ public sealed class WorkOutboxTests(JobsApp app) : IClassFixture<JobsApp>
 
         Assert.Equal(HttpStatusCode.InternalServerError, status);
         var work = app.Services.GetRequiredService<WorkStore>();
-        var crashed = (await work.GetAsync("crash", asset.Id, CancellationToken.None))!;
+        var crashed = (await work.GetAsync(projectId, "crash", asset.Id, CancellationToken.None))!;
         Assert.Equal(PassStage.Submitted, crashed.Item.Find(1)!.Stage);
         Assert.Single(crashed.Outbox.OfType<QueueOutboxEntry>());
         Assert.Single(crashed.Outbox.OfType<LedgerOutboxEntry>());
@@ -49,15 +49,15 @@ public sealed class WorkOutboxTests(JobsApp app) : IClassFixture<JobsApp>
         // Too young for the sweep: the request that wrote the entries might still be performing them.
         var sweep = app.Services.GetRequiredService<OutboxSweep>();
         await sweep.RunAsync(CancellationToken.None);
-        Assert.Equal(2, (await work.GetAsync("crash", asset.Id, CancellationToken.None))!.Outbox.Count);
+        Assert.Equal(2, (await work.GetAsync(projectId, "crash", asset.Id, CancellationToken.None))!.Outbox.Count);
 
         app.Time.Advance(OutboxSweep.MinimumAge + TimeSpan.FromSeconds(1));
         Assert.True(await sweep.RunAsync(CancellationToken.None) >= 1);
-        Assert.Empty((await work.GetAsync("crash", asset.Id, CancellationToken.None))!.Outbox);
+        Assert.Empty((await work.GetAsync(projectId, "crash", asset.Id, CancellationToken.None))!.Outbox);
         Assert.Equal(0, await sweep.RunAsync(CancellationToken.None));
 
         Assert.Equal(1, await app.PumpAsync());
-        var applied = (await work.GetAsync("crash", asset.Id, CancellationToken.None))!;
+        var applied = (await work.GetAsync(projectId, "crash", asset.Id, CancellationToken.None))!;
         Assert.Equal(PassStage.Final, applied.Item.Find(1)!.Stage);
         Assert.Equal(1, applied.Item.Find(1)!.Sequence);
 

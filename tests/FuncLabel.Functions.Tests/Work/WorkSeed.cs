@@ -21,7 +21,7 @@ public static class WorkSeed
     {
         var asset = new AssetDocument
         {
-            Id = Domain.Ingestion.HashedIds.AssetId(projectId + "/" + path),
+            Id = Domain.Ingestion.HashedIds.AssetId(projectId, path),
             Pk = projectId,
             ProjectId = projectId,
             GlobalKey = path,

@@ -66,8 +66,8 @@ public sealed class TemplateSources(AssetStore assets, JobStore jobs, WorkStore 
 
         var what = pass is null ? $"The consensus of asset '{assetId}' in job '{request.JobId}'" : $"Task '{request.TaskId}' of job '{request.JobId}'";
         var job = await jobs.GetAsync(projectId, request.JobId!, cancellationToken);
-        var item = job is null ? null : await work.GetAsync(request.JobId!, assetId, cancellationToken);
-        if (item is null || item.ProjectId != projectId)
+        var item = job is null ? null : await work.GetAsync(projectId, request.JobId!, assetId, cancellationToken);
+        if (item is null)
         {
             return (null, Problems.NotFound($"{what} was not found."));
         }
@@ -114,7 +114,7 @@ public sealed class TemplateSources(AssetStore assets, JobStore jobs, WorkStore 
         }
 
         var prelabels = await labels.PrelabelsAsync(assetId, cancellationToken);
-        IReadOnlyList<Annotation> prelabeled = [.. prelabels.Where(l => l.ProjectId == projectId && l.Route == ConfidenceRoute.Prelabel).Select(l => l.Annotation)];
+        IReadOnlyList<Annotation> prelabeled = [.. prelabels.Where(l => l.Route == ConfidenceRoute.Prelabel).Select(l => l.Annotation)];
         var extent = new AssetExtent(current.Width, current.Height, current.CodePoints);
         var start = TrainingAnswers.Read(LabelboxArray(assetId, prelabeled), "start", ontology, projectId, extent, AnnotationSource.Prelabel, errors);
         var gold = TrainingAnswers.Read(LabelboxArray(assetId, label.Annotations), "gold", ontology, projectId, extent, AnnotationSource.Gold, errors);
