@@ -16,6 +16,10 @@ public sealed class JobStore(CosmosDatabase database, StateWriter writer)
     public Task<Page<JobDocument>> ListAsync(string projectId, int limit, string? continuationToken, CancellationToken cancellationToken) =>
         Documents.QueryPageAsync<JobDocument>(new PartitionQuery(projectId, "c.docType = 'job'"), limit, continuationToken, cancellationToken);
 
+    /// <summary>The ids of every job of a project, whatever its state (one query returning ids only).</summary>
+    public IAsyncEnumerable<string> IdsAsync(string projectId, CancellationToken cancellationToken) =>
+        Documents.QueryAllAsync<string>(new PartitionQuery(projectId, "c.docType = 'job'", "VALUE c.jobId"), cancellationToken);
+
     /// <summary>Every active job of a project (new assets get work in each).</summary>
     public IAsyncEnumerable<JobDocument> ActiveAsync(string projectId, CancellationToken cancellationToken) =>
         Documents.QueryAllAsync<JobDocument>(new PartitionQuery(projectId, "c.docType = 'job' AND c.state = 'active'"), cancellationToken);

@@ -54,13 +54,13 @@ public static class AssetsApi
     /// Streams the current bytes from the blob (never buffered). One <c>Range: bytes=a-b</c> / <c>a-</c> / <c>-n</c> is
     /// honoured with 206 and <c>Content-Range</c>; an unsatisfiable range gets 416. The sniffed content type is sent,
     /// not the uploader's. If the blob was replaced since ingestion, 409 <c>asset_changed</c> (the bytes would not match
-    /// the registered SHA-256) until the new version is ingested. Owners read any asset; other members only the assets
-    /// of training templates they may take (<see cref="Training.TrainingAssetAccess"/>), 404 otherwise.
+    /// the registered SHA-256) until the new version is ingested. Owners read any asset; other members the assets they
+    /// hold a task on or may train on (<see cref="AssetContentAccess"/>), 404 otherwise.
     /// </summary>
     public static async Task<IResult> ContentAsync(
-        string projectId, string assetId, HttpContext http, AssetStore assets, BlobServiceClient blobs, Training.TrainingAssetAccess training, CancellationToken cancellationToken)
+        string projectId, string assetId, HttpContext http, AssetStore assets, BlobServiceClient blobs, AssetContentAccess access, CancellationToken cancellationToken)
     {
-        if (!http.ProjectAccess().Has(ProjectRole.Owner) && !await training.AllowsAsync(projectId, assetId, cancellationToken))
+        if (!await access.AllowsAsync(http, projectId, assetId, cancellationToken))
         {
             return Problems.NotFound($"Asset '{assetId}' was not found.");
         }

@@ -35,6 +35,7 @@ public static class ProjectsApi
     {
         var errors = new FieldErrors()
             .Check(request.Id is null || Ids.IsProjectId(request.Id), "id", "must be 3–63 characters: a-z, 0-9 and '-', starting with a letter or digit")
+            .Check(request.Id != Data.Ledger.LedgerEvent.OrgScope, "id", "is reserved: 'org' names the organisation-wide scope of ledger days and reports (reports/org/…)")
             .Text("name", request.Name, 1, 200)
             .Text("description", request.Description, 0, 4000, required: false);
         if (errors.Any)

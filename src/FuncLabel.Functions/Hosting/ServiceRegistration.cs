@@ -62,6 +62,7 @@ public static class ServiceRegistration
         services.AddSingleton<TraineeStore>();
         services.AddScoped<TemplateSources>();
         services.AddSingleton<Apis.Training.TrainingAssetAccess>();
+        services.AddSingleton<Apis.AssetContentAccess>();
         services.AddScoped<TrainingServices>();
         services.AddFuncLabelReports(configuration);
 

@@ -38,6 +38,15 @@ public sealed class LimitsTests(FuncLabelApp app) : IClassFixture<FuncLabelApp>
         admin.PostAsJsonAsync("/api/projects", new { id = "../Evil", name = "evil" }));
 
     [Fact]
+    public async Task ProjectIdOrg_IsReservedForTheOrganisationScope_Is400NamingTheField()
+    {
+        await AssertRejected(HttpStatusCode.BadRequest, "id", (project, admin) => admin.PostAsJsonAsync("/api/projects", new { id = "org", name = "org" }));
+        using var admin = app.ClientFor("limits-admin", admin: true);
+        using var org = await admin.GetAsync("/api/projects/org");
+        Assert.Equal(HttpStatusCode.NotFound, org.StatusCode);
+    }
+
+    [Fact]
     public Task RouteProjectIdOutOfPattern_Is400NamingTheField() => AssertRejected(HttpStatusCode.BadRequest, "projectId", (project, admin) =>
         admin.GetAsync("/api/projects/NOT_AN_ID"));
 

@@ -26,7 +26,7 @@ public sealed class TemplateFromTaskTests(FuncLabelApp app) : IClassFixture<Func
         using var d1 = app.ClientFor("ft-d1");
         using var d2 = app.ClientFor("ft-d2");
         var assetId = await IngestWithPrelabelAsync(owner, project, "cars/a.png");
-        await WorkAsync(owner, project, "two-pass", assetId, passes: 2);
+        await WorkSeed.LaunchOnAssetAsync(app.Services, owner, project, "two-pass", assetId, passesPerFile: 2);
 
         var first = await WorkSeed.ClaimAsync(d1, project, "two-pass", "draw");
         var taskId = (string)first["id"]!;
@@ -131,15 +131,6 @@ public sealed class TemplateFromTaskTests(FuncLabelApp app) : IClassFixture<Func
         await harness.IngestAssetAsync(project, path, Domain.Tests.Ingestion.Generated.Png(640, 480));
         await harness.ImportAsync(project, "model", $$$"""{"uuid":"7a0c5e1f-0000-4000-8000-000000000001","dataRow":{"globalKey":"{{{path}}}"},"name":"car","bbox":{"top":100,"left":130,"height":100,"width":200}}""" + "\n");
         return Domain.Ingestion.HashedIds.AssetId(project, path);
-    }
-
-    /// <summary>Creates and launches the job through the API, then the asset's work item as the launch pager would.</summary>
-    private async Task WorkAsync(HttpClient owner, string project, string jobId, string assetId, int passes)
-    {
-        await WorkSeed.CreateAndLaunchAsync(owner, project, jobId, passes, 0);
-        var job = await app.Services.GetRequiredService<JobStore>().GetAsync(project, jobId, CancellationToken.None);
-        var asset = await app.Services.GetRequiredService<Data.Assets.AssetStore>().GetAsync(project, assetId, CancellationToken.None);
-        await app.Services.GetRequiredService<WorkCreation>().EnsureAsync(job!, asset!, CancellationToken.None);
     }
 
     private static Task<HttpResponseMessage> FromTaskAsync(HttpClient client, string project, object body) =>

@@ -68,6 +68,18 @@ public static class WorkSeed
         return asset;
     }
 
+    /// <summary>
+    /// Creates and launches a job through the API, then the work item of an already stored (e.g. ingested) asset with
+    /// the real <see cref="WorkCreation"/>, as the launch pager would.
+    /// </summary>
+    public static async Task LaunchOnAssetAsync(IServiceProvider services, HttpClient owner, string projectId, string jobId, string assetId, int passesPerFile = 1, int reviewFrequency = 0)
+    {
+        await CreateAndLaunchAsync(owner, projectId, jobId, passesPerFile, reviewFrequency);
+        var job = await services.GetRequiredService<JobStore>().GetAsync(projectId, jobId, CancellationToken.None);
+        var asset = await services.GetRequiredService<Data.Assets.AssetStore>().GetAsync(projectId, assetId, CancellationToken.None);
+        await services.GetRequiredService<WorkCreation>().EnsureAsync(job!, asset!, CancellationToken.None);
+    }
+
     /// <summary>Claims a task of <paramref name="kind"/>; fails the test unless one is served.</summary>
     public static async Task<JsonNode> ClaimAsync(HttpClient client, string projectId, string jobId, string kind)
     {
