@@ -6,8 +6,8 @@ namespace FuncLabel.Data.Assets;
 /// One asset: container <c>assets</c>, pk <c>{projectId}</c>, id = <c>HashedIds.AssetId(projectId, path)</c>, so the
 /// same path is always the same asset of its project (never another project's: the id keys the asset's <c>labels</c>
 /// partition) and a lookup by globalKey is a point read. Each upload with new bytes appends a version; a delete leaves a
-/// tombstone (<see cref="DeletedAt"/>, no <see cref="Current"/>) so late events for old bytes are
-/// recognised and ignored, and a later upload to the same path continues the version numbers.
+/// tombstone (<see cref="DeletedAt"/>, no <see cref="Current"/>) so late events for old bytes are recognised and
+/// ignored, and a later upload to the same path continues the version numbers.
 /// </summary>
 public sealed record AssetDocument : VersionedDocument
 {
