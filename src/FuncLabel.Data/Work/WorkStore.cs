@@ -61,12 +61,27 @@ public sealed class WorkStore(CosmosDatabase database, StateWriter writer)
     public Task<WriteResult<WorkItemDocument>> CreateAsync(WorkItemDocument item, ChangeContext change, CancellationToken cancellationToken) =>
         writer.CreateAsync(Container, StateChange.Next(item.With(item.Item), change, Resource(item), "work.created"), cancellationToken);
 
-    /// <summary>Replaces the item as read with <paramref name="next"/>, its ledger event and any messages.</summary>
+    /// <summary>
+    /// Replaces the item as read with <paramref name="next"/>, its ledger event and any messages; the entries are
+    /// performed as <paramref name="sideEffects"/> says (claims and renewals leave theirs to the next write, a submit
+    /// sends its message and leaves the rest to the message's consumer). A queue consumer passes the message it applies
+    /// as <paramref name="delivered"/>: that message's entry is done and dropped, and what the sender left is performed
+    /// with this write's own entries.
+    /// </summary>
     public Task<WriteResult<WorkItemDocument>> ReplaceAsync(
-        WorkItemDocument current, WorkItem next, ChangeContext change, string action, IReadOnlyDictionary<string, string>? details, Func<long, IReadOnlyList<QueueOutboxEntry>>? messages, CancellationToken cancellationToken)
+        WorkItemDocument current,
+        WorkItem next,
+        ChangeContext change,
+        string action,
+        IReadOnlyDictionary<string, string>? details,
+        Func<long, IReadOnlyList<QueueOutboxEntry>>? messages,
+        CancellationToken cancellationToken,
+        SideEffects sideEffects = SideEffects.Perform,
+        string? delivered = null)
     {
         var owed = messages?.Invoke(current.Version + 1) ?? [];
-        return writer.ReplaceAsync(Container, StateChange.Next(current.With(next), change, Resource(current), action, details, owed), cancellationToken);
+        var source = delivered is null ? current : current with { Outbox = [.. current.Outbox.Where(e => e.Id != WorkMessage.OutboxId(delivered))] };
+        return writer.ReplaceAsync(Container, StateChange.Next(source.With(next), change, Resource(current), action, details, owed), cancellationToken, sideEffects);
     }
 
     public async Task<JobCounterDocument> GetCounterAsync(string jobId, CancellationToken cancellationToken) =>
