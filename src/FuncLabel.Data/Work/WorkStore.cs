@@ -15,6 +15,9 @@ public sealed class WorkStore(CosmosDatabase database, StateWriter writer)
     /// </summary>
     public const int CandidatePage = 8;
 
+    /// <summary>One numbering at a time per job in this instance (see <see cref="NumberAsync"/>); a few bytes per job.</summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, SemaphoreSlim> _numberingTurns = new(StringComparer.Ordinal);
+
     private DocumentContainer Documents => database.Container(Container);
 
     public Task<WorkItemDocument?> GetAsync(string jobId, string assetId, CancellationToken cancellationToken) =>
@@ -92,29 +95,43 @@ public sealed class WorkStore(CosmosDatabase database, StateWriter writer)
     /// The job-wide number of the submission <paramref name="messageId"/>: the one it got before, or the next one
     /// (one conditional write, retried on contention).
     /// </summary>
+    /// <remarks>
+    /// Consumers in one instance take turns per job: the counter is one document, so concurrent numberings of one job
+    /// serialise anyway, and without turns every round of N concurrent attempts costs N reads and N replaces for one
+    /// success (8 consumers: ~4.5 of each per number instead of 1). Other instances still contend through the ETag.
+    /// </remarks>
     public async Task<long> NumberAsync(string jobId, string messageId, CancellationToken cancellationToken)
     {
-        while (true)
+        var turn = _numberingTurns.GetOrAdd(jobId, _ => new SemaphoreSlim(1, 1));
+        await turn.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
         {
-            var counter = await GetCounterAsync(jobId, cancellationToken).ConfigureAwait(false);
-            if (counter.Recent.FirstOrDefault(r => r.MessageId == messageId) is { } known)
+            while (true)
             {
-                return known.Sequence;
-            }
+                var counter = await GetCounterAsync(jobId, cancellationToken).ConfigureAwait(false);
+                if (counter.Recent.FirstOrDefault(r => r.MessageId == messageId) is { } known)
+                {
+                    return known.Sequence;
+                }
 
-            long sequence = counter.Submissions + 1;
-            var next = counter with
-            {
-                Submissions = sequence,
-                Recent = [.. counter.Recent.Skip(Math.Max(0, counter.Recent.Count + 1 - JobCounterDocument.RecentKept)), new NumberedMessage(messageId, sequence)],
-            };
-            var written = counter.ETag is null
-                ? await Documents.CreateAsync(next, cancellationToken).ConfigureAwait(false)
-                : await Documents.ReplaceAsync(next, counter.ETag, cancellationToken).ConfigureAwait(false);
-            if (written.Succeeded)
-            {
-                return sequence;
+                long sequence = counter.Submissions + 1;
+                var next = counter with
+                {
+                    Submissions = sequence,
+                    Recent = [.. counter.Recent.Skip(Math.Max(0, counter.Recent.Count + 1 - JobCounterDocument.RecentKept)), new NumberedMessage(messageId, sequence)],
+                };
+                var written = counter.ETag is null
+                    ? await Documents.CreateAsync(next, cancellationToken).ConfigureAwait(false)
+                    : await Documents.ReplaceAsync(next, counter.ETag, cancellationToken).ConfigureAwait(false);
+                if (written.Succeeded)
+                {
+                    return sequence;
+                }
             }
+        }
+        finally
+        {
+            turn.Release();
         }
     }
 

@@ -300,7 +300,7 @@ public sealed class ProjectServices(ProjectStore projects, CatalogStore catalog,
         }
         finally
         {
-            members.Forget(member.ProjectId, member.UserId);
+            Members.Forget(member.ProjectId, member.UserId);
         }
     }
 
@@ -309,6 +309,8 @@ public sealed class ProjectServices(ProjectStore projects, CatalogStore catalog,
     public CatalogStore Catalog { get; } = catalog;
 
     public UserStore Users { get; } = users;
+
+    public MemberCache Members { get; } = members;
 
     public TimeProvider Time { get; } = time;
 }
