@@ -38,6 +38,10 @@ public sealed class OutboxRelay(CosmosDatabase database, QueueServiceClient queu
         return cleared.Document?.ETag ?? etag;
     }
 
+    /// <summary>Sends the queue messages among <paramref name="outbox"/> (concurrently) and nothing else; clears nothing.</summary>
+    public Task SendAsync(IReadOnlyList<OutboxEntry> outbox, CancellationToken cancellationToken) =>
+        Task.WhenAll(outbox.OfType<QueueOutboxEntry>().Select(entry => PerformAsync(entry, cancellationToken)));
+
     private async Task PerformAsync(OutboxEntry entry, CancellationToken cancellationToken)
     {
         switch (entry)

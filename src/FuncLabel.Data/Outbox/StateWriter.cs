@@ -16,20 +16,29 @@ public sealed class StateWriter(CosmosDatabase database, OutboxRelay relay, Outb
     }
 
     /// <summary>Replaces <paramref name="document"/> if it still has the ETag it was read with.</summary>
-    public async Task<WriteResult<T>> ReplaceAsync<T>(ContainerDefinition container, T document, CancellationToken cancellationToken)
+    public async Task<WriteResult<T>> ReplaceAsync<T>(ContainerDefinition container, T document, CancellationToken cancellationToken, SideEffects sideEffects = SideEffects.Perform)
         where T : VersionedDocument
     {
         var etag = document.ETag ?? throw new ArgumentException("Replace needs the document as read, with its ETag.", nameof(document));
         var result = await database.Container(container).ReplaceAsync(document, etag, cancellationToken).ConfigureAwait(false);
-        return result.Succeeded ? WriteResult<T>.Ok(await AfterWriteAsync(container, result.Value, cancellationToken).ConfigureAwait(false)) : result;
+        return result.Succeeded ? WriteResult<T>.Ok(await AfterWriteAsync(container, result.Value, cancellationToken, sideEffects).ConfigureAwait(false)) : result;
     }
 
-    private async Task<T> AfterWriteAsync<T>(ContainerDefinition container, T written, CancellationToken cancellationToken)
+    private async Task<T> AfterWriteAsync<T>(ContainerDefinition container, T written, CancellationToken cancellationToken, SideEffects sideEffects = SideEffects.Perform)
         where T : VersionedDocument
     {
         faults.AfterStateWrite();
-        var etag = await relay.PerformAsync(container, written.Pk, written.Id, written.ETag!, written.Outbox, cancellationToken).ConfigureAwait(false);
-        return etag == written.ETag ? written : written with { Outbox = [], ETag = etag };
+        switch (sideEffects)
+        {
+            case SideEffects.Leave:
+                return written;
+            case SideEffects.SendMessages:
+                await relay.SendAsync(written.Outbox, cancellationToken).ConfigureAwait(false);
+                return written;
+            default:
+                var etag = await relay.PerformAsync(container, written.Pk, written.Id, written.ETag!, written.Outbox, cancellationToken).ConfigureAwait(false);
+                return etag == written.ETag ? written : written with { Outbox = [], ETag = etag };
+        }
     }
 }
 

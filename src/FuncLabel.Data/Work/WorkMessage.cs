@@ -42,5 +42,8 @@ public sealed record WorkMessage(
     public static WorkMessage? Parse(byte[] body) => JsonSerializer.Deserialize<WorkMessage>(body, FuncLabelJson.Options);
 
     /// <summary>The outbox entry that sends this message to <paramref name="queue"/> after the write recording it.</summary>
-    public QueueOutboxEntry ToOutbox(string queue, DateTimeOffset at) => new() { Id = "queue:" + Id, CreatedAt = at, Queue = queue, Body = ToJson() };
+    public QueueOutboxEntry ToOutbox(string queue, DateTimeOffset at) => new() { Id = OutboxId(Id), CreatedAt = at, Queue = queue, Body = ToJson() };
+
+    /// <summary>The id of the outbox entry that sends the message <paramref name="messageId"/>.</summary>
+    public static string OutboxId(string messageId) => "queue:" + messageId;
 }

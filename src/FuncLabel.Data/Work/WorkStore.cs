@@ -15,6 +15,9 @@ public sealed class WorkStore(CosmosDatabase database, StateWriter writer)
     /// </summary>
     public const int CandidatePage = 8;
 
+    /// <summary>One numbering at a time per job in this instance (see <see cref="NumberAsync"/>); a few bytes per job.</summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, SemaphoreSlim> _numberingTurns = new(StringComparer.Ordinal);
+
     private DocumentContainer Documents => database.Container(Container);
 
     public Task<WorkItemDocument?> GetAsync(string projectId, string jobId, string assetId, CancellationToken cancellationToken) =>
@@ -61,12 +64,27 @@ public sealed class WorkStore(CosmosDatabase database, StateWriter writer)
     public Task<WriteResult<WorkItemDocument>> CreateAsync(WorkItemDocument item, ChangeContext change, CancellationToken cancellationToken) =>
         writer.CreateAsync(Container, StateChange.Next(item.With(item.Item), change, Resource(item), "work.created"), cancellationToken);
 
-    /// <summary>Replaces the item as read with <paramref name="next"/>, its ledger event and any messages.</summary>
+    /// <summary>
+    /// Replaces the item as read with <paramref name="next"/>, its ledger event and any messages; the entries are
+    /// performed as <paramref name="sideEffects"/> says (claims and renewals leave theirs to the next write, a submit
+    /// sends its message and leaves the rest to the message's consumer). A queue consumer passes the message it applies
+    /// as <paramref name="delivered"/>: that message's entry is done and dropped, and what the sender left is performed
+    /// with this write's own entries.
+    /// </summary>
     public Task<WriteResult<WorkItemDocument>> ReplaceAsync(
-        WorkItemDocument current, WorkItem next, ChangeContext change, string action, IReadOnlyDictionary<string, string>? details, Func<long, IReadOnlyList<QueueOutboxEntry>>? messages, CancellationToken cancellationToken)
+        WorkItemDocument current,
+        WorkItem next,
+        ChangeContext change,
+        string action,
+        IReadOnlyDictionary<string, string>? details,
+        Func<long, IReadOnlyList<QueueOutboxEntry>>? messages,
+        CancellationToken cancellationToken,
+        SideEffects sideEffects = SideEffects.Perform,
+        string? delivered = null)
     {
         var owed = messages?.Invoke(current.Version + 1) ?? [];
-        return writer.ReplaceAsync(Container, StateChange.Next(current.With(next), change, Resource(current), action, details, owed), cancellationToken);
+        var source = delivered is null ? current : current with { Outbox = [.. current.Outbox.Where(e => e.Id != WorkMessage.OutboxId(delivered))] };
+        return writer.ReplaceAsync(Container, StateChange.Next(source.With(next), change, Resource(current), action, details, owed), cancellationToken, sideEffects);
     }
 
     public async Task<JobCounterDocument> GetCounterAsync(string projectId, string jobId, CancellationToken cancellationToken) =>
@@ -77,29 +95,43 @@ public sealed class WorkStore(CosmosDatabase database, StateWriter writer)
     /// The job-wide number of the submission <paramref name="messageId"/>: the one it got before, or the next one
     /// (one conditional write, retried on contention).
     /// </summary>
+    /// <remarks>
+    /// Consumers in one instance take turns per job: the counter is one document, so concurrent numberings of one job
+    /// serialise anyway, and without turns every round of N concurrent attempts costs N reads and N replaces for one
+    /// success (8 consumers: ~4.5 of each per number instead of 1). Other instances still contend through the ETag.
+    /// </remarks>
     public async Task<long> NumberAsync(string projectId, string jobId, string messageId, CancellationToken cancellationToken)
     {
-        while (true)
+        var turn = _numberingTurns.GetOrAdd(WorkPartition.For(projectId, jobId), _ => new SemaphoreSlim(1, 1));
+        await turn.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
         {
-            var counter = await GetCounterAsync(projectId, jobId, cancellationToken).ConfigureAwait(false);
-            if (counter.Recent.FirstOrDefault(r => r.MessageId == messageId) is { } known)
+            while (true)
             {
-                return known.Sequence;
-            }
+                var counter = await GetCounterAsync(projectId, jobId, cancellationToken).ConfigureAwait(false);
+                if (counter.Recent.FirstOrDefault(r => r.MessageId == messageId) is { } known)
+                {
+                    return known.Sequence;
+                }
 
-            long sequence = counter.Submissions + 1;
-            var next = counter with
-            {
-                Submissions = sequence,
-                Recent = [.. counter.Recent.Skip(Math.Max(0, counter.Recent.Count + 1 - JobCounterDocument.RecentKept)), new NumberedMessage(messageId, sequence)],
-            };
-            var written = counter.ETag is null
-                ? await Documents.CreateAsync(next, cancellationToken).ConfigureAwait(false)
-                : await Documents.ReplaceAsync(next, counter.ETag, cancellationToken).ConfigureAwait(false);
-            if (written.Succeeded)
-            {
-                return sequence;
+                long sequence = counter.Submissions + 1;
+                var next = counter with
+                {
+                    Submissions = sequence,
+                    Recent = [.. counter.Recent.Skip(Math.Max(0, counter.Recent.Count + 1 - JobCounterDocument.RecentKept)), new NumberedMessage(messageId, sequence)],
+                };
+                var written = counter.ETag is null
+                    ? await Documents.CreateAsync(next, cancellationToken).ConfigureAwait(false)
+                    : await Documents.ReplaceAsync(next, counter.ETag, cancellationToken).ConfigureAwait(false);
+                if (written.Succeeded)
+                {
+                    return sequence;
+                }
             }
+        }
+        finally
+        {
+            turn.Release();
         }
     }
 

@@ -5,8 +5,9 @@ public sealed record JobInfo(string JobId, string Name);
 
 /// <summary>
 /// Builds a <see cref="QualityReport"/> from a project's ledger days. Work events have the resource
-/// <c>work:{jobId}:{assetId}</c>; the builder reads <c>task.submitted</c> (actor = drawer; <c>secondsOnTask</c>,
-/// pre-label counts), <c>task.reviewed</c> (<c>outcome</c>, <c>drawer</c>), <c>task.skipped</c> (actor, <c>reason</c>)
+/// <c>work:{jobId}:{assetId}</c>; the builder reads <c>task.submitted</c> (actor = drawer; <c>secondsOnTask</c>),
+/// pre-label counts from whichever event carries them (the fan-out's, with <c>drawer</c>; older ledgers have them on
+/// <c>task.submitted</c>), <c>task.reviewed</c> (<c>outcome</c>, <c>drawer</c>), <c>task.skipped</c> (actor, <c>reason</c>)
 /// and <c>work.consensus</c> (<c>agreement</c>, <c>pass.{n}.drawer</c>, <c>pass.{n}.agreement</c>). Agreement figures
 /// are on the scorer's 0–100 scale.
 /// </summary>
@@ -40,9 +41,10 @@ public static class QualityReportBuilder
 
         var counts = Reviews(reviews);
         var seconds = submits.Select(e => e.Number(ReportDetails.SecondsOnTask)).OfType<double>().ToList();
-        var offered = Sum(submits, ReportDetails.PrelabelsOffered);
-        var unchanged = Sum(submits, ReportDetails.PrelabelsUnchanged);
-        var edited = Sum(submits, ReportDetails.PrelabelsEdited);
+        var prelabelUse = events.Where(e => e.Number(ReportDetails.PrelabelsOffered) is not null).ToList();
+        var offered = Sum(prelabelUse, ReportDetails.PrelabelsOffered);
+        var unchanged = Sum(prelabelUse, ReportDetails.PrelabelsUnchanged);
+        var edited = Sum(prelabelUse, ReportDetails.PrelabelsEdited);
         var skipped = skips.GroupBy(e => e.ResourcePart(2)!, StringComparer.Ordinal)
             .Select(g => g.First())
             .Select(e => new SkippedAsset(e.ResourcePart(2)!, e.Actor, e.Text("reason") ?? "", e.At))
@@ -57,6 +59,7 @@ public static class QualityReportBuilder
         var annotators = users.Select(user =>
         {
             var mine = submits.Where(e => e.Actor == user).ToList();
+            var myPrelabelUse = prelabelUse.Where(e => (e.Text(ReportDetails.Drawer) ?? e.Actor) == user).ToList();
             var received = reviews.Where(e => e.Text(ReportDetails.Drawer) == user).ToList();
             var rejected = received.Count(e => e.Text("outcome") == "reject");
             var agreements = passes.Where(p => p.Drawer == user).Select(p => p.Agreement).ToList();
@@ -69,9 +72,9 @@ public static class QualityReportBuilder
                 rejected,
                 Statistics.Share(rejected, received.Count),
                 Statistics.Median(mine.Select(e => e.Number(ReportDetails.SecondsOnTask)).OfType<double>()),
-                Sum(mine, ReportDetails.PrelabelsOffered),
-                Sum(mine, ReportDetails.PrelabelsUnchanged),
-                Sum(mine, ReportDetails.PrelabelsEdited),
+                Sum(myPrelabelUse, ReportDetails.PrelabelsOffered),
+                Sum(myPrelabelUse, ReportDetails.PrelabelsUnchanged),
+                Sum(myPrelabelUse, ReportDetails.PrelabelsEdited),
                 skips.Count(e => e.Actor == user));
         }).ToList();
 

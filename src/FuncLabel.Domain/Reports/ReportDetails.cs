@@ -14,16 +14,19 @@ public static class ReportDetails
     /// <summary><c>task.submitted</c>: seconds from the draw claim to the submit.</summary>
     public const string SecondsOnTask = "secondsOnTask";
 
-    /// <summary><c>task.submitted</c>: pre-labels the drawer started from (first draw of a pass only; absent on rework).</summary>
+    /// <summary>
+    /// <c>work.review_selected</c>/<c>work.pass_final</c> (the fan-out applying a first draw, with <see cref="Drawer"/>):
+    /// pre-labels the drawer started from (absent on rework).
+    /// </summary>
     public const string PrelabelsOffered = "prelabelsOffered";
 
-    /// <summary><c>task.submitted</c>: pre-labels submitted unchanged (same uuid and annotation).</summary>
+    /// <summary>With <see cref="PrelabelsOffered"/>: pre-labels submitted unchanged (same uuid and annotation).</summary>
     public const string PrelabelsUnchanged = "prelabelsUnchanged";
 
-    /// <summary><c>task.submitted</c>: pre-labels submitted with changes (same uuid, different annotation).</summary>
+    /// <summary>With <see cref="PrelabelsOffered"/>: pre-labels submitted with changes (same uuid, different annotation).</summary>
     public const string PrelabelsEdited = "prelabelsEdited";
 
-    /// <summary><c>task.reviewed</c>: the user who drew the reviewed pass.</summary>
+    /// <summary><c>task.reviewed</c> and the fan-out's first-draw events: the user who drew the pass.</summary>
     public const string Drawer = "drawer";
 
     /// <summary><c>work.consensus</c>: prefix of per-pass keys <c>pass.{n}.drawer</c> and <c>pass.{n}.agreement</c>.</summary>

@@ -57,7 +57,7 @@ public static class ProjectsApi
         if (existing is not { IsActive: true, Role: ProjectRole.Owner })
         {
             var owner = NewMember(id, caller.UserId, ProjectRole.Owner, caller.UserId, now);
-            var saved = await services.Projects.SaveMemberAsync(owner, existing, change, "member.added", cancellationToken);
+            var saved = await services.SaveMemberAsync(owner, existing, change, "member.added", cancellationToken);
             if (!saved.Succeeded)
             {
                 return Problems.Conflict("concurrent_change", "The project is being created by another request; retry.");
@@ -213,7 +213,7 @@ public static class ProjectsApi
         var now = services.Time.GetUtcNow();
         var action = current is { IsActive: true } ? "member.role_changed" : "member.added";
         var member = NewMember(projectId, userId, request.Role!.Value, caller.UserId, now);
-        var saved = await services.Projects.SaveMemberAsync(member, current, new ChangeContext(caller.UserId, now, projectId), action, cancellationToken);
+        var saved = await services.SaveMemberAsync(member, current, new ChangeContext(caller.UserId, now, projectId), action, cancellationToken);
         if (!saved.Succeeded)
         {
             return Problems.Conflict("concurrent_change", "The membership changed meanwhile; read it again and retry.");
@@ -250,7 +250,7 @@ public static class ProjectsApi
         var caller = http.Caller();
         var now = services.Time.GetUtcNow();
         var removed = current with { RemovedAt = now, ChangedBy = caller.UserId, ChangedAt = now };
-        var saved = await services.Projects.SaveMemberAsync(removed, current, new ChangeContext(caller.UserId, now, projectId), "member.removed", cancellationToken);
+        var saved = await services.SaveMemberAsync(removed, current, new ChangeContext(caller.UserId, now, projectId), "member.removed", cancellationToken);
         return saved.Succeeded
             ? TypedResults.NoContent()
             : Problems.Conflict("concurrent_change", "The membership changed meanwhile; read it again and retry.");
@@ -290,13 +290,28 @@ public static class ProjectsApi
 public sealed record ProjectSummary(string Id, string Name, DateTimeOffset? ArchivedAt, ProjectRole? Role);
 
 /// <summary>The services of <see cref="ProjectsApi"/>'s handlers.</summary>
-public sealed class ProjectServices(ProjectStore projects, CatalogStore catalog, UserStore users, TimeProvider time)
+public sealed class ProjectServices(ProjectStore projects, CatalogStore catalog, UserStore users, MemberCache members, TimeProvider time)
 {
+    /// <summary>Saves a member document and drops this instance's cached copy, so the change applies here at once.</summary>
+    public async Task<WriteResult<MemberDocument>> SaveMemberAsync(MemberDocument member, MemberDocument? current, ChangeContext change, string action, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await Projects.SaveMemberAsync(member, current, change, action, cancellationToken);
+        }
+        finally
+        {
+            Members.Forget(member.ProjectId, member.UserId);
+        }
+    }
+
     public ProjectStore Projects { get; } = projects;
 
     public CatalogStore Catalog { get; } = catalog;
 
     public UserStore Users { get; } = users;
+
+    public MemberCache Members { get; } = members;
 
     public TimeProvider Time { get; } = time;
 }

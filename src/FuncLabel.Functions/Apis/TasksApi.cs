@@ -94,7 +94,7 @@ public static class TasksApi
                         continue;
                     }
 
-                    var written = await services.Work.ReplaceAsync(candidate, step.Value, Change(http, services, projectId), "task.claimed", Details(step.Pass, kind), null, cancellationToken);
+                    var written = await services.Work.ReplaceAsync(candidate, step.Value, Change(http, services, projectId), "task.claimed", Details(step.Pass, kind), null, cancellationToken, SideEffects.Leave);
                     if (written.Succeeded)
                     {
                         Versions.SetETag(http.Response, written.Value.Version);
@@ -196,7 +196,7 @@ public static class TasksApi
         }
 
         await services.Labels.SaveDraftAsync(NewLabel(TaskLabelDocument.DraftId(jobId, slot.Pass), TaskLabelKind.Draft, item, slot, caller, now, request.Annotations!), cancellationToken);
-        var written = await services.Work.ReplaceAsync(item, step.Value, Change(http, services, projectId), "task.draft_saved", Details(slot.Pass, TaskKind.Draw), null, cancellationToken);
+        var written = await services.Work.ReplaceAsync(item, step.Value, Change(http, services, projectId), "task.draft_saved", Details(slot.Pass, TaskKind.Draw), null, cancellationToken, SideEffects.Leave);
         if (!written.Succeeded)
         {
             return Problems.PreconditionFailed();
@@ -208,6 +208,7 @@ public static class TasksApi
 
     /// <summary>
     /// Submits the caller's pass: one read, one label create, one conditional write carrying the <c>task-events</c>
+    /// message, which is sent (the ledger event is left on the item for that message's consumer to perform: <see cref="Work.TaskFanOut"/>)
     /// message that counts it. Late submits are accepted while the slot is still the caller's; 409 <c>asset_changed</c>
     /// when the asset has new bytes or the submit names another version.
     /// </summary>
@@ -229,7 +230,7 @@ public static class TasksApi
         var caller = http.Caller().UserId;
         var now = services.Time.GetUtcNow();
         var labelId = TaskLabelDocument.PassId(jobId, slot.Pass, slot.Attempt, item.Version);
-        var reportDetails = await SubmitReportDetailsAsync(item, slot, request.Annotations!, now, services, cancellationToken);
+        var reportDetails = SubmitReportDetails(slot, now);
         bool labelStored = false;
         return await WriteMineAsync(
             item,
@@ -247,7 +248,8 @@ public static class TasksApi
 
                 return await services.Work.ReplaceAsync(current, step.Value, Change(http, services, projectId), "task.submitted", reportDetails,
                     version => [new WorkMessage($"submitted:{jobId}:{current.AssetId}:{slot.Pass}:{slot.Attempt}:v{version}", WorkMessageKind.Submitted, projectId, jobId, current.AssetId, slot.Pass, slot.Attempt).ToOutbox(services.Queues.TaskEvents, now)],
-                    cancellationToken);
+                    cancellationToken,
+                    SideEffects.SendMessages);
             },
             taskId,
             http,
@@ -477,25 +479,15 @@ public static class TasksApi
     private static ChangeContext Change(HttpContext http, TaskServices services, string projectId) => new(http.Caller().UserId, services.Time.GetUtcNow(), projectId);
 
     /// <summary>
-    /// The submit's ledger details, with what the quality report needs: seconds from the claim to the submit, and on a
-    /// first draw (not rework, whose start is the rejected label) what became of the pre-labels it started from.
+    /// The submit's ledger details: with the pass and kind, the seconds from the claim to the submit (quality report).
+    /// What became of the pre-labels is looked up by the fan-out when it applies the submission (<see cref="Work.PrelabelUseLookup"/>).
     /// </summary>
-    private static async Task<Dictionary<string, string>> SubmitReportDetailsAsync(
-        WorkItemDocument item, PassSlot slot, IReadOnlyList<Annotation> submitted, DateTimeOffset now, TaskServices services, CancellationToken cancellationToken)
+    private static Dictionary<string, string> SubmitReportDetails(PassSlot slot, DateTimeOffset now)
     {
         var details = Details(slot.Pass, TaskKind.Draw);
         if (slot.Claim is { } claim)
         {
             details[ReportDetails.SecondsOnTask] = ReportDetails.Number((long)Math.Max(0, (now - claim.ClaimedAt).TotalSeconds));
-        }
-
-        if (slot.Stage == PassStage.Draw)
-        {
-            var prelabels = await services.Labels.PrelabelsAsync(item.AssetId, cancellationToken);
-            var edits = PrelabelEdits.Of([.. prelabels.Where(p => p.Route == ConfidenceRoute.Prelabel).Select(p => p.Annotation)], submitted);
-            details[ReportDetails.PrelabelsOffered] = ReportDetails.Number(edits.Offered);
-            details[ReportDetails.PrelabelsUnchanged] = ReportDetails.Number(edits.Unchanged);
-            details[ReportDetails.PrelabelsEdited] = ReportDetails.Number(edits.Edited);
         }
 
         return details;

@@ -39,10 +39,15 @@ public static class AppPipeline
         return app;
     }
 
-    /// <summary>Client errors the server raises while reading a request keep their status (413 for an oversized body).</summary>
-    private static int StatusFor(Exception exception) => exception switch
+    /// <summary>
+    /// Client errors the server raises while reading a request keep their status (413 for an oversized body). A store
+    /// that timed out, throttled or was unavailable is 503: the request did not fail for what it asked, and retrying
+    /// it is right (every write is conditional, so a retried write that had gone through is refused, never doubled).
+    /// </summary>
+    public static int StatusFor(Exception exception) => exception switch
     {
         BadHttpRequestException bad => bad.StatusCode,
+        Microsoft.Azure.Cosmos.CosmosException { StatusCode: System.Net.HttpStatusCode.RequestTimeout or System.Net.HttpStatusCode.TooManyRequests or System.Net.HttpStatusCode.ServiceUnavailable } => StatusCodes.Status503ServiceUnavailable,
         _ => StatusCodes.Status500InternalServerError,
     };
 }

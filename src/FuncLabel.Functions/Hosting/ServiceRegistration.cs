@@ -42,6 +42,7 @@ public static class ServiceRegistration
         services.AddSingleton<StateWriter>();
         services.AddSingleton<OutboxSweep>();
         services.AddSingleton<ProjectStore>();
+        services.AddSingleton<Security.MemberCache>();
         services.AddSingleton<CatalogStore>();
         services.AddSingleton<UserStore>();
         services.AddSingleton<LedgerStore>();

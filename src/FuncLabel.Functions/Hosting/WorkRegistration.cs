@@ -24,6 +24,7 @@ public static class WorkRegistration
         services.AddSingleton<WorkCreation>();
         services.AddSingleton<ConsensusRunner>();
         services.AddSingleton<TaskFanOut>();
+        services.AddSingleton<PrelabelUseLookup>();
         services.AddScoped<LaunchPager>();
         services.AddScoped<ExportBuilder>();
         services.AddScoped<JobServices>();

@@ -6,7 +6,7 @@ namespace FuncLabel.Functions.Security;
 
 /// <summary>
 /// Enforces each endpoint's <see cref="AccessRule"/> after routing and authentication. Project rules read
-/// the caller's member document (one point read); a non-member gets 404, so a project's existence is not
+/// the caller's member document (one point read, cached a few seconds: <see cref="MemberCache"/>); a non-member gets 404, so a project's existence is not
 /// revealed to outsiders; a member whose role is too low gets 403.
 /// </summary>
 public sealed class AccessMiddleware(RequestDelegate next)
@@ -14,7 +14,7 @@ public sealed class AccessMiddleware(RequestDelegate next)
     public const string ProjectRouteKey = "projectId";
 
     /// <remarks>
-    /// The project store is resolved only for project rules: resolving it builds the Cosmos client, which the host's
+    /// The member cache (and with it the project store) is resolved only for project rules: resolving it builds the Cosmos client, which the host's
     /// readiness probe (<c>GET /</c>) and other anonymous or host-only endpoints should not pay for (start-up time).
     /// </remarks>
     public async Task InvokeAsync(HttpContext context)
@@ -60,8 +60,8 @@ public sealed class AccessMiddleware(RequestDelegate next)
                     return;
                 }
 
-                var projects = context.RequestServices.GetRequiredService<ProjectStore>();
-                var member = await projects.GetMemberAsync(projectId, caller.UserId, context.RequestAborted);
+                var members = context.RequestServices.GetRequiredService<MemberCache>();
+                var member = await members.GetAsync(projectId, caller.UserId, context.RequestAborted);
                 var active = member is { IsActive: true } ? member : null;
                 if (active is null && !caller.IsAdmin)
                 {

@@ -1,5 +1,7 @@
+using System.Globalization;
 using FuncLabel.Data.Outbox;
 using FuncLabel.Data.Work;
+using FuncLabel.Domain.Reports;
 using FuncLabel.Domain.Work;
 
 namespace FuncLabel.Functions.Work;
@@ -10,7 +12,13 @@ namespace FuncLabel.Functions.Work;
 /// back to review. The work item records the message id with the change, so a redelivery changes nothing. Then,
 /// whatever the message, consensus runs if every pass is final.
 /// </summary>
-public sealed class TaskFanOut(WorkStore work, JobStore jobs, ConsensusRunner consensus, TimeProvider time)
+/// <remarks>
+/// The submit request sends its message and leaves its ledger event on the item (<see cref="SideEffects.SendMessages"/>):
+/// this consumer's write drops the delivered message's entry and performs what was left with its own event. Its event
+/// also carries what the quality report needs that the submit did not look up: the drawer and, on a first draw, what
+/// became of the pre-labels the drawer started from (<see cref="PrelabelUseLookup"/>).
+/// </remarks>
+public sealed class TaskFanOut(WorkStore work, JobStore jobs, ConsensusRunner consensus, PrelabelUseLookup prelabels, TimeProvider time)
 {
     public async Task<string> HandleAsync(WorkMessage message, CancellationToken cancellationToken)
     {
@@ -25,13 +33,16 @@ public sealed class TaskFanOut(WorkStore work, JobStore jobs, ConsensusRunner co
         {
             var job = await jobs.GetAsync(message.ProjectId, message.JobId, cancellationToken)
                 ?? throw new InvalidOperationException($"Job {message.JobId} is missing.");
+            IReadOnlyDictionary<string, string>? use = null;
             while (true)
             {
                 var slot = item.Item.Find(message.Pass);
                 long? sequence = null;
-                if (message.Attempt == 0 && slot is { Stage: PassStage.Submitted, Attempt: 0 } && !item.Item.AppliedMessages.Contains(message.Id))
+                bool fresh = message.Attempt == 0 && slot is { Stage: PassStage.Submitted, Attempt: 0 } && !item.Item.AppliedMessages.Contains(message.Id);
+                if (fresh)
                 {
-                    sequence = slot.Sequence ?? await work.NumberAsync(message.ProjectId, message.JobId, message.Id, cancellationToken);
+                    sequence = slot!.Sequence ?? await work.NumberAsync(message.ProjectId, message.JobId, message.Id, cancellationToken);
+                    use ??= await prelabels.DetailsAsync(item, slot, cancellationToken);
                 }
 
                 var step = item.Item.ApplySubmission(message.Id, message.Pass, message.Attempt, sequence, job.ReviewFrequency);
@@ -43,13 +54,18 @@ public sealed class TaskFanOut(WorkStore work, JobStore jobs, ConsensusRunner co
 
                 var stage = step.Value.Find(message.Pass)?.Stage;
                 var action = stage == PassStage.Review ? "work.review_selected" : stage == PassStage.Final ? "work.pass_final" : "work.message_ignored";
-                var details = new Dictionary<string, string> { ["pass"] = message.Pass.ToString(System.Globalization.CultureInfo.InvariantCulture), ["message"] = message.Id };
+                var details = new Dictionary<string, string> { ["pass"] = message.Pass.ToString(CultureInfo.InvariantCulture), ["message"] = message.Id };
                 if (sequence is { } n)
                 {
-                    details["sequence"] = n.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                    details["sequence"] = n.ToString(CultureInfo.InvariantCulture);
+                    details[ReportDetails.Drawer] = slot!.Drawer ?? "";
+                    foreach (var (key, value) in use ?? new Dictionary<string, string>())
+                    {
+                        details[key] = value;
+                    }
                 }
 
-                var written = await work.ReplaceAsync(item, step.Value, new ChangeContext("system", time.GetUtcNow(), item.ProjectId), action, details, null, cancellationToken);
+                var written = await work.ReplaceAsync(item, step.Value, new ChangeContext("system", time.GetUtcNow(), item.ProjectId), action, details, null, cancellationToken, delivered: message.Id);
                 if (written.Succeeded)
                 {
                     item = written.Value;
