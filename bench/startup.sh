@@ -1,15 +1,19 @@
 #!/usr/bin/env bash
 # Handler start-to-ready time vs a bare `dotnet new web` app, both published the same way and started the same way
 # (port in the environment, GET / polled every 25 ms, as the Functions host does).
-# Usage: bench/startup.sh [RUNS=15] [MODE=deploy|framework]   → prints a markdown table (bench/results/startup.md).
+# Usage: bench/startup.sh [RUNS=15] [MODE=deploy|framework|composite]   → prints a markdown table (bench/results/startup.md).
 #   deploy:    self-contained linux-x64 with ReadyToRun, as scripts/publish.sh ships the handler (default)
 #   framework: framework-dependent, JIT only
+#   composite: deploy plus one composite ReadyToRun image of app and framework (-p:PublishReadyToRunComposite=true), so
+#              framework generics instantiated over the app's types are precompiled too; not what scripts/publish.sh
+#              ships (yet): bench/results/startup.md
 set -euo pipefail
 . "$(dirname "$0")/../scripts/lib.sh"
 runs="${1:-15}"
 mode="${2:-deploy}"
 publish=(-c Release --nologo -v quiet)
-if [ "$mode" = deploy ]; then publish+=(-r linux-x64 --self-contained -p:PublishReadyToRun=true); fi
+if [ "$mode" = deploy ] || [ "$mode" = composite ]; then publish+=(-r linux-x64 --self-contained -p:PublishReadyToRun=true); fi
+if [ "$mode" = composite ]; then publish+=(-p:PublishReadyToRunComposite=true); fi
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 

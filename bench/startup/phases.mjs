@@ -1,10 +1,11 @@
 #!/usr/bin/env node
-// Per-phase start-up timeline of apps that print `startup-trace <ms> ms cpu <ms> ms <phase>` lines on stderr when
-// FUNCLABEL_STARTUP_TRACE=1 (src/FuncLabel.Functions/Hosting/StartupTrace.cs). Each app is started as measure.mjs
-// starts it (free port in the environment, GET / polled every 25 ms); apps alternate run by run. Prints, per app, the
-// median of each phase's time since process start and of the CPU time (user + system, all threads) used by then, and
-// the poller's own spawn-to-first-answer time ("ready (poller)", CPU from /proc): on a loaded shared machine the wall
-// times swing with the load, the CPU times much less.
+// Per-phase start-up timeline of apps that print `startup-trace <ms> ms cpu <ms> ms jit <n> methods <ms> ms <phase>`
+// lines on stderr when FUNCLABEL_STARTUP_TRACE=1 (src/FuncLabel.Functions/Hosting/StartupTrace.cs). Each app is
+// started as measure.mjs starts it (free port in the environment, GET / polled every 25 ms); apps alternate run by
+// run. Prints, per app, the median of each phase's time since process start, of the CPU time (user + system, all
+// threads) used by then and of the methods JIT-compiled by then (with the JIT's own time), and the poller's own
+// spawn-to-first-answer time ("ready (poller)", CPU from /proc): on a loaded shared machine the wall times swing with
+// the load, the CPU times much less.
 // Usage: node phases.mjs RUNS NAME_A EXE_A [NAME_B EXE_B ...]
 import { spawn } from "node:child_process";
 import { createServer } from "node:net";
@@ -59,14 +60,16 @@ async function once(app, record) {
   child.kill("SIGTERM");
   await exited;
   if (!record) return;
-  const add = (phase, ms, cpu) => {
-    if (!app.phases.has(phase)) app.phases.set(phase, { ms: [], cpu: [] });
-    app.phases.get(phase).ms.push(ms);
-    if (cpu !== undefined) app.phases.get(phase).cpu.push(cpu);
+  const add = (phase, ms, cpu, jit, jitMs) => {
+    if (!app.phases.has(phase)) app.phases.set(phase, { ms: [], cpu: [], jit: [], jitMs: [] });
+    const p = app.phases.get(phase);
+    p.ms.push(ms);
+    if (cpu !== undefined) p.cpu.push(cpu);
+    if (jit !== undefined) { p.jit.push(jit); p.jitMs.push(jitMs); }
   };
   for (const line of stderr.split("\n")) {
-    const m = /^startup-trace\s+([\d.]+) ms cpu\s+(\d+) ms (.+)$/.exec(line);
-    if (m) add(m[3], Number(m[1]), Number(m[2]));
+    const m = /^startup-trace\s+([\d.]+) ms cpu\s+(\d+) ms jit\s+(\d+) methods\s+(\d+) ms (.+)$/.exec(line);
+    if (m) add(m[5], Number(m[1]), Number(m[2]), Number(m[3]), Number(m[4]));
   }
   add("ready (poller)", ready, cpu);
 }
@@ -76,10 +79,10 @@ for (const app of apps) await once(app, false); // warm the OS file cache; not c
 for (let i = 0; i < runs; i++) for (const app of apps) await once(app, true);
 for (const app of apps) {
   console.log(`\n${app.name} (median of ${runs} runs, ms since process start)`);
-  console.log(`| phase | median ms | min | max | median CPU ms |`);
-  console.log(`|---|---|---|---|---|`);
-  for (const [phase, { ms, cpu }] of app.phases) {
-    const c = cpu.length ? median(cpu).toFixed(0) : "";
-    console.log(`| ${phase} | ${median(ms).toFixed(0)} | ${Math.min(...ms).toFixed(0)} | ${Math.max(...ms).toFixed(0)} | ${c} |`);
+  console.log(`| phase | median ms | min | max | median CPU ms | methods JIT-compiled | JIT ms |`);
+  console.log(`|---|---|---|---|---|---|---|`);
+  for (const [phase, { ms, cpu, jit, jitMs }] of app.phases) {
+    const m = (xs) => (xs.length ? median(xs).toFixed(0) : "");
+    console.log(`| ${phase} | ${median(ms).toFixed(0)} | ${Math.min(...ms).toFixed(0)} | ${Math.max(...ms).toFixed(0)} | ${m(cpu)} | ${m(jit)} | ${m(jitMs)} |`);
   }
 }

@@ -5,7 +5,8 @@ using System.Text.Json.Serialization;
 namespace FuncLabel.Domain.Collections;
 
 /// <summary>Serializes a <see cref="ValueList{T}"/> as a plain JSON array (used for Cosmos documents and API bodies).</summary>
-internal sealed class ValueListJsonConverterFactory : JsonConverterFactory
+/// <remarks>Public so that source-generated JSON contracts in other assemblies (the API's) can instantiate it.</remarks>
+public sealed class ValueListJsonConverterFactory : JsonConverterFactory
 {
     public override bool CanConvert(Type typeToConvert) =>
         typeToConvert.IsGenericType && typeToConvert.GetGenericTypeDefinition() == typeof(ValueList<>);

@@ -8,6 +8,7 @@ using FuncLabel.Functions.Apis.Credentials;
 using FuncLabel.Functions.Security;
 using FuncLabel.Functions.Validation;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 
 namespace FuncLabel.Functions.Apis;
 
@@ -301,7 +302,7 @@ public static class JobsApi
 }
 
 /// <summary>The services of <see cref="JobsApi"/>'s handlers.</summary>
-public sealed class JobServices(JobStore jobs, WorkStore work, ExportStore exports, WorkQueues queues, TimeProvider time, CredentialStore credentials)
+public sealed class JobServices([FromServices] JobStore jobs, [FromServices] WorkStore work, [FromServices] ExportStore exports, [FromServices] WorkQueues queues, [FromServices] TimeProvider time, [FromServices] CredentialStore credentials)
 {
     /// <summary>Credential types, to check a job's <c>requiredCredentials</c>.</summary>
     public CredentialStore Credentials { get; } = credentials;

@@ -9,7 +9,7 @@ public static class MetaApi
     public static IEndpointRouteBuilder MapMetaApi(this IEndpointRouteBuilder app)
     {
         // The host polls GET / until any answer, then pings it; outside /api on purpose.
-        app.MapGet("/", () => TypedResults.Ok(new { service = "FuncLabel" })).ExcludeFromDescription().Allow(AccessRule.Anonymous);
+        app.MapGet("/", () => TypedResults.Ok(new ServiceInfo("FuncLabel"))).ExcludeFromDescription().Allow(AccessRule.Anonymous);
         app.MapGet("/api/health", GetHealthAsync).WithName("GetHealth").WithTags("Meta").Allow(AccessRule.Anonymous);
         app.MapOpenApi("/api/openapi.json").Allow(AccessRule.Anonymous);
         return app;
@@ -29,6 +29,9 @@ public static class MetaApi
             statusCode: healthy ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
     }
 }
+
+/// <summary>The readiness answer; a named type because the request delegate generator cannot bind anonymous ones.</summary>
+public sealed record ServiceInfo(string Service);
 
 public sealed record HealthReport(string Status, IReadOnlyDictionary<string, HealthCheck> Checks);
 

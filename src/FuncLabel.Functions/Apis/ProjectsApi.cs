@@ -7,6 +7,7 @@ using FuncLabel.Domain.Access;
 using FuncLabel.Functions.Security;
 using FuncLabel.Functions.Validation;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 
 namespace FuncLabel.Functions.Apis;
 
@@ -290,7 +291,7 @@ public static class ProjectsApi
 public sealed record ProjectSummary(string Id, string Name, DateTimeOffset? ArchivedAt, ProjectRole? Role);
 
 /// <summary>The services of <see cref="ProjectsApi"/>'s handlers.</summary>
-public sealed class ProjectServices(ProjectStore projects, CatalogStore catalog, UserStore users, MemberCache members, TimeProvider time)
+public sealed class ProjectServices([FromServices] ProjectStore projects, [FromServices] CatalogStore catalog, [FromServices] UserStore users, [FromServices] MemberCache members, [FromServices] TimeProvider time)
 {
     /// <summary>Saves a member document and drops this instance's cached copy, so the change applies here at once.</summary>
     public async Task<WriteResult<MemberDocument>> SaveMemberAsync(MemberDocument member, MemberDocument? current, ChangeContext change, string action, CancellationToken cancellationToken)

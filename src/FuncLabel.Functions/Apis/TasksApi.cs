@@ -12,6 +12,7 @@ using FuncLabel.Domain.Work;
 using FuncLabel.Functions.Security;
 using FuncLabel.Functions.Validation;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 
 namespace FuncLabel.Functions.Apis;
 
@@ -498,7 +499,7 @@ public static class TasksApi
 }
 
 /// <summary>The services of <see cref="TasksApi"/>'s handlers.</summary>
-public sealed class TaskServices(JobCache jobs, WorkStore work, TaskLabelStore labels, WorkQueues queues, TimeProvider time, TaskRandom random)
+public sealed class TaskServices([FromServices] JobCache jobs, [FromServices] WorkStore work, [FromServices] TaskLabelStore labels, [FromServices] WorkQueues queues, [FromServices] TimeProvider time, [FromServices] TaskRandom random)
 {
     public JobCache Jobs { get; } = jobs;
 

@@ -24,7 +24,11 @@ public static class ServiceRegistration
         services.AddProblemDetails();
         services.AddOpenApi();
         services.AddFuncLabelCors(configuration);
-        services.ConfigureHttpJsonOptions(o => FuncLabelJson.Configure(o.SerializerOptions));
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            FuncLabelJson.Configure(o.SerializerOptions);
+            o.SerializerOptions.TypeInfoResolverChain.Insert(0, ApiJsonContext.Default);
+        });
         services.AddSingleton(TimeProvider.System);
 
         services.AddFuncLabelAuthentication(configuration.GetSection(AuthSettings.SectionName).Get<AuthSettings>() ?? new AuthSettings());

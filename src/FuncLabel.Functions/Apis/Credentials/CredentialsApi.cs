@@ -5,6 +5,7 @@ using FuncLabel.Domain.Credentials;
 using FuncLabel.Functions.Security;
 using FuncLabel.Functions.Validation;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 
 namespace FuncLabel.Functions.Apis.Credentials;
 
@@ -183,7 +184,7 @@ public static class CredentialsApi
 }
 
 /// <summary>The services of <see cref="CredentialsApi"/>'s handlers.</summary>
-public sealed class CredentialServices(CredentialStore credentials, TimeProvider time)
+public sealed class CredentialServices([FromServices] CredentialStore credentials, [FromServices] TimeProvider time)
 {
     public CredentialStore Credentials { get; } = credentials;
 

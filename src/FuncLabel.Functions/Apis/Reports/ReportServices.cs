@@ -1,9 +1,10 @@
 using FuncLabel.Data.Reports;
+using Microsoft.AspNetCore.Mvc;
 
 namespace FuncLabel.Functions.Apis.Reports;
 
 /// <summary>What the report routes use, bundled for <c>[AsParameters]</c>.</summary>
-public sealed class ReportServices(ReportBlobStore files, ReportPublisher publisher, TimeProvider time)
+public sealed class ReportServices([FromServices] ReportBlobStore files, [FromServices] ReportPublisher publisher, [FromServices] TimeProvider time)
 {
     public ReportBlobStore Files { get; } = files;
 

@@ -1,11 +1,12 @@
 using FuncLabel.Data.Credentials;
 using FuncLabel.Data.Ontologies;
 using FuncLabel.Data.Training;
+using Microsoft.AspNetCore.Mvc;
 
 namespace FuncLabel.Functions.Apis.Training;
 
 /// <summary>The services of the training handlers (templates, practice, exams, attempts).</summary>
-public sealed class TrainingServices(TrainingStore training, TraineeStore trainees, CredentialStore credentials, OntologyStore ontologies, TimeProvider time)
+public sealed class TrainingServices([FromServices] TrainingStore training, [FromServices] TraineeStore trainees, [FromServices] CredentialStore credentials, [FromServices] OntologyStore ontologies, [FromServices] TimeProvider time)
 {
     public TrainingStore Training { get; } = training;
 
