@@ -69,3 +69,14 @@ public sealed record PendingPrelabelDocument : Cosmos.CosmosDocument
 
     public static string PartitionFor(string projectId, string globalKey) => $"{projectId}:{Domain.Ingestion.HashedIds.GlobalKey(globalKey)}";
 }
+
+/// <summary>Reading an asset's pre-labels by route.</summary>
+public static class PrelabelRoutes
+{
+    /// <summary>
+    /// The annotations of <paramref name="prelabels"/> routed <paramref name="route"/>: <see cref="ConfidenceRoute.Prelabel"/>
+    /// is what a drawer starts from, <see cref="ConfidenceRoute.Accept"/> what is carried into the result as is.
+    /// </summary>
+    public static IReadOnlyList<Annotation> Routed(this IEnumerable<PrelabelDocument> prelabels, ConfidenceRoute route) =>
+        [.. prelabels.Where(p => p.Route == route).Select(p => p.Annotation)];
+}

@@ -1,4 +1,5 @@
 using System.Globalization;
+using FuncLabel.Data.Assets;
 using FuncLabel.Data.Cosmos;
 using FuncLabel.Data.Outbox;
 using FuncLabel.Data.Work;
@@ -140,7 +141,7 @@ public static class TasksApi
 
         var job = await services.Jobs.GetAsync(projectId, jobId, cancellationToken);
         var prelabels = await services.Labels.PrelabelsAsync(item.AssetId, cancellationToken);
-        IReadOnlyList<Annotation> accepted = [.. prelabels.Where(p => p.Route == ConfidenceRoute.Accept).Select(p => p.Annotation)];
+        var accepted = prelabels.Routed(ConfidenceRoute.Accept);
         IReadOnlyList<Annotation> start;
         IReadOnlyList<InstanceComment> comments = [];
         if (slot.Stage == PassStage.Review)
@@ -159,7 +160,7 @@ public static class TasksApi
         }
         else
         {
-            start = [.. prelabels.Where(p => p.Route == ConfidenceRoute.Prelabel).Select(p => p.Annotation)];
+            start = prelabels.Routed(ConfidenceRoute.Prelabel);
         }
 
         string guide = slot.Stage == PassStage.Review ? job?.ReviewGuide ?? "" : job?.DrawGuide ?? "";

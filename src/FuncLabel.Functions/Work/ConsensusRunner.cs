@@ -32,7 +32,7 @@ public sealed class ConsensusRunner(WorkStore work, TaskLabelStore labels, Asset
             }
 
             var prelabels = await labels.PrelabelsAsync(item.AssetId, cancellationToken);
-            IReadOnlyList<Annotation> accepted = [.. prelabels.Where(p => p.Route == ConfidenceRoute.Accept).Select(p => p.Annotation)];
+            var accepted = prelabels.Routed(ConfidenceRoute.Accept);
             var asset = await assets.GetAsync(item.ProjectId, item.AssetId, cancellationToken);
             var extent = asset?.Current is { } v ? new AssetExtent(v.Width, v.Height, v.CodePoints) : AssetExtent.Unknown;
             var merged = PassMerge.Of(item.AssetId, item.Item.AssetVersion, passes, accepted, extent);

@@ -1,3 +1,4 @@
+using FuncLabel.Data.Assets;
 using FuncLabel.Data.Work;
 using FuncLabel.Domain.Ontologies;
 using FuncLabel.Domain.Reports;
@@ -20,7 +21,7 @@ public sealed class PrelabelUseLookup(TaskLabelStore labels)
         }
 
         var offered = await labels.PrelabelsAsync(item.AssetId, cancellationToken);
-        var edits = PrelabelEdits.Of([.. offered.Where(p => p.Route == ConfidenceRoute.Prelabel).Select(p => p.Annotation)], submitted.Annotations);
+        var edits = PrelabelEdits.Of(offered.Routed(ConfidenceRoute.Prelabel), submitted.Annotations);
         return new Dictionary<string, string>
         {
             [ReportDetails.PrelabelsOffered] = ReportDetails.Number(edits.Offered),

@@ -17,13 +17,8 @@ public sealed class WorkOutboxTests(JobsApp app) : IClassFixture<JobsApp>
     [Fact]
     public async Task FaultAfterSubmitWrite_SweepSendsTheOwedMessageOnce()
     {
-        var projectId = "p-" + Guid.NewGuid().ToString("N")[..12];
-        using var owner = app.ClientFor("owner-" + projectId, admin: true);
-        await WorkSeed.ProjectAsync(owner, projectId, ("u1", "annotator"));
-        var asset = await WorkSeed.ActiveJobWithOneAssetAsync(app.Services, app.Time, owner, projectId, "crash");
-        await app.PumpAsync(); // the launch page (its item exists already)
+        var (projectId, asset, task) = await ClaimedDrawAsync("crash");
         using var u1 = app.ClientFor("u1");
-        var task = await WorkSeed.ClaimAsync(u1, projectId, "crash", "draw");
 
         var faults = app.Services.GetRequiredService<OutboxFaults>();
         faults.ArmFailAfterStateWrite(true);
@@ -75,13 +70,8 @@ public sealed class WorkOutboxTests(JobsApp app) : IClassFixture<JobsApp>
     [Fact]
     public async Task Submit_ConsumerRecordsTheLeftEventsOnceAndEmptiesTheOutbox()
     {
-        var projectId = "p-" + Guid.NewGuid().ToString("N")[..12];
-        using var owner = app.ClientFor("owner-" + projectId, admin: true);
-        await WorkSeed.ProjectAsync(owner, projectId, ("u1", "annotator"));
-        var asset = await WorkSeed.ActiveJobWithOneAssetAsync(app.Services, app.Time, owner, projectId, "handoff");
-        await app.PumpAsync();
+        var (projectId, asset, task) = await ClaimedDrawAsync("handoff");
         using var u1 = app.ClientFor("u1");
-        var task = await WorkSeed.ClaimAsync(u1, projectId, "handoff", "draw");
         using (var submit = await WorkSeed.SubmitAsync(u1, projectId, "handoff", task, WorkSeed.Box(1, 1)))
         {
             Assert.Equal(HttpStatusCode.OK, submit.StatusCode);
@@ -109,5 +99,17 @@ public sealed class WorkOutboxTests(JobsApp app) : IClassFixture<JobsApp>
         var final = Assert.Single(events, e => e.Action == "work.pass_final");
         Assert.Equal("u1", final.Details!["drawer"]);
         Assert.Equal("0", final.Details!["prelabelsOffered"]);
+    }
+
+    /// <summary>A new project with member u1, an active one-asset job <paramref name="jobId"/>, and u1's draw claim on it.</summary>
+    private async Task<(string ProjectId, Data.Assets.AssetDocument Asset, System.Text.Json.Nodes.JsonNode Task)> ClaimedDrawAsync(string jobId)
+    {
+        var projectId = "p-" + Guid.NewGuid().ToString("N")[..12];
+        using var owner = app.ClientFor("owner-" + projectId, admin: true);
+        await WorkSeed.ProjectAsync(owner, projectId, ("u1", "annotator"));
+        var asset = await WorkSeed.ActiveJobWithOneAssetAsync(app.Services, app.Time, owner, projectId, jobId);
+        await app.PumpAsync(); // the launch page (its item exists already)
+        using var u1 = app.ClientFor("u1");
+        return (projectId, asset, await WorkSeed.ClaimAsync(u1, projectId, jobId, "draw"));
     }
 }

@@ -114,7 +114,7 @@ public sealed class TemplateSources(AssetStore assets, JobStore jobs, WorkStore 
         }
 
         var prelabels = await labels.PrelabelsAsync(assetId, cancellationToken);
-        IReadOnlyList<Annotation> prelabeled = [.. prelabels.Where(l => l.Route == ConfidenceRoute.Prelabel).Select(l => l.Annotation)];
+        var prelabeled = prelabels.Routed(ConfidenceRoute.Prelabel);
         var extent = new AssetExtent(current.Width, current.Height, current.CodePoints);
         var start = TrainingAnswers.Read(LabelboxArray(assetId, prelabeled), "start", ontology, projectId, extent, AnnotationSource.Prelabel, errors);
         var gold = TrainingAnswers.Read(LabelboxArray(assetId, label.Annotations), "gold", ontology, projectId, extent, AnnotationSource.Gold, errors);
