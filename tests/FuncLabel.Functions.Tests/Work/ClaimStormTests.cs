@@ -21,8 +21,8 @@ public sealed class ClaimStormTests(JobsApp app, ITestOutputHelper output) : ICl
     private const int Assets = 200;
     private const int People = 50;
 
-    /// <summary>A bound that only a stuck storm reaches (it drains in minutes): fail instead of hanging the suite.</summary>
-    private static readonly TimeSpan Bound = TimeSpan.FromMinutes(30);
+    /// <summary>A bound that only a stuck storm reaches (it drains in about 30 s on an idle machine): fail instead of hanging the suite.</summary>
+    private static readonly TimeSpan Bound = TimeSpan.FromMinutes(10);
 
     /// <summary>How long a person with nothing to claim waits before asking again (reviews appear as the fan-out runs).</summary>
     private static readonly TimeSpan IdlePause = TimeSpan.FromSeconds(1);
@@ -31,7 +31,7 @@ public sealed class ClaimStormTests(JobsApp app, ITestOutputHelper output) : ICl
 
     private int _pumped;
 
-    [OptInFact("FUNCLABEL_STORM", "200 assets x 3 passes x 50 users: minutes against the local Cosmos server (bench/results/claim-storm.md)")]
+    [Fact]
     public async Task ClaimStorm_EverySlotDoneOnceByOnePerson()
     {
         var (projectId, owner) = await SeedProjectAsync(People);
