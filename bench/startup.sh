@@ -1,19 +1,22 @@
 #!/usr/bin/env bash
 # Handler start-to-ready time vs a bare `dotnet new web` app, both published the same way and started the same way
 # (port in the environment, GET / polled every 25 ms, as the Functions host does).
-# Usage: bench/startup.sh [RUNS=15] [MODE=deploy|framework|composite]   → prints a markdown table (bench/results/startup.md).
-#   deploy:    self-contained linux-x64 with ReadyToRun, as scripts/publish.sh ships the handler (default)
+# Usage: bench/startup.sh [RUNS=15] [MODE=deploy|r2r|framework]   → prints a markdown table (bench/results/startup.md).
+#   deploy:    self-contained linux-x64, composite ReadyToRun (app and framework in one precompiled image), as
+#              scripts/publish.sh ships the handler (default)
+#   r2r:       self-contained linux-x64, ReadyToRun per assembly (what scripts/publish.sh shipped before composite)
 #   framework: framework-dependent, JIT only
-#   composite: deploy plus one composite ReadyToRun image of app and framework (-p:PublishReadyToRunComposite=true), so
-#              framework generics instantiated over the app's types are precompiled too; not what scripts/publish.sh
-#              ships (yet): bench/results/startup.md
 set -euo pipefail
 . "$(dirname "$0")/../scripts/lib.sh"
 runs="${1:-15}"
 mode="${2:-deploy}"
 publish=(-c Release --nologo -v quiet)
-if [ "$mode" = deploy ] || [ "$mode" = composite ]; then publish+=(-r linux-x64 --self-contained -p:PublishReadyToRun=true); fi
-if [ "$mode" = composite ]; then publish+=(-p:PublishReadyToRunComposite=true); fi
+case "$mode" in
+  deploy) publish+=(-r linux-x64 --self-contained -p:PublishReadyToRun=true -p:PublishReadyToRunComposite=true) ;;
+  r2r) publish+=(-r linux-x64 --self-contained -p:PublishReadyToRun=true) ;;
+  framework) ;;
+  *) echo "unknown mode $mode (deploy, r2r or framework)" >&2; exit 2 ;;
+esac
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 

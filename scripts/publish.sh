@@ -2,7 +2,9 @@
 # Builds the deployment package for Azure Functions (Flex Consumption, Linux):
 #   OUT/app/          the app folder as scripts/build-app.sh assembles it (host.json, <Function>/function.json, app/),
 #                     with the handler published for linux-x64, self-contained (no .NET on the worker needed) and
-#                     ReadyToRun (precompiled: shorter cold starts)
+#                     composite ReadyToRun: app and framework precompiled as one image, so framework generics over
+#                     the app's types need no JIT either (shorter cold starts: bench/results/startup.md; costs a
+#                     larger package and a slower publish)
 #   OUT/funclabel.zip that folder zipped with its root as the zip's root (host.json at the top), Unix permissions kept
 #                     so the handler stays executable; scripts/deploy.sh uploads it.
 # Usage: scripts/publish.sh [OUT_DIR [extra dotnet publish arguments, e.g. --artifacts-path DIR]]
@@ -15,7 +17,7 @@ shift || true
 started=$(date +%s)
 
 rm -rf "$out/app" "$out/funclabel.zip"
-"$repo_root/scripts/build-app.sh" "$out/app" -r linux-x64 --self-contained -p:PublishReadyToRun=true "$@"
+"$repo_root/scripts/build-app.sh" "$out/app" -r linux-x64 --self-contained -p:PublishReadyToRun=true -p:PublishReadyToRunComposite=true "$@"
 
 # The handler named in host.json must be executable after extraction on the worker.
 handler="$(node -e 'const h=require(process.argv[1]); process.stdout.write(h.customHandler.description.defaultExecutablePath)' "$out/app/host.json")"

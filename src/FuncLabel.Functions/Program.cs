@@ -6,7 +6,9 @@ if (FunctionMetadataCommand.TryRun(args) || MintTokenCommand.TryRun(args))
     return;
 }
 
-var builder = WebApplication.CreateSlimBuilder(args);
+// App settings never change under a running handler (the Functions host restarts it when they do), so the settings
+// files are read once, without the file watcher that reload-on-change would start (cold-start time).
+var builder = WebApplication.CreateSlimBuilder([.. args, "--hostBuilder:reloadConfigOnChange=false"]);
 StartupTrace.Mark("builder");
 builder.ListenAsCustomHandler();
 builder.Logging.AddJsonConsole(o => o.IncludeScopes = true);

@@ -16,7 +16,7 @@ public static class AppPipeline
         app.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = StatusFor });
         app.UseStatusCodePages();
         app.UseMiddleware<RequestLimitMiddleware>();
-        app.UseCors();
+        app.UseFuncLabelCors();
         app.UseRouting();
         app.UseAuthentication();
         app.UseMiddleware<AccessMiddleware>();

@@ -54,6 +54,13 @@ public static class StartupTrace
         }
 
         app.Lifetime.ApplicationStarted.Register(() => Mark("listening"));
+        // The outermost component is composed last when the server builds the pipeline (before it binds its port):
+        // this marks the end of middleware construction.
+        app.Use(next =>
+        {
+            Mark("pipeline built");
+            return next;
+        });
         app.Use(async (context, next) =>
         {
             await next(context);

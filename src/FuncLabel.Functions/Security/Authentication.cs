@@ -1,5 +1,7 @@
 using System.Text.Json;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.IdentityModel.Tokens;
 
 namespace FuncLabel.Functions.Security;
@@ -10,9 +12,18 @@ namespace FuncLabel.Functions.Security;
 /// </summary>
 public static class Authentication
 {
+    /// <remarks>
+    /// Registered without <c>AddAuthentication()</c>'s data protection and without ASP.NET Core authorization: bearer
+    /// tokens need neither (access is decided by <see cref="AccessMiddleware"/> from each endpoint's rule), and both cost
+    /// every cold start — data protection's hosted service builds a key ring before the first request, and the
+    /// authorization middleware builds every endpoint and a policy cache (bench/results/startup.md).
+    /// </remarks>
     public static IServiceCollection AddFuncLabelAuthentication(this IServiceCollection services, AuthSettings settings)
     {
-        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
+        services.AddAuthenticationCore(options => options.DefaultScheme = JwtBearerDefaults.AuthenticationScheme);
+        services.AddWebEncoders();
+        services.TryAddSingleton<IAuthenticationConfigurationProvider, AuthenticationSection>();
+        new AuthenticationBuilder(services)
             .AddJwtBearer(options =>
             {
                 options.MapInboundClaims = false;
@@ -25,7 +36,6 @@ public static class Authentication
 
                 options.Events = new JwtBearerEvents { OnChallenge = WriteProblemAsync };
             });
-        services.AddAuthorization();
         return services;
     }
 
