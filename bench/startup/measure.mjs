@@ -1,12 +1,14 @@
 #!/usr/bin/env node
 // Start-to-ready time of two web apps started the same way a Functions host starts a custom handler:
-// spawn the executable with a free port in the environment, then poll GET / every 25 ms until any answer.
+// spawn the executable in its own folder (the Functions host starts the handler in its `workingDirectory`, the app
+// folder) with a free port in the environment, then poll GET / every 25 ms until any answer.
 // Alternates the two apps run by run (so drift hits both), reports medians and the ratio.
 // Usage: node measure.mjs RUNS NAME_A EXE_A NAME_B EXE_B
 import { spawn } from "node:child_process";
 import { createServer } from "node:net";
 import http from "node:http";
 import { readFileSync } from "node:fs";
+import { dirname } from "node:path";
 
 const [runsArg, nameA, exeA, nameB, exeB] = process.argv.slice(2);
 const runs = Number(runsArg);
@@ -38,7 +40,7 @@ async function once(exe) {
     Logging__LogLevel__Default: "Warning",
   };
   const started = process.hrtime.bigint();
-  const child = spawn(exe, [], { env, stdio: ["ignore", "ignore", "inherit"] });
+  const child = spawn(exe, [], { env, cwd: dirname(exe), stdio: ["ignore", "ignore", "inherit"] });
   const exited = new Promise((r) => child.once("exit", r));
   let gone = false;
   exited.then(() => { gone = true; });

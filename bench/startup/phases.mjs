@@ -11,6 +11,7 @@ import { spawn } from "node:child_process";
 import { createServer } from "node:net";
 import http from "node:http";
 import { readFileSync } from "node:fs";
+import { dirname } from "node:path";
 
 const [runsArg, ...rest] = process.argv.slice(2);
 const runs = Number(runsArg);
@@ -44,7 +45,7 @@ async function once(app, record) {
     FUNCLABEL_STARTUP_TRACE: "1",
   };
   const started = process.hrtime.bigint();
-  const child = spawn(app.exe, [], { env, stdio: ["ignore", "ignore", "pipe"] });
+  const child = spawn(app.exe, [], { env, cwd: dirname(app.exe), stdio: ["ignore", "ignore", "pipe"] });
   let stderr = "";
   child.stderr.on("data", (d) => { stderr += d; });
   const exited = new Promise((r) => child.once("exit", r));
