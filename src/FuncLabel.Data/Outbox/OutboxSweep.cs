@@ -16,7 +16,7 @@ namespace FuncLabel.Data.Outbox;
 /// partition: unsent <c>task-events</c> messages and ledger events), one per credential type, one per user partition.
 /// Containers that gain state documents with outboxes add their partitions to <see cref="PartitionsAsync"/>.
 /// </remarks>
-public sealed class OutboxSweep(CosmosDatabase database, CatalogStore catalog, CredentialStore credentials, OutboxRelay relay, TimeProvider time)
+public sealed class OutboxSweep(CosmosDatabase database, CatalogStore catalog, JobStore jobs, CredentialStore credentials, OutboxRelay relay, TimeProvider time)
 {
     public static readonly TimeSpan MinimumAge = TimeSpan.FromMinutes(2);
 
@@ -56,7 +56,7 @@ public sealed class OutboxSweep(CosmosDatabase database, CatalogStore catalog, C
         await foreach (var projectId in catalog.AllProjectIdsAsync(cancellationToken).ConfigureAwait(false))
         {
             yield return (ContainerDefinitions.Projects, projectId);
-            await foreach (var jobId in projects.QueryAllAsync<string>(new PartitionQuery(projectId, "c.docType = 'job'", "VALUE c.jobId"), cancellationToken).ConfigureAwait(false))
+            await foreach (var jobId in jobs.IdsAsync(projectId, cancellationToken).ConfigureAwait(false))
             {
                 yield return (ContainerDefinitions.Work, WorkPartition.For(projectId, jobId));
             }

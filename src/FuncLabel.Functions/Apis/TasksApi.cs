@@ -210,8 +210,8 @@ public static class TasksApi
 
     /// <summary>
     /// Submits the caller's pass: one read, one label create, one conditional write carrying the <c>task-events</c>
-    /// message, which is sent (the ledger event is left on the item for that message's consumer to perform: <see cref="Work.TaskFanOut"/>)
-    /// message that counts it. Late submits are accepted while the slot is still the caller's; 409 <c>asset_changed</c>
+    /// message that counts it. Only the message is sent; the ledger event stays on the item for that message's consumer
+    /// to perform (<see cref="Work.TaskFanOut"/>). Late submits are accepted while the slot is still the caller's; 409 <c>asset_changed</c>
     /// when the asset has new bytes or the submit names another version.
     /// </summary>
     public static async Task<Results<Ok<TaskView>, ValidationProblem, ProblemHttpResult>> SubmitAsync(

@@ -11,7 +11,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace FuncLabel.Functions.Apis.Training;
 
 /// <summary>Builds a new template's asset, start and gold from the request (and the asset record when the asset is ingested).</summary>
-public sealed class TemplateSources(AssetStore assets, JobStore jobs, WorkStore work, TaskLabelStore labels)
+public sealed class TemplateSources(AssetStore assets, WorkStore work, TaskLabelStore labels)
 {
     /// <summary>
     /// A directly created template: the asset's size comes from its asset record when the asset is ingested (the given
@@ -65,8 +65,8 @@ public sealed class TemplateSources(AssetStore assets, JobStore jobs, WorkStore 
         }
 
         var what = pass is null ? $"The consensus of asset '{assetId}' in job '{request.JobId}'" : $"Task '{request.TaskId}' of job '{request.JobId}'";
-        var job = await jobs.GetAsync(projectId, request.JobId!, cancellationToken);
-        var item = job is null ? null : await work.GetAsync(projectId, request.JobId!, assetId, cancellationToken);
+        // The work partition is the project's job (WorkPartition): an item found there is of a job of this project.
+        var item = await work.GetAsync(projectId, request.JobId!, assetId, cancellationToken);
         if (item is null)
         {
             return (null, Problems.NotFound($"{what} was not found."));
