@@ -36,7 +36,7 @@ public static class AppPipeline
         app.MapAttemptsApi();
         app.MapReportsApi();
         app.MapTriggerEndpoints(Declarations.Functions.All);
-        return app;
+        return app.PrebuildEndpoints();
     }
 
     /// <summary>
