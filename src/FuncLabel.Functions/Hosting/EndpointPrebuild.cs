@@ -44,7 +44,7 @@ public static class EndpointPrebuild
             _ = services.GetRequiredService<IOptionsMonitor<JwtBearerOptions>>().Get(JwtBearerDefaults.AuthenticationScheme);
             StartupTrace.Mark("endpoints prebuilt");
         }
-        catch (Exception exception) when (exception is not OperationCanceledException)
+        catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
         {
             // Not fatal here: the first request builds again and fails with the same error, answered and logged the
             // way every request failure is. Logged so the cause is also seen when no request has come yet.
