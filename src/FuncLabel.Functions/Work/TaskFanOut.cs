@@ -59,7 +59,7 @@ public sealed class TaskFanOut(WorkStore work, JobStore jobs, ConsensusRunner co
                 {
                     details["sequence"] = n.ToString(CultureInfo.InvariantCulture);
                     details[ReportDetails.Drawer] = slot!.Drawer ?? "";
-                    foreach (var (key, value) in use ?? new Dictionary<string, string>())
+                    foreach (var (key, value) in use!) // looked up whenever a sequence is taken
                     {
                         details[key] = value;
                     }
