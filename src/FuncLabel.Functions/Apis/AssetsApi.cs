@@ -19,16 +19,7 @@ namespace FuncLabel.Functions.Apis;
 /// </summary>
 public static class AssetsApi
 {
-    public static IEndpointRouteBuilder MapAssetsApi(this IEndpointRouteBuilder app)
-    {
-        var group = app.MapGroup("/api/projects/{projectId}").WithTags("Assets");
-        group.MapGet("/assets", ListAsync).Allow(AccessRule.ProjectMember(ProjectRole.Owner));
-        group.MapGet("/assets/{assetId}", GetAsync).Allow(AccessRule.ProjectMember(ProjectRole.Owner));
-        group.MapGet("/assets/{assetId}/content", ContentAsync).Allow(AccessRule.ProjectMember(ProjectRole.Annotator));
-        group.MapDelete("/assets/{assetId}", DeleteAsync).Allow(AccessRule.ProjectMember(ProjectRole.Owner));
-        group.MapGet("/ingestion-errors", ListErrorsAsync).Allow(AccessRule.ProjectMember(ProjectRole.Owner));
-        return app;
-    }
+    
 
     public static async Task<Ok<ListPage<AssetView>>> ListAsync(
         string projectId, int? limit, string? continuationToken, AssetStore assets, CancellationToken cancellationToken)

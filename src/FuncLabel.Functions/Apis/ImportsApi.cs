@@ -23,14 +23,7 @@ public static class ImportsApi
 
     public static readonly TimeSpan ErrorFileUrlLifetime = TimeSpan.FromMinutes(15);
 
-    public static IEndpointRouteBuilder MapImportsApi(this IEndpointRouteBuilder app)
-    {
-        var group = app.MapGroup("/api/projects/{projectId}/imports").WithTags("Imports");
-        group.MapGet("", ListAsync).Allow(AccessRule.ProjectMember(ProjectRole.Owner));
-        group.MapGet("/{importId}", GetAsync).Allow(AccessRule.ProjectMember(ProjectRole.Owner));
-        group.MapPost("/dry-run", DryRunAsync).Allow(AccessRule.ProjectMember(ProjectRole.Owner)).ChangesNoState();
-        return app;
-    }
+    
 
     public static async Task<Ok<ListPage<ImportView>>> ListAsync(
         string projectId, int? limit, string? continuationToken, ImportStore imports, CancellationToken cancellationToken)

@@ -15,22 +15,7 @@ namespace FuncLabel.Functions.Apis;
 /// <summary>Jobs (owners): settings, lifecycle draft → active ⇄ paused → completed, progress and exports.</summary>
 public static class JobsApi
 {
-    public static IEndpointRouteBuilder MapJobsApi(this IEndpointRouteBuilder app)
-    {
-        var jobs = app.MapGroup("/api/projects/{projectId}/jobs").WithTags("Jobs");
-        var owner = AccessRule.ProjectMember(ProjectRole.Owner);
-        jobs.MapPost("", CreateAsync).Allow(owner);
-        jobs.MapGet("", ListAsync).Allow(AccessRule.ProjectMember(ProjectRole.Annotator));
-        jobs.MapGet("/{jobId}", GetAsync).Allow(AccessRule.ProjectMember(ProjectRole.Annotator));
-        jobs.MapPatch("/{jobId}", UpdateAsync).Allow(owner);
-        jobs.MapPost("/{jobId}/launch", (string projectId, string jobId, HttpContext http, [AsParameters] JobServices s, CancellationToken ct) => TransitionAsync(projectId, jobId, "launch", http, s, ct)).Allow(owner);
-        jobs.MapPost("/{jobId}/pause", (string projectId, string jobId, HttpContext http, [AsParameters] JobServices s, CancellationToken ct) => TransitionAsync(projectId, jobId, "pause", http, s, ct)).Allow(owner);
-        jobs.MapPost("/{jobId}/complete", (string projectId, string jobId, HttpContext http, [AsParameters] JobServices s, CancellationToken ct) => TransitionAsync(projectId, jobId, "complete", http, s, ct)).Allow(owner);
-        jobs.MapGet("/{jobId}/progress", ProgressAsync).Allow(owner);
-        jobs.MapPost("/{jobId}/exports", CreateExportAsync).Allow(owner);
-        jobs.MapGet("/{jobId}/exports", ListExportsAsync).Allow(owner);
-        return app;
-    }
+    
 
     public static async Task<Results<Created<JobView>, ValidationProblem, ProblemHttpResult>> CreateAsync(
         string projectId, JobRequest request, HttpContext http, [AsParameters] JobServices services, CancellationToken cancellationToken)

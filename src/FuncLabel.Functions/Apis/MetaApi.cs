@@ -1,20 +1,10 @@
 using FuncLabel.Functions.Hosting;
-using FuncLabel.Functions.Security;
 
 namespace FuncLabel.Functions.Apis;
 
-/// <summary>Readiness for the Functions host (<c>GET /</c>), dependency health, and the OpenAPI document.</summary>
+/// <summary>Dependency health.</summary>
 public static class MetaApi
 {
-    public static IEndpointRouteBuilder MapMetaApi(this IEndpointRouteBuilder app)
-    {
-        // The host polls GET / until any answer, then pings it; outside /api on purpose.
-        app.MapGet("/", () => TypedResults.Ok(new ServiceInfo("FuncLabel"))).ExcludeFromDescription().Allow(AccessRule.Anonymous);
-        app.MapGet("/api/health", GetHealthAsync).WithName("GetHealth").WithTags("Meta").Allow(AccessRule.Anonymous);
-        app.MapOpenApi("/api/openapi.json").Allow(AccessRule.Anonymous);
-        return app;
-    }
-
     /// <summary>Probes every dependency concurrently; 503 when any is failing.</summary>
     public static async Task<IResult> GetHealthAsync(IEnumerable<IHealthProbe> probes, CancellationToken cancellationToken)
     {
@@ -29,9 +19,6 @@ public static class MetaApi
             statusCode: healthy ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
     }
 }
-
-/// <summary>The readiness answer; a named type because the request delegate generator cannot bind anonymous ones.</summary>
-public sealed record ServiceInfo(string Service);
 
 public sealed record HealthReport(string Status, IReadOnlyDictionary<string, HealthCheck> Checks);
 

@@ -15,13 +15,7 @@ namespace FuncLabel.Functions.Apis;
 /// </summary>
 public static class OntologyApi
 {
-    public static IEndpointRouteBuilder MapOntologyApi(this IEndpointRouteBuilder app)
-    {
-        var group = app.MapGroup("/api/projects/{projectId}/ontology").WithTags("Ontology");
-        group.MapGet("", GetAsync).Allow(AccessRule.ProjectMember(ProjectRole.Annotator));
-        group.MapPut("", PutAsync).Allow(AccessRule.ProjectMember(ProjectRole.Owner));
-        return app;
-    }
+    
 
     public static async Task<Results<Ok<OntologyView>, ProblemHttpResult>> GetAsync(
         string projectId, int? version, HttpContext http, OntologyStore store, CancellationToken cancellationToken)

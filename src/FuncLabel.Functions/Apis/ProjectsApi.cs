@@ -14,18 +14,7 @@ namespace FuncLabel.Functions.Apis;
 /// <summary>Projects and their members. Project roles live in the project's <c>member:{userId}</c> documents.</summary>
 public static class ProjectsApi
 {
-    public static IEndpointRouteBuilder MapProjectsApi(this IEndpointRouteBuilder app)
-    {
-        var projects = app.MapGroup("/api/projects").WithTags("Projects");
-        projects.MapPost("", CreateAsync).Allow(AccessRule.PlatformAdmin);
-        projects.MapGet("", ListAsync).Allow(AccessRule.Authenticated);
-        projects.MapGet("/{projectId}", GetAsync).Allow(AccessRule.ProjectMember(ProjectRole.Annotator));
-        projects.MapPatch("/{projectId}", UpdateAsync).Allow(AccessRule.ProjectMember(ProjectRole.Owner));
-        projects.MapGet("/{projectId}/members", ListMembersAsync).Allow(AccessRule.ProjectMember(ProjectRole.Owner));
-        projects.MapPut("/{projectId}/members/{userId}", PutMemberAsync).Allow(AccessRule.ProjectMember(ProjectRole.Owner));
-        projects.MapDelete("/{projectId}/members/{userId}", RemoveMemberAsync).Allow(AccessRule.ProjectMember(ProjectRole.Owner));
-        return app;
-    }
+    
 
     /// <summary>
     /// Creates a project; the creator becomes its owner. Writes, in an order that makes a retry with the same

@@ -1,3 +1,4 @@
+using FuncLabel.Functions.Http.OpenApi;
 using System.Text.Json;
 using FuncLabel.Data.Ontologies;
 using FuncLabel.Domain.Access;
@@ -21,13 +22,7 @@ namespace FuncLabel.Functions.Apis;
 /// </summary>
 public static class ScoreApi
 {
-    public static IEndpointRouteBuilder MapScoreApi(this IEndpointRouteBuilder app)
-    {
-        app.MapPost("/api/score", Score).WithTags("Scoring").Allow(AccessRule.Authenticated).ChangesNoState();
-        app.MapPost("/api/projects/{projectId}/score", ScoreWithProjectOntologyAsync).WithTags("Scoring")
-            .Allow(AccessRule.ProjectMember(ProjectRole.Annotator)).ChangesNoState();
-        return app;
-    }
+    
 
     /// <summary>
     /// Scores with version <see cref="ProjectScoreRequest.OntologyVersion"/> of the project's ontology (required: labels
@@ -149,7 +144,7 @@ public static class ScoreApi
 /// <param name="Candidate">The candidate's annotations, same format.</param>
 /// <param name="Asset">What is known of the asset (width/height for images, codePoints for text): bounds and distance scale.</param>
 /// <param name="Options">Match threshold, pass overlap, σ for points and polylines; defaults when absent.</param>
-public sealed record ScoreRequest(OntologyDraft? Ontology, JsonElement? Gold, JsonElement? Candidate, AssetExtent? Asset, ScoringOptions? Options);
+public sealed record ScoreRequest(OntologyDraft? Ontology, [property: Shape(typeof(AnnotationLine))] JsonElement? Gold, [property: Shape(typeof(AnnotationLine))] JsonElement? Candidate, AssetExtent? Asset, ScoringOptions? Options);
 
 /// <summary>Body of <c>POST /api/projects/{projectId}/score</c>: as <see cref="ScoreRequest"/>, with a stored ontology version instead of an inline ontology.</summary>
 /// <param name="OntologyVersion">The version of the project's ontology (see <c>GET /api/projects/{projectId}/ontology</c>).</param>
@@ -157,4 +152,4 @@ public sealed record ScoreRequest(OntologyDraft? Ontology, JsonElement? Gold, Js
 /// <param name="Candidate">The candidate's annotations, same format.</param>
 /// <param name="Asset">What is known of the asset (width/height for images, codePoints for text): bounds and distance scale.</param>
 /// <param name="Options">Match threshold, pass overlap, σ for points and polylines; defaults when absent.</param>
-public sealed record ProjectScoreRequest(int? OntologyVersion, JsonElement? Gold, JsonElement? Candidate, AssetExtent? Asset, ScoringOptions? Options);
+public sealed record ProjectScoreRequest(int? OntologyVersion, [property: Shape(typeof(AnnotationLine))] JsonElement? Gold, [property: Shape(typeof(AnnotationLine))] JsonElement? Candidate, AssetExtent? Asset, ScoringOptions? Options);

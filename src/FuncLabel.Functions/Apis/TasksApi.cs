@@ -29,20 +29,7 @@ public static class TasksApi
     /// <summary>Queries per window width of a claim whose writes all lost to other claimers.</summary>
     private const int LooksPerWidth = 2;
 
-    public static IEndpointRouteBuilder MapTasksApi(this IEndpointRouteBuilder app)
-    {
-        var tasks = app.MapGroup("/api/projects/{projectId}/jobs/{jobId}/tasks").WithTags("Tasks");
-        var member = AccessRule.ProjectMember(ProjectRole.Annotator);
-        tasks.MapPost("/claim", ClaimAsync).Allow(member);
-        tasks.MapGet("/mine", MineAsync).Allow(member);
-        tasks.MapGet("/{taskId}", OpenAsync).Allow(member);
-        tasks.MapPut("/{taskId}/draft", DraftAsync).Allow(member);
-        tasks.MapPost("/{taskId}/submit", SubmitAsync).Allow(member);
-        tasks.MapPost("/{taskId}/release", ReleaseAsync).Allow(member);
-        tasks.MapPost("/{taskId}/skip", SkipAsync).Allow(member);
-        tasks.MapPost("/{taskId}/review", ReviewAsync).Allow(member);
-        return app;
-    }
+    
 
     /// <summary>
     /// Claims a draw or review task: reads a small page of candidates from a random window of claim orders (so concurrent

@@ -20,11 +20,7 @@ public static class UploadsApi
 {
     public static readonly TimeSpan UrlLifetime = TimeSpan.FromMinutes(15);
 
-    public static IEndpointRouteBuilder MapUploadsApi(this IEndpointRouteBuilder app)
-    {
-        app.MapPost("/api/projects/{projectId}/uploads", CreateAsync).WithTags("Uploads").Allow(AccessRule.ProjectMember(ProjectRole.Owner));
-        return app;
-    }
+    
 
     public static async Task<Results<Ok<UploadView>, ValidationProblem, ProblemHttpResult>> CreateAsync(
         string projectId, UploadRequest request, HttpContext http, ImportStore imports, SasUrlFactory sas, Storage.BlobServiceClient blobs, TimeProvider time, CancellationToken cancellationToken)

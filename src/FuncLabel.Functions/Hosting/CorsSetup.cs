@@ -23,20 +23,4 @@ public static class CorsSetup
             .SetPreflightMaxAge(TimeSpan.FromHours(1))));
         return services;
     }
-
-    /// <summary>
-    /// The framework's CORS middleware with its default policy, constructed here rather than by <c>UseCors()</c>:
-    /// that one passes the policy provider as an extra <c>Invoke</c> argument, for which the framework compiles an
-    /// expression tree when the pipeline is built — tens of milliseconds of every cold start (bench/results/startup.md).
-    /// </summary>
-    public static IApplicationBuilder UseFuncLabelCors(this IApplicationBuilder app)
-    {
-        var services = app.ApplicationServices;
-        return app.Use(next =>
-        {
-            var middleware = new CorsMiddleware(next, services.GetRequiredService<ICorsService>(), services.GetRequiredService<ILoggerFactory>());
-            var policies = services.GetRequiredService<ICorsPolicyProvider>();
-            return context => middleware.Invoke(context, policies);
-        });
-    }
 }

@@ -16,13 +16,14 @@ using FuncLabel.Functions.Validation;
 
 namespace FuncLabel.Functions.Hosting;
 
-/// <summary>Every service the handler uses, registered once.</summary>
+/// <summary>Every service the app uses, registered once.</summary>
 public static class ServiceRegistration
 {
     public static IServiceCollection AddFuncLabel(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddProblemDetails();
-        services.AddOpenApi();
+        services.AddSingleton(Http.HttpFunctionCatalog.Instance);
+        services.AddHostedService<Http.HttpFunctionCatalogCheck>();
         services.AddFuncLabelCors(configuration);
         services.ConfigureHttpJsonOptions(o =>
         {
@@ -71,10 +72,12 @@ public static class ServiceRegistration
         services.AddScoped<TrainingServices>();
         services.AddFuncLabelReports(configuration);
 
-        foreach (var function in Declarations.Functions.All.Where(f => f.Handler is not null))
-        {
-            services.AddScoped(function.Handler!);
-        }
+        // Trigger function classes, also resolved by tests that deliver messages themselves.
+        services.AddScoped<Triggers.TaskEventsFunction>();
+        services.AddScoped<Triggers.JobLaunchFunction>();
+        services.AddScoped<Triggers.AssetEventsFunction>();
+        services.AddScoped<Triggers.PrelabelEventsFunction>();
+        services.AddScoped<Triggers.OutboxSweepFunction>();
 
         return services;
     }

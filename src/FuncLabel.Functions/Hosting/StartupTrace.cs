@@ -20,7 +20,6 @@ public static class StartupTrace
     private static readonly bool Enabled = Environment.GetEnvironmentVariable(Variable) == "1";
     private static long mainTimestamp;
     private static double mainOffsetMs;
-    private static int firstRequestSeen;
 
     /// <summary>Records the <c>Main</c> entry; call first thing in Program.cs.</summary>
     public static void Start()
@@ -43,33 +42,6 @@ public static class StartupTrace
         {
             Write(phase);
         }
-    }
-
-    /// <summary>When tracing, marks when the server listens and when the first request's response has been written.</summary>
-    public static WebApplication TraceFirstRequest(this WebApplication app)
-    {
-        if (!Enabled)
-        {
-            return app;
-        }
-
-        app.Lifetime.ApplicationStarted.Register(() => Mark("listening"));
-        // The outermost component is composed last when the server builds the pipeline (before it binds its port):
-        // this marks the end of middleware construction.
-        app.Use(next =>
-        {
-            Mark("pipeline built");
-            return next;
-        });
-        app.Use(async (context, next) =>
-        {
-            await next(context);
-            if (Interlocked.Exchange(ref firstRequestSeen, 1) == 0)
-            {
-                Mark($"first-request {context.Request.Method} {context.Request.Path} {context.Response.StatusCode}");
-            }
-        });
-        return app;
     }
 
     private static void Write(string phase)

@@ -1,7 +1,15 @@
 namespace FuncLabel.Functions.Invocation;
 
-/// <summary>What a queue or timer function reports back to the host: log lines shown under the invocation.</summary>
+/// <summary>What a queue or timer function did, in lines the invocation logs (the host shows them under it).</summary>
 public sealed record InvocationOutcome(IReadOnlyList<string> Logs)
 {
     public static InvocationOutcome Done(params string[] logs) => new(logs);
+
+    public void LogTo(ILogger logger)
+    {
+        foreach (var line in Logs)
+        {
+            logger.LogInformation("{Outcome}", line);
+        }
+    }
 }

@@ -1,6 +1,7 @@
 using FuncLabel.Domain.Ingestion;
 using FuncLabel.Functions.Ingestion;
 using FuncLabel.Functions.Invocation;
+using Microsoft.Azure.Functions.Worker;
 
 namespace FuncLabel.Functions.Triggers;
 
@@ -9,8 +10,12 @@ namespace FuncLabel.Functions.Triggers;
 /// event or an array). Each event is ingested by <see cref="AssetIngestion"/>; messages that hold no usable event are
 /// logged and completed (retrying cannot make them readable).
 /// </summary>
-public sealed class AssetEventsFunction(AssetIngestion ingestion) : IQueueFunction
+public sealed class AssetEventsFunction(AssetIngestion ingestion, ILogger<AssetEventsFunction> logger) : IQueueFunction
 {
+    [Function("assetEvents")]
+    public async Task Run([QueueTrigger(Data.StorageNames.Queues.AssetEvents)] string message, FunctionContext context, CancellationToken cancellationToken) =>
+        (await HandleAsync(QueueInvocation.From(context, message), cancellationToken)).LogTo(logger);
+
     public async Task<InvocationOutcome> HandleAsync(QueueInvocation invocation, CancellationToken cancellationToken)
     {
         var batch = BlobEventParser.Parse(invocation.Body);

@@ -2,6 +2,7 @@ using System.Globalization;
 using FuncLabel.Domain.Ingestion;
 using FuncLabel.Functions.Ingestion;
 using FuncLabel.Functions.Invocation;
+using Microsoft.Azure.Functions.Worker;
 
 namespace FuncLabel.Functions.Triggers;
 
@@ -14,8 +15,12 @@ namespace FuncLabel.Functions.Triggers;
 /// <c>AzureFunctionsJobHost__extensions__queues__maxDequeueCount</c> app setting over host.json, and the same setting
 /// reaches the handler; without it the default equals host.json's value.
 /// </remarks>
-public sealed class PrelabelEventsFunction(PrelabelImporter importer, IConfiguration configuration) : IQueueFunction
+public sealed class PrelabelEventsFunction(PrelabelImporter importer, IConfiguration configuration, ILogger<PrelabelEventsFunction> logger) : IQueueFunction
 {
+    [Function("prelabelEvents")]
+    public async Task Run([QueueTrigger(Data.StorageNames.Queues.PrelabelEvents)] string message, FunctionContext context, CancellationToken cancellationToken) =>
+        (await HandleAsync(QueueInvocation.From(context, message), cancellationToken)).LogTo(logger);
+
     public const string MaxDequeueCountSetting = "AzureFunctionsJobHost:extensions:queues:maxDequeueCount";
 
     /// <summary>host.json's <c>extensions.queues.maxDequeueCount</c> (checked by a test).</summary>

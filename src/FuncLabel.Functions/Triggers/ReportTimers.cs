@@ -3,6 +3,7 @@ using FuncLabel.Data.Ledger;
 using FuncLabel.Data.Reports;
 using FuncLabel.Domain.Reports;
 using FuncLabel.Functions.Invocation;
+using Microsoft.Azure.Functions.Worker;
 
 namespace FuncLabel.Functions.Triggers;
 
@@ -37,22 +38,34 @@ public sealed class ReportTimer(CatalogStore catalog, ReportPublisher publisher,
 }
 
 /// <summary>Timer (setting <c>Reports__CredentialReportSchedule</c>): the credential report, organisation-wide and per project.</summary>
-public sealed class CredentialReportFunction(ReportTimer timer) : ITimerFunction
+public sealed class CredentialReportFunction(ReportTimer timer, ILogger<CredentialReportFunction> logger) : ITimerFunction
 {
+    [Function("credentialReport")]
+    public async Task Run([TimerTrigger("%" + ReportSchedules.Credentials + "%")] TimerInfo info, FunctionContext context, CancellationToken cancellationToken) =>
+        (await RunAsync(TimerInvocation.From(context, info), cancellationToken)).LogTo(logger);
+
     public Task<InvocationOutcome> RunAsync(TimerInvocation invocation, CancellationToken cancellationToken) =>
         timer.RunAsync(ReportKind.Credentials, cancellationToken);
 }
 
 /// <summary>Timer (setting <c>Reports__ExamReportSchedule</c>): the exam report of every project.</summary>
-public sealed class ExamReportFunction(ReportTimer timer) : ITimerFunction
+public sealed class ExamReportFunction(ReportTimer timer, ILogger<ExamReportFunction> logger) : ITimerFunction
 {
+    [Function("examReport")]
+    public async Task Run([TimerTrigger("%" + ReportSchedules.Exams + "%")] TimerInfo info, FunctionContext context, CancellationToken cancellationToken) =>
+        (await RunAsync(TimerInvocation.From(context, info), cancellationToken)).LogTo(logger);
+
     public Task<InvocationOutcome> RunAsync(TimerInvocation invocation, CancellationToken cancellationToken) =>
         timer.RunAsync(ReportKind.Exams, cancellationToken);
 }
 
 /// <summary>Timer (setting <c>Reports__QualityReportSchedule</c>): the quality report of every project.</summary>
-public sealed class QualityReportFunction(ReportTimer timer) : ITimerFunction
+public sealed class QualityReportFunction(ReportTimer timer, ILogger<QualityReportFunction> logger) : ITimerFunction
 {
+    [Function("qualityReport")]
+    public async Task Run([TimerTrigger("%" + ReportSchedules.Quality + "%")] TimerInfo info, FunctionContext context, CancellationToken cancellationToken) =>
+        (await RunAsync(TimerInvocation.From(context, info), cancellationToken)).LogTo(logger);
+
     public Task<InvocationOutcome> RunAsync(TimerInvocation invocation, CancellationToken cancellationToken) =>
         timer.RunAsync(ReportKind.Quality, cancellationToken);
 }

@@ -18,19 +18,7 @@ public static class CredentialsApi
     /// <summary>The <c>{userId}</c> alias for the caller in <c>GET /api/users/me/credentials</c>.</summary>
     public const string Me = "me";
 
-    public static IEndpointRouteBuilder MapCredentialsApi(this IEndpointRouteBuilder app)
-    {
-        var types = app.MapGroup("/api/credential-types").WithTags("Credentials");
-        types.MapPost("", CreateTypeAsync).Allow(AccessRule.PlatformAdmin);
-        types.MapGet("", ListTypesAsync).Allow(AccessRule.Authenticated);
-        types.MapGet("/{typeId}/holders", ListHoldersAsync).Allow(AccessRule.PlatformAdmin);
-
-        var users = app.MapGroup("/api/users/{userId}/credentials").WithTags("Credentials");
-        users.MapGet("", ListCredentialsAsync).Allow(AccessRule.ResourceOwner);
-        users.MapPost("", GrantOfflineAsync).Allow(AccessRule.PlatformAdmin);
-        users.MapPost("/{typeId}/revoke", RevokeAsync).Allow(AccessRule.PlatformAdmin);
-        return app;
-    }
+    
 
     public static async Task<Results<Created<CredentialTypeView>, ValidationProblem, ProblemHttpResult>> CreateTypeAsync(
         CreateCredentialTypeRequest request, HttpContext http, [AsParameters] CredentialServices services, CancellationToken cancellationToken)

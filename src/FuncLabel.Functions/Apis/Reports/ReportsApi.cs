@@ -17,21 +17,7 @@ namespace FuncLabel.Functions.Apis.Reports;
 /// </summary>
 public static class ReportsApi
 {
-    public static IEndpointRouteBuilder MapReportsApi(this IEndpointRouteBuilder app)
-    {
-        var project = app.MapGroup("/api/projects/{projectId}/reports").WithTags("Reports");
-        project.MapGet("", ListProjectAsync).Allow(AccessRule.ProjectMember(ProjectRole.Owner));
-        project.MapGet("/{kind}/latest", LatestProjectAsync).Allow(AccessRule.ProjectMember(ProjectRole.Owner));
-        project.MapGet("/{kind}/{date}", GetProjectAsync).Allow(AccessRule.ProjectMember(ProjectRole.Owner));
-        project.MapPost("/{kind}/{date}/build", BuildProjectAsync).Allow(AccessRule.ProjectMember(ProjectRole.Owner));
-
-        var org = app.MapGroup("/api/reports/org").WithTags("Reports");
-        org.MapGet("", ListOrgAsync).Allow(AccessRule.PlatformAdmin);
-        org.MapGet("/{kind}/latest", LatestOrgAsync).Allow(AccessRule.PlatformAdmin);
-        org.MapGet("/{kind}/{date}", GetOrgAsync).Allow(AccessRule.PlatformAdmin);
-        org.MapPost("/{kind}/{date}/build", BuildOrgAsync).Allow(AccessRule.PlatformAdmin);
-        return app;
-    }
+    
 
     public static Task<Ok<ReportListView>> ListProjectAsync(string projectId, [AsParameters] ReportServices services, CancellationToken cancellationToken) =>
         ListAsync(projectId, services, cancellationToken);

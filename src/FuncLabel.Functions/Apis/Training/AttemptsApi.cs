@@ -21,15 +21,7 @@ namespace FuncLabel.Functions.Apis.Training;
 /// </summary>
 public static class AttemptsApi
 {
-    public static IEndpointRouteBuilder MapAttemptsApi(this IEndpointRouteBuilder app)
-    {
-        var attempts = app.MapGroup("/api/attempts/{attemptId}").WithTags("Training");
-        attempts.MapGet("", GetAsync).Allow(AccessRule.ResourceOwner);
-        attempts.MapPost("/items/{itemId}/score", AnswerAsync).Allow(AccessRule.ResourceOwner);
-        attempts.MapPost("/finish", FinishAsync).Allow(AccessRule.ResourceOwner);
-        app.MapGet("/api/users/me/attempts", MineAsync).WithTags("Training").Allow(AccessRule.Authenticated);
-        return app;
-    }
+    
 
     /// <summary>
     /// Starts the caller's next attempt, or returns their unfinished one (200). Attempt n has a deterministic id, so two

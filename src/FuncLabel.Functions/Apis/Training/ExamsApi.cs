@@ -13,16 +13,7 @@ public static class ExamsApi
     public const int MaxAllowedAttempts = 100;
     public const int MaxTemplates = 100;
 
-    public static IEndpointRouteBuilder MapExamsApi(this IEndpointRouteBuilder app)
-    {
-        var exams = app.MapGroup("/api/projects/{projectId}/exams").WithTags("Training");
-        exams.MapPost("", CreateAsync).Allow(AccessRule.ProjectMember(ProjectRole.Owner));
-        exams.MapGet("", ListAsync).Allow(AccessRule.ProjectMember(ProjectRole.Annotator));
-        exams.MapGet("/{examId}", GetAsync).Allow(AccessRule.ProjectMember(ProjectRole.Annotator));
-        exams.MapPatch("/{examId}", UpdateAsync).Allow(AccessRule.ProjectMember(ProjectRole.Owner));
-        exams.MapPost("/{examId}/attempts", AttemptsApi.StartAsync).Allow(AccessRule.ProjectMember(ProjectRole.Annotator));
-        return app;
-    }
+    
 
     public static async Task<Results<Created<ExamView>, ValidationProblem, ProblemHttpResult>> CreateAsync(
         string projectId, CreateExamRequest request, HttpContext http, [AsParameters] TrainingServices services, CancellationToken cancellationToken)

@@ -18,18 +18,7 @@ namespace FuncLabel.Functions.Apis.Training;
 /// </summary>
 public static class TemplatesApi
 {
-    public static IEndpointRouteBuilder MapTemplatesApi(this IEndpointRouteBuilder app)
-    {
-        var templates = app.MapGroup("/api/projects/{projectId}/templates").WithTags("Training");
-        templates.MapPost("", CreateAsync).Allow(AccessRule.ProjectMember(ProjectRole.Owner));
-        templates.MapPost("/from-task", CreateFromTaskAsync).Allow(AccessRule.ProjectMember(ProjectRole.Owner));
-        templates.MapGet("", ListAsync).Allow(AccessRule.ProjectMember(ProjectRole.Annotator));
-        templates.MapGet("/{templateId}", GetAsync).Allow(AccessRule.ProjectMember(ProjectRole.Annotator));
-        templates.MapPatch("/{templateId}", UpdateAsync).Allow(AccessRule.ProjectMember(ProjectRole.Owner));
-        templates.MapPost("/{templateId}/practice", PracticeAsync).Allow(AccessRule.ProjectMember(ProjectRole.Annotator));
-        templates.MapGet("/{templateId}/practice", PracticeHistoryAsync).Allow(AccessRule.ProjectMember(ProjectRole.Annotator));
-        return app;
-    }
+    
 
     /// <summary>
     /// Creates a template with version 1 directly from an asset id with a start and a gold answer, validated against the

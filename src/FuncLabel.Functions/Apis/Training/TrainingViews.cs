@@ -1,3 +1,4 @@
+using FuncLabel.Functions.Http.OpenApi;
 using System.Text.Json;
 using FuncLabel.Data.Training;
 using FuncLabel.Domain.Geometry;
@@ -18,7 +19,7 @@ public sealed record TemplateView(
     bool Enabled,
     double PassOverlap,
     int CurrentVersion,
-    IReadOnlyList<JsonElement> Start,
+    [property: Shape(typeof(AnnotationLine))] IReadOnlyList<JsonElement> Start,
     long Version)
 {
     public static TemplateView From(TemplateDocument t, TemplateContentDocument content) => new(
@@ -40,8 +41,8 @@ public sealed record TemplateOwnerView(
     double PassOverlap,
     int CurrentVersion,
     int OntologyVersion,
-    IReadOnlyList<JsonElement> Start,
-    IReadOnlyList<JsonElement> Gold,
+    [property: Shape(typeof(AnnotationLine))] IReadOnlyList<JsonElement> Start,
+    [property: Shape(typeof(AnnotationLine))] IReadOnlyList<JsonElement> Gold,
     TemplateOrigin Origin,
     IReadOnlyList<TemplateVersionInfo> Versions,
     string CreatedBy,
@@ -85,7 +86,7 @@ public sealed record AttemptItemView(
     string Guide,
     string AssetId,
     string AssetContent,
-    IReadOnlyList<JsonElement> Start,
+    [property: Shape(typeof(AnnotationLine))] IReadOnlyList<JsonElement> Start,
     bool Answered,
     DateTimeOffset? AnsweredAt,
     double? Score,
@@ -124,8 +125,8 @@ public sealed record CreateTemplateRequest(
     bool? Enabled,
     string? AssetId,
     AssetExtent? Extent,
-    JsonElement? Start,
-    JsonElement? Gold);
+    [property: Shape(typeof(AnnotationLine))] JsonElement? Start,
+    [property: Shape(typeof(AnnotationLine))] JsonElement? Gold);
 
 /// <summary>
 /// Body of <c>POST /api/projects/{projectId}/templates/from-task</c>: the job and either <c>taskId</c> (a submitted pass,
@@ -142,12 +143,12 @@ public sealed record TemplateFromTaskRequest(
     string? AssetId);
 
 /// <summary>Body of <c>PATCH …/templates/{templateId}</c>; absent fields stay. A new start or gold makes a new version.</summary>
-public sealed record UpdateTemplateRequest(string? Name, string? Guide, double? PassOverlap, bool? Enabled, JsonElement? Start, JsonElement? Gold);
+public sealed record UpdateTemplateRequest(string? Name, string? Guide, double? PassOverlap, bool? Enabled, [property: Shape(typeof(AnnotationLine))] JsonElement? Start, [property: Shape(typeof(AnnotationLine))] JsonElement? Gold);
 
-public sealed record PracticeRequest(JsonElement? Answer);
+public sealed record PracticeRequest([property: Shape(typeof(AnnotationLine))] JsonElement? Answer);
 
 public sealed record CreateExamRequest(string? Id, string? Name, string? Description, IReadOnlyList<string>? TemplateIds, double? PassMark, int? AllowedAttempts, IReadOnlyList<string>? AwardsCredentialTypeIds, bool? Enabled);
 
 public sealed record UpdateExamRequest(string? Name, string? Description, IReadOnlyList<string>? TemplateIds, double? PassMark, int? AllowedAttempts, IReadOnlyList<string>? AwardsCredentialTypeIds, bool? Enabled);
 
-public sealed record AttemptAnswerRequest(JsonElement? Answer);
+public sealed record AttemptAnswerRequest([property: Shape(typeof(AnnotationLine))] JsonElement? Answer);
