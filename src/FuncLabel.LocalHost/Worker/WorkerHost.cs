@@ -151,6 +151,11 @@ internal sealed class WorkerHost : IAsyncDisposable
                 try
                 {
                     session = await WorkerHandshake.RunAsync(channel, _app.Root, clock, streamOpened, handshakeTimeout.Token);
+                    if (session.HttpUri is { } httpUri)
+                    {
+                        await HttpEndpointProbe.WaitAsync(httpUri, handle.Exited, handshakeTimeout.Token);
+                        session = session with { Timings = session.Timings with { HttpReady = clock.ElapsedMilliseconds } };
+                    }
                 }
                 catch (OperationCanceledException) when (!stopping.IsCancellationRequested)
                 {
@@ -165,7 +170,7 @@ internal sealed class WorkerHost : IAsyncDisposable
                 everReady = true;
                 _logger.LogInformation("Worker ready (pid {Pid}, {Functions} functions) after {Elapsed} ms: {Timings}",
                     handle.ProcessId?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "in-process", session.Functions.Count,
-                    session.Timings.FunctionsLoaded, session.Timings);
+                    session.Timings.Total, session.Timings);
                 await Task.WhenAny(handle.Exited, channel.Completion, Task.Delay(Timeout.Infinite, stopping));
                 if (stopping.IsCancellationRequested)
                 {

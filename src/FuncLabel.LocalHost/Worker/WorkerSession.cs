@@ -25,9 +25,14 @@ internal sealed record WorkerSession(
         _ids.TryGetValue(functionName, out var id) ? id : throw new WorkerUnavailableException($"The worker did not load a function named '{functionName}'.");
 }
 
-/// <summary>Milliseconds from the worker's launch to each handshake step.</summary>
+/// <summary>Milliseconds from the worker's launch to each handshake step (and to its HTTP endpoint accepting connections).</summary>
 internal sealed record HandshakeTimings(long StreamOpened, long Initialized, long MetadataReceived, long FunctionsLoaded)
 {
+    public long? HttpReady { get; init; }
+
+    public long Total => HttpReady ?? FunctionsLoaded;
+
     public override string ToString() =>
-        $"stream {StreamOpened} ms, init {Initialized} ms, metadata {MetadataReceived} ms, loaded {FunctionsLoaded} ms";
+        $"stream {StreamOpened} ms, init {Initialized} ms, metadata {MetadataReceived} ms, loaded {FunctionsLoaded} ms" +
+        (HttpReady is { } http ? $", HTTP {http} ms" : "");
 }
