@@ -3,14 +3,24 @@ using System.Globalization;
 namespace FuncLabel.LocalHost;
 
 /// <summary>
-/// <c>FuncLabel.LocalHost [--script-root DIR] [--port N] [--settings FILE] [--watcher-only] [--forget-receipts]</c>. The script root defaults to the current
+/// <c>FuncLabel.LocalHost [--script-root DIR] [--port N] [--settings FILE] [--watcher-only [--blob-webhook URL] [--blob-webhook-code KEY]] [--forget-receipts]</c>. The script root defaults to the current
 /// folder (like <c>func start</c>), settings to <c>local.settings.json</c> in it, the port to its <c>Host.LocalHttpPort</c>
 /// or 7071.
 /// </summary>
 internal sealed record CommandLine(string ScriptRoot, int? Port, string? SettingsFile, bool WatcherOnly, bool ForgetReceipts)
 {
+    /// <summary>The Functions host whose blob webhook receives the watcher's function deliveries in watcher-only mode.</summary>
+    public static readonly Uri DefaultBlobWebhook = new("http://localhost:7071/");
+
+    /// <summary>With <c>--watcher-only</c>: the base address of the host whose blob webhook gets the events.</summary>
+    public Uri BlobWebhook { get; init; } = DefaultBlobWebhook;
+
+    /// <summary>With <c>--watcher-only</c>: the <c>code</c> query value (the host's <c>blobs_extension</c> system key).</summary>
+    public string? BlobWebhookCode { get; init; }
+
     public const string Usage = """
-        FuncLabel local Functions host: runs a built app folder (host.json + <Function>/function.json + handler) against Azurite.
+        FuncLabel local Functions host: runs a built app folder (a .NET isolated worker, or host.json + <Function>/function.json
+        + custom handler) against Azurite.
 
         Usage: FuncLabel.LocalHost [--script-root DIR] [--port N] [--settings FILE] [--watcher-only] [--forget-receipts]
           --script-root DIR   the app folder (default: the current folder)
@@ -18,6 +28,8 @@ internal sealed record CommandLine(string ScriptRoot, int? Port, string? Setting
           --settings FILE     app settings file (default: DIR/local.settings.json); the environment overrides its Values
           --watcher-only      run only the blob watcher of DIR/blobwatcher.json (next to `func start --script-root DIR`)
           --forget-receipts   announce blobs already in storage again (the watcher's receipts are deleted at start)
+          --blob-webhook URL  with --watcher-only: the Functions host receiving blob-trigger events (default http://localhost:7071/)
+          --blob-webhook-code KEY  with --watcher-only: the code query value of those posts (the blobs_extension system key)
         """;
 
     /// <summary>Parses <paramref name="args"/>; null with <paramref name="error"/> set when they are not understood (or help was asked).</summary>
@@ -29,6 +41,8 @@ internal sealed record CommandLine(string ScriptRoot, int? Port, string? Setting
         string? settings = null;
         var watcherOnly = false;
         var forgetReceipts = false;
+        var webhook = DefaultBlobWebhook;
+        string? webhookCode = null;
         for (var i = 0; i < args.Length; i++)
         {
             var value = i + 1 < args.Length ? args[i + 1] : null;
@@ -46,6 +60,14 @@ internal sealed record CommandLine(string ScriptRoot, int? Port, string? Setting
                     settings = value;
                     i++;
                     break;
+                case "--blob-webhook" when value is not null && Uri.TryCreate(value.EndsWith('/') ? value : value + "/", UriKind.Absolute, out var url):
+                    webhook = url;
+                    i++;
+                    break;
+                case "--blob-webhook-code" when value is not null:
+                    webhookCode = value;
+                    i++;
+                    break;
                 case "--forget-receipts":
                     forgetReceipts = true;
                     break;
@@ -61,6 +83,10 @@ internal sealed record CommandLine(string ScriptRoot, int? Port, string? Setting
             }
         }
 
-        return new CommandLine(Path.GetFullPath(scriptRoot), port, settings, watcherOnly, forgetReceipts);
+        return new CommandLine(Path.GetFullPath(scriptRoot), port, settings, watcherOnly, forgetReceipts)
+        {
+            BlobWebhook = webhook,
+            BlobWebhookCode = webhookCode,
+        };
     }
 }

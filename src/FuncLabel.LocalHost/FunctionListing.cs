@@ -18,6 +18,8 @@ internal static class FunctionListing
                 QueueTriggerBinding queue => $"queueTrigger (queue '{queue.QueueName}')",
                 TimerTriggerBinding timer =>
                     $"timerTrigger (schedule '{timer.Schedule}' UTC{(timer.RunOnStartup ? ", runOnStartup" : "")}{(timer.UseMonitor ? ", monitored" : "")})",
+                BlobTriggerBinding blob =>
+                    $"blobTrigger (EventGrid, path '{blob.Path}'): POST {httpBase.ToString().TrimEnd('/')}{Blobs.BlobWebhookEndpoint.Path}?functionName={Blobs.BlobWebhookEndpoint.FunctionNamePrefix}{function.Name}",
                 _ => function.Trigger.Type,
             };
             text.Append('\t').Append(function.Name).Append(": ").AppendLine(line).AppendLine();
@@ -28,7 +30,7 @@ internal static class FunctionListing
             text.Append("\tBlob watcher '").Append(subscription.Name).Append("': container '").Append(subscription.Container).Append('\'')
                 .Append(subscription.Filter.BeginsWith is { } begins ? $" subjectBeginsWith '{begins}'" : "")
                 .Append(subscription.Filter.EndsWith is { } ends ? $" subjectEndsWith '{ends}'" : "")
-                .Append(" -> queue '").Append(subscription.Queue).AppendLine("'").AppendLine();
+                .Append(" -> ").AppendLine(subscription.Target).AppendLine();
         }
 
         return text.ToString();

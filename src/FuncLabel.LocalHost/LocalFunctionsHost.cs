@@ -6,15 +6,18 @@ using FuncLabel.LocalHost.Invocation;
 using FuncLabel.LocalHost.Queues;
 using FuncLabel.LocalHost.Storage;
 using FuncLabel.LocalHost.Timers;
+using FuncLabel.LocalHost.Worker;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 
 namespace FuncLabel.LocalHost;
 
 /// <summary>
-/// One running local Functions host: the handler process, the HTTP front door, a listener per queue and timer
-/// function, and the blob watcher when the app folder has a <c>blobwatcher.json</c>. Started in the real host's order (handler ready first, then HTTP, then triggers) and stopped in reverse,
-/// letting running invocations finish so that no successful queue message is left to run twice.
+/// One running local Functions host: the app's worker (a .NET isolated worker over gRPC) or custom handler, the HTTP
+/// front door, a listener per queue and timer function, the blob webhook (worker apps) and the blob watcher when the app
+/// folder has a <c>blobwatcher.json</c>. Started in the real host's order (worker or handler ready first, then HTTP, then
+/// triggers) and stopped in reverse, letting running invocations finish so that no successful queue message is left to
+/// run twice. A start that fails part-way stops what it started, the worker included.
 /// </summary>
 internal sealed class LocalFunctionsHost : IAsyncDisposable
 {
@@ -24,15 +27,20 @@ internal sealed class LocalFunctionsHost : IAsyncDisposable
     private readonly BlobWatcher? _watcher;
     private readonly LocalHostOptions _options;
     private readonly IDisposable _activity;
+    private readonly WorkerRpcServer? _rpc;
+    private readonly ILoggerFactory _loggers;
     private bool _stopped;
 
-    private LocalFunctionsHost(
-        WebApplication web, HandlerProcess handler, Uri httpAddress, List<QueueListener> queues, List<TimerListener> timers,
-        BlobWatcher? watcher, LocalHostOptions options, StorageAccounts storage, string hostId, QueueActivity activity, IDisposable activityRegistration)
+    private LocalFunctionsHost(Started started, List<QueueListener> queues, List<TimerListener> timers, BlobWatcher? watcher,
+        LocalHostOptions options, StorageAccounts storage, string hostId, QueueActivity activity, IDisposable activityRegistration)
     {
-        _web = web;
-        Handler = handler;
-        HttpAddress = httpAddress;
+        _web = started.Web;
+        Handler = started.Handler;
+        Worker = started.Worker;
+        _rpc = started.Rpc;
+        _loggers = started.Loggers;
+        App = started.App;
+        HttpAddress = started.HttpAddress;
         _queues = queues;
         _timers = timers;
         _watcher = watcher;
@@ -43,7 +51,14 @@ internal sealed class LocalFunctionsHost : IAsyncDisposable
         _activity = activityRegistration;
     }
 
-    public HandlerProcess Handler { get; }
+    /// <summary>The custom handler, for a custom-handler app.</summary>
+    public HandlerProcess? Handler { get; }
+
+    /// <summary>The isolated worker, for a worker app.</summary>
+    public WorkerHost? Worker { get; }
+
+    /// <summary>The app with its functions (for a worker app, those the worker reported).</summary>
+    public AppFolder App { get; }
 
     /// <summary>Where HTTP functions are served, e.g. <c>http://localhost:7071/</c>.</summary>
     public Uri HttpAddress { get; }
@@ -70,6 +85,7 @@ internal sealed class LocalFunctionsHost : IAsyncDisposable
                 .Append(function.Trigger switch
                 {
                     QueueTriggerBinding q => q.Connection,
+                    BlobTriggerBinding b => b.Connection,
                     TimerTriggerBinding { UseMonitor: true } => AppFolder.DefaultConnection,
                     _ => null,
                 })
@@ -107,57 +123,40 @@ internal sealed class LocalFunctionsHost : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Starts the host. Throws <see cref="HandlerStartException"/> or <see cref="WorkerStartException"/> when the handler
+    /// or worker cannot start, <see cref="AppProblemsException"/> when a worker's functions cannot run as configured,
+    /// <see cref="IOException"/> when the HTTP port is taken.
+    /// </summary>
     public static async Task<LocalFunctionsHost> StartAsync(LocalHostOptions options, CancellationToken cancellationToken)
     {
-        var app = options.App;
-        var web = BuildWeb(options);
-        var loggers = web.Services.GetRequiredService<ILoggerFactory>();
-        var handler = new HandlerProcess(HandlerLaunch.From(app, options.Settings), loggers);
-        try
-        {
-            await handler.StartAsync(cancellationToken);
-            web.MapHttpFunctions(app, handler, app.Host.FunctionTimeout);
-            web.MapFallback(context =>
-            {
-                context.Response.StatusCode = StatusCodes.Status404NotFound;
-                return Task.CompletedTask;
-            });
-            await web.StartAsync(cancellationToken);
-        }
-        catch (Exception e) when (e is HandlerStartException or OperationCanceledException or IOException)
-        {
-            await handler.DisposeAsync();
-            await web.DisposeAsync();
-            throw;
-        }
+        var started = await StartCoreAsync(options, cancellationToken);
+        var app = started.App;
+        var loggers = started.Loggers;
+        Console.Out.Write(FunctionListing.Format(app, started.HttpAddress));
 
-        var httpAddress = ListeningAddress(web, options.Port);
-        Console.Out.Write(FunctionListing.Format(app, httpAddress));
-
-        var storage = new StorageAccounts(options.Settings);
         var hostId = HostIdentity.For(app, options.Settings);
-        var activity = new QueueActivity();
-        var http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
-        var outputs = new OutputWriter(storage, app.Host.Queues, activity, options.Time);
-        var executor = new FunctionExecutor(handler, http, outputs, app.Host.FunctionTimeout, loggers);
         var random = options.RandomSeed is { } seed ? new Random(seed) : new Random();
         var queues = app.Functions
             .Where(f => f.Trigger is QueueTriggerBinding)
-            .Select(f => new QueueListener(f, storage.Queues(((QueueTriggerBinding)f.Trigger).Connection), app.Host.Queues, executor, options.Time, loggers, new Random(random.Next())))
+            .Select(f => new QueueListener(f, started.Storage.Queues(((QueueTriggerBinding)f.Trigger).Connection), app.Host.Queues, started.Invoker, options.Time, loggers, new Random(random.Next())))
             .ToList();
-        var registrations = queues.Select(q => activity.Watch(q.QueueName, q.Wake)).ToList();
+        var registrations = queues.Select(q => started.Activity.Watch(q.QueueName, q.Wake)).ToList();
         var monitor = app.Functions.Any(f => f.Trigger is TimerTriggerBinding { UseMonitor: true })
-            ? new ScheduleStatusStore(storage.Blobs(AppFolder.DefaultConnection), hostId)
+            ? new ScheduleStatusStore(started.Storage.Blobs(AppFolder.DefaultConnection), hostId)
             : null;
         var timers = app.Functions
             .Where(f => f.Trigger is TimerTriggerBinding)
-            .Select(f => new TimerListener(f, monitor, executor, options.Time, loggers))
+            .Select(f => new TimerListener(f, monitor, started.Invoker, options.Time, loggers))
             .ToList();
 
-        var watcher = app.Watcher is { } watcherConfig
-            ? new BlobWatcher(watcherConfig, storage, hostId, activity, options.Time, loggers)
+        var webhook = app.Watcher?.Subscriptions.Any(s => s.Function is not null) == true
+            ? new BlobWebhookClient(new HttpClient { Timeout = Timeout.InfiniteTimeSpan }, started.HttpAddress, code: null)
             : null;
-        var host = new LocalFunctionsHost(web, handler, httpAddress, queues, timers, watcher, options, storage, hostId, activity, new Registrations(registrations));
+        var watcher = app.Watcher is { } watcherConfig
+            ? new BlobWatcher(watcherConfig, started.Storage, hostId, started.Activity, options.Time, loggers, webhook)
+            : null;
+        var host = new LocalFunctionsHost(started, queues, timers, watcher, options, started.Storage, hostId, started.Activity, new Registrations(registrations));
         foreach (var queue in queues)
         {
             await queue.StartAsync(cancellationToken);
@@ -179,8 +178,99 @@ internal sealed class LocalFunctionsHost : IAsyncDisposable
             await watcher.StartAsync(cancellationToken);
         }
 
-        loggers.CreateLogger("Host").LogInformation("Host started (id {HostId}); HTTP on {Address}", hostId, httpAddress);
+        loggers.CreateLogger("Host").LogInformation("Host started (id {HostId}); HTTP on {Address}", hostId, started.HttpAddress);
         return host;
+    }
+
+    /// <summary>The worker or handler, then the HTTP front door; everything started is stopped again if a step fails.</summary>
+    private static async Task<Started> StartCoreAsync(LocalHostOptions options, CancellationToken cancellationToken)
+    {
+        var loggers = HostLogging.Create(options.Logging);
+        var app = options.App;
+        var storage = new StorageAccounts(options.Settings);
+        var activity = new QueueActivity();
+        var outputs = new OutputWriter(storage, app.Host.Queues, activity, options.Time);
+        HandlerProcess? handler = null;
+        WorkerRpcServer? rpc = null;
+        WorkerHost? worker = null;
+        WebApplication? web = null;
+        var done = false;
+        try
+        {
+            IFunctionInvoker invoker;
+            if (app.Worker is not null)
+            {
+                rpc = await WorkerRpcServer.StartAsync(loggers, cancellationToken);
+                worker = new WorkerHost(app, options.Settings, options.WorkerLauncher ?? new ProcessWorkerLauncher(loggers), rpc, loggers);
+                var session = await worker.StartAsync(cancellationToken);
+                var problems = new List<string>();
+                app = WorkerFunctions.Resolve(app, session.Functions, options.Settings, problems);
+                problems.AddRange(Validate(app, options.Settings));
+                if (problems.Count > 0)
+                {
+                    throw new AppProblemsException(problems);
+                }
+
+                invoker = new WorkerInvoker(worker, outputs, app.Host.FunctionTimeout, options.Time, loggers);
+            }
+            else
+            {
+                handler = new HandlerProcess(HandlerLaunch.From(app, options.Settings), loggers);
+                await handler.StartAsync(cancellationToken);
+                invoker = new FunctionExecutor(handler, new HttpClient { Timeout = Timeout.InfiniteTimeSpan }, outputs, app.Host.FunctionTimeout, loggers);
+            }
+
+            web = BuildWeb(options, loggers);
+            if (worker is not null)
+            {
+                web.MapWorkerHttpFunctions(app, worker, app.Host.FunctionTimeout, options.Time);
+                web.MapBlobWebhook(app, invoker, new BlobTriggerProperties(storage));
+            }
+            else
+            {
+                web.MapHttpFunctions(app, handler!, app.Host.FunctionTimeout);
+            }
+
+            web.MapFallback(context =>
+            {
+                context.Response.StatusCode = StatusCodes.Status404NotFound;
+                return Task.CompletedTask;
+            });
+            await web.StartAsync(cancellationToken);
+            done = true;
+            return new Started(app, web, ListeningAddress(web, options.Port), handler, worker, rpc, loggers, storage, activity, invoker);
+        }
+        finally
+        {
+            if (!done)
+            {
+                await StopStartedAsync(web, handler, worker, rpc);
+                loggers.Dispose();
+            }
+        }
+    }
+
+    private static async Task StopStartedAsync(WebApplication? web, HandlerProcess? handler, WorkerHost? worker, WorkerRpcServer? rpc)
+    {
+        if (handler is not null)
+        {
+            await handler.DisposeAsync();
+        }
+
+        if (worker is not null)
+        {
+            await worker.DisposeAsync();
+        }
+
+        if (rpc is not null)
+        {
+            await rpc.DisposeAsync();
+        }
+
+        if (web is not null)
+        {
+            await web.DisposeAsync();
+        }
     }
 
     /// <summary>Stops triggers (draining running invocations up to the drain timeout), then HTTP, then the handler.</summary>
@@ -202,29 +292,29 @@ internal sealed class LocalFunctionsHost : IAsyncDisposable
         await Task.WhenAll(_queues.Select(q => q.StopAsync(drain.Token)).Concat(_timers.Select(t => t.StopAsync(drain.Token))));
         _activity.Dispose();
         await _web.StopAsync(cancellationToken);
-        await Handler.StopAsync(cancellationToken);
+        if (Handler is not null)
+        {
+            await Handler.StopAsync(cancellationToken);
+        }
+
+        if (Worker is not null)
+        {
+            await Worker.StopAsync(cancellationToken);
+        }
     }
 
     public async ValueTask DisposeAsync()
     {
         await StopAsync(CancellationToken.None);
-        await Handler.DisposeAsync();
-        await _web.DisposeAsync();
+        await StopStartedAsync(_web, Handler, Worker, _rpc);
+        _loggers.Dispose();
     }
 
-    private static WebApplication BuildWeb(LocalHostOptions options)
+    private static WebApplication BuildWeb(LocalHostOptions options, ILoggerFactory loggers)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = options.App.Root, Args = [] });
         builder.Logging.ClearProviders();
-        builder.Logging.AddSimpleConsole(o =>
-        {
-            o.SingleLine = true;
-            o.TimestampFormat = "HH:mm:ss.fff ";
-            o.UseUtcTimestamp = true;
-        });
-        builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
-        builder.Logging.AddFilter("Yarp", LogLevel.Warning);
-        builder.Logging.AddFilter("Azure", LogLevel.Warning);
+        builder.Services.AddSingleton(loggers);
         builder.Services.AddHttpForwarder();
         // The caller owns Ctrl+C / SIGTERM (the CLI registers its own handlers from the start; tests stop hosts themselves).
         builder.Services.AddSingleton<IHostLifetime, ManualLifetime>();
@@ -265,6 +355,11 @@ internal sealed class LocalFunctionsHost : IAsyncDisposable
 
         public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
+
+    /// <summary>What <see cref="StartCoreAsync"/> started, handed to the host that then owns it.</summary>
+    private sealed record Started(
+        AppFolder App, WebApplication Web, Uri HttpAddress, HandlerProcess? Handler, WorkerHost? Worker, WorkerRpcServer? Rpc,
+        ILoggerFactory Loggers, StorageAccounts Storage, QueueActivity Activity, IFunctionInvoker Invoker);
 
     private sealed class Registrations(IReadOnlyList<IDisposable> items) : IDisposable
     {

@@ -23,4 +23,10 @@ internal sealed record LocalHostOptions(AppFolder App, AppSettings Settings)
 
     /// <summary>Seeds the polling back-off's randomness; null for a random seed.</summary>
     public int? RandomSeed { get; init; }
+
+    /// <summary>How a worker app's worker is started; null runs it as a child process (<see cref="Worker.ProcessWorkerLauncher"/>).</summary>
+    public Worker.IWorkerLauncher? WorkerLauncher { get; init; }
+
+    /// <summary>Extra logging set-up (tests add a provider that keeps the lines).</summary>
+    public Action<ILoggingBuilder>? Logging { get; init; }
 }

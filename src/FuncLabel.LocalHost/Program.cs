@@ -2,6 +2,7 @@ using System.Runtime.InteropServices;
 using FuncLabel.LocalHost;
 using FuncLabel.LocalHost.App;
 using FuncLabel.LocalHost.Handler;
+using FuncLabel.LocalHost.Worker;
 
 var command = CommandLine.Parse(args, out var usage);
 if (command is null)
@@ -19,7 +20,7 @@ var settingsFile = LocalSettingsFile.Read(command.SettingsFile ?? Path.Combine(c
 var settings = AppSettings.FromProcess(settingsFile.Values);
 if (command.WatcherOnly)
 {
-    return await WatcherOnly.RunAsync(command.ScriptRoot, settings, stop.Token);
+    return await WatcherOnly.RunAsync(command.ScriptRoot, settings, command.BlobWebhook, command.BlobWebhookCode, stop.Token);
 }
 
 var app = AppFolder.Load(command.ScriptRoot, settings, out var problems);
@@ -45,9 +46,19 @@ try
 {
     host = await LocalFunctionsHost.StartAsync(options, stop.Token);
 }
-catch (HandlerStartException e)
+catch (Exception e) when (e is HandlerStartException or WorkerStartException)
 {
     Console.Error.WriteLine(e.Message);
+    return 1;
+}
+catch (AppProblemsException e)
+{
+    Console.Error.WriteLine($"The app folder {command.ScriptRoot} cannot run:");
+    foreach (var problem in e.Problems)
+    {
+        Console.Error.WriteLine($"  - {problem}");
+    }
+
     return 1;
 }
 catch (IOException e)

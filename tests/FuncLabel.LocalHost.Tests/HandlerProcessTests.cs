@@ -28,7 +28,7 @@ public sealed class HandlerProcessTests
         Assert.Equal(2, succeeded[0]["dequeueCount"]!.GetValue<long>());
         Assert.NotEqual(firstPid, succeeded[0]["pid"]!.GetValue<int>());
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.True(host.Handler.Starts >= 2);
+        Assert.True(host.Handler!.Starts >= 2);
     }
 
     [Fact]

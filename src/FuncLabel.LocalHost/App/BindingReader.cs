@@ -36,6 +36,8 @@ internal sealed class BindingReader(string function, AppSettings settings, List<
 
                 // The script host monitors schedules unless told not to (FUNCTIONS-PROTOCOL.md §2.3).
                 return new TimerTriggerBinding(name, schedule, binding.Flag("runOnStartup") ?? false, binding.Flag("useMonitor") ?? true);
+            case "blobtrigger":
+                return BlobTrigger(name, binding);
             default:
                 problems.Add($"{function}: the local host does not support '{type}' triggers.");
                 return null;
@@ -54,13 +56,43 @@ internal sealed class BindingReader(string function, AppSettings settings, List<
                     ? new QueueOutputBinding(name, queue.ToLowerInvariant(), Connection(binding), IsBinary(binding))
                     : null;
             case "blob":
-                return Resolved(binding, "path") is { } path
+                // function.json says "path"; the isolated worker's generated metadata says "blobPath".
+                return Resolved(binding, binding.Text("path") is null && binding.Text("blobPath") is not null ? "blobPath" : "path") is { } path
                     ? new BlobOutputBinding(name, path, Connection(binding), IsBinary(binding))
                     : null;
             default:
                 problems.Add($"{function}: the local host does not support '{type}' output bindings.");
                 return null;
         }
+    }
+
+    private BlobTriggerBinding? BlobTrigger(string name, JsonNode binding)
+    {
+        if (!string.Equals(binding.Text("source"), "EventGrid", StringComparison.OrdinalIgnoreCase))
+        {
+            problems.Add($"{function}: blob triggers need \"source\": \"EventGrid\" (BlobTriggerSource.EventGrid); the polling blob trigger is not supported.");
+            return null;
+        }
+
+        if (Resolved(binding, "path") is not { } path)
+        {
+            return null;
+        }
+
+        if (path.Split('/', 2) is not [{ Length: > 0 } container, { Length: > 0 } blob] || container.Contains('{', StringComparison.Ordinal))
+        {
+            problems.Add($"{function}: blob trigger path '{path}' is not 'container/blob pattern' with a fixed container name.");
+            return null;
+        }
+
+        var pattern = BlobNamePattern.Parse(blob, out var problem);
+        if (pattern is null)
+        {
+            problems.Add($"{function}: blob trigger path '{path}': {problem}");
+            return null;
+        }
+
+        return new BlobTriggerBinding(name, container.ToLowerInvariant(), pattern, Connection(binding));
     }
 
     private string? Resolved(JsonNode binding, string property)

@@ -7,7 +7,7 @@ internal abstract record TriggerBinding(string Name)
     public abstract string Type { get; }
 }
 
-/// <summary>An <c>httpTrigger</c> served in forwarding mode: the raw request goes to the handler (§1.7).</summary>
+/// <summary>An <c>httpTrigger</c>: the raw request is forwarded to the custom handler (§1.7) or the worker's ASP.NET Core server.</summary>
 internal sealed record HttpTriggerBinding(string Name, string Route, IReadOnlyList<string> Methods) : TriggerBinding(Name)
 {
     public override string Type => "httpTrigger";
@@ -23,6 +23,18 @@ internal sealed record QueueTriggerBinding(string Name, string QueueName, string
 internal sealed record TimerTriggerBinding(string Name, TimerSchedule Schedule, bool RunOnStartup, bool UseMonitor) : TriggerBinding(Name)
 {
     public override string Type => "timerTrigger";
+}
+
+/// <summary>
+/// A <c>blobTrigger</c> with <c>source: EventGrid</c>: invoked by Event Grid <c>BlobCreated</c> events posted to the blob
+/// webhook, for blobs in <paramref name="Container"/> whose name matches <paramref name="Pattern"/>.
+/// </summary>
+internal sealed record BlobTriggerBinding(string Name, string Container, BlobNamePattern Pattern, string Connection) : TriggerBinding(Name)
+{
+    public override string Type => "blobTrigger";
+
+    /// <summary>The binding's path as written, <c>container/pattern</c>.</summary>
+    public string Path => $"{Container}/{Pattern}";
 }
 
 /// <summary>An output binding the local host writes from the handler's <c>Outputs</c> (§1.5).</summary>

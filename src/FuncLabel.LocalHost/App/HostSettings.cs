@@ -5,17 +5,17 @@ namespace FuncLabel.LocalHost.App;
 
 /// <summary>
 /// What the local host takes from <c>host.json</c> (FUNCTIONS-PROTOCOL.md §1.1, §1.7, §1.8, §2.1): how to start the
-/// handler, whether HTTP is forwarded, the route prefix, queue-trigger options, the function timeout and the host id.
+/// custom handler (absent for a .NET isolated worker, which has its own worker.config.json), whether HTTP is forwarded, the route prefix, queue-trigger options, the function timeout and the host id.
 /// </summary>
 internal sealed record HostSettings(
-    CustomHandlerDescription Handler,
+    CustomHandlerDescription? Handler,
     bool EnableForwardingHttpRequest,
     string RoutePrefix,
     QueueTriggerOptions Queues,
     TimeSpan? FunctionTimeout,
     string? HostId)
 {
-    public static HostSettings? Read(string path, List<string> problems)
+    public static HostSettings? Read(string path, List<string> problems, bool requireCustomHandler = true)
     {
         if (!File.Exists(path))
         {
@@ -38,9 +38,9 @@ internal sealed record HostSettings(
         var section = root.Child("customHandler") ?? root.Child("httpWorker");
         var description = section.Child("description");
         var executable = description.Text("defaultExecutablePath");
-        if (string.IsNullOrWhiteSpace(executable))
+        if (string.IsNullOrWhiteSpace(executable) && requireCustomHandler)
         {
-            problems.Add($"{path}: customHandler.description.defaultExecutablePath is required.");
+            problems.Add($"{path}: customHandler.description.defaultExecutablePath is required (or a worker.config.json beside it).");
             return null;
         }
 
@@ -49,7 +49,7 @@ internal sealed record HostSettings(
             : [];
         var extensions = root.Child("extensions");
         return new HostSettings(
-            new CustomHandlerDescription(executable, description.Text("workingDirectory"), arguments),
+            string.IsNullOrWhiteSpace(executable) ? null : new CustomHandlerDescription(executable, description.Text("workingDirectory"), arguments),
             section.Flag("enableForwardingHttpRequest") ?? false,
             (extensions.Child("http").Text("routePrefix") ?? "api").Trim('/'),
             QueueTriggerOptions.From(extensions.Child("queues"), problems),

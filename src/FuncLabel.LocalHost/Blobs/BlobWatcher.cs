@@ -8,14 +8,16 @@ using FuncLabel.Storage.Models;
 namespace FuncLabel.LocalHost.Blobs;
 
 /// <summary>
-/// The local stand-in for Event Grid's blob-created subscriptions: polls the watched containers and puts exactly one
-/// <c>Microsoft.Storage.BlobCreated</c> event per (subscription, blob, ETag) on the subscription's queue.
+/// The local stand-in for Event Grid's blob-created subscriptions: polls the watched containers and delivers exactly one
+/// <c>Microsoft.Storage.BlobCreated</c> event per (subscription, blob, ETag) to the subscription's queue, or to its
+/// blob-triggered function through the blob webhook (<see cref="BlobWebhookClient"/>).
 /// </summary>
 /// <remarks>
 /// <para>Each scan lists every watched container once (all subscriptions on a container share the listing). A blob
 /// whose (subscription, name, ETag) was already handled in this process is skipped from memory; otherwise its receipt
-/// (<see cref="BlobReceipts"/>) is checked, and if absent the event is sent and then the receipt written. Sending before
-/// writing makes delivery at-least-once: a crash between the two re-sends the event on the next start, with the same
+/// (<see cref="BlobReceipts"/>) is checked, and if absent the event is sent and then the receipt written — for a
+/// function, only once the webhook answered 2xx (the invocation succeeded); otherwise the next scan delivers it again.
+/// Sending before writing makes delivery at-least-once: a crash between the two re-sends the event on the next start, with the same
 /// event id, which consumers de-duplicate. Deleted blobs are ignored (no BlobDeleted events). Up to 8 blobs are
 /// handled concurrently. Scans repeat every <see cref="BlobWatcherConfig.PollingInterval"/>; a failing scan is logged
 /// and retried on the next tick.</para>
@@ -32,12 +34,21 @@ internal sealed class BlobWatcher
     private readonly QueueActivity _activity;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
+    private readonly BlobWebhookClient? _webhook;
     private readonly ConcurrentDictionary<string, byte> _handled = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource _stopping = new();
     private Task? _loop;
 
-    public BlobWatcher(BlobWatcherConfig config, StorageAccounts storage, string hostId, QueueActivity activity, TimeProvider time, ILoggerFactory loggers)
+    public BlobWatcher(
+        BlobWatcherConfig config, StorageAccounts storage, string hostId, QueueActivity activity, TimeProvider time, ILoggerFactory loggers,
+        BlobWebhookClient? webhook = null)
     {
+        if (webhook is null && config.Subscriptions.FirstOrDefault(s => s.Function is not null) is { } needsWebhook)
+        {
+            throw new ArgumentException($"Subscription '{needsWebhook.Name}' delivers to a function, but no blob webhook was given.", nameof(webhook));
+        }
+
+        _webhook = webhook;
         _config = config;
         _storage = storage;
         _hostId = hostId;
@@ -68,7 +79,11 @@ internal sealed class BlobWatcher
     {
         foreach (var subscription in _config.Subscriptions)
         {
-            await _storage.Queues(subscription.Connection).GetQueueClient(subscription.Queue).CreateIfNotExistsAsync(cancellationToken);
+            if (subscription.Queue is { } queue)
+            {
+                await _storage.Queues(subscription.Connection).GetQueueClient(queue).CreateIfNotExistsAsync(cancellationToken);
+            }
+
             await Receipts(subscription.Connection).EnsureContainerAsync(cancellationToken);
         }
     }
@@ -117,13 +132,13 @@ internal sealed class BlobWatcher
                 {
                     if (await AnnounceAsync(item.Subscription, container.GetBlobClient(item.Blob.Name).Uri, item.Blob, ct))
                     {
-                        counts.AddOrUpdate(item.Subscription.Queue, 1, (_, n) => n + 1);
+                        counts.AddOrUpdate(item.Subscription.Target, 1, (_, n) => n + 1);
                     }
                 });
-            foreach (var (queue, count) in counts)
+            foreach (var (target, count) in counts)
             {
                 sent += count;
-                _logger.LogInformation("Blob watcher: {Count} BlobCreated event(s) from '{Container}' to '{Queue}'", count, group.Key.Container, queue);
+                _logger.LogInformation("Blob watcher: {Count} BlobCreated event(s) from '{Container}' to {Target}", count, group.Key.Container, target);
             }
         }
 
@@ -141,10 +156,25 @@ internal sealed class BlobWatcher
         }
 
         var account = _storage.Blobs(subscription.Connection).AccountName;
-        var json = BlobCreatedEvent.Create(subscription, account, blobUri, blob).ToJsonString();
-        await _storage.Queues(subscription.Connection).GetQueueClient(subscription.Queue)
-            .SendMessageAsync(QueueWireText.Encode(Encoding.UTF8.GetBytes(json), subscription.Base64), cancellationToken: cancellationToken);
-        _activity.MessageAdded(subscription.Queue);
+        var created = BlobCreatedEvent.Create(subscription, account, blobUri, blob);
+        if (subscription.Function is { } function)
+        {
+            var delivered = await _webhook!.PostAsync(function, created, cancellationToken);
+            if (!delivered.Succeeded)
+            {
+                _logger.LogWarning("Blob watcher: {Container}/{Blob} to function '{Function}' was not accepted ({Answer}); it is delivered again on the next scan",
+                    subscription.Container, blob.Name, function, delivered.Answer);
+                return false;
+            }
+        }
+        else
+        {
+            var json = created.ToJsonString();
+            await _storage.Queues(subscription.Connection).GetQueueClient(subscription.Queue!)
+                .SendMessageAsync(QueueWireText.Encode(Encoding.UTF8.GetBytes(json), subscription.Base64), cancellationToken: cancellationToken);
+            _activity.MessageAdded(subscription.Queue!);
+        }
+
         await receipts.WriteAsync(subscription.Name, eTag, subscription.Container, blob.Name, cancellationToken);
         _handled.TryAdd(Key(subscription, blob), 0);
         return true;

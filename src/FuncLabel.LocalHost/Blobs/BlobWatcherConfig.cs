@@ -7,8 +7,9 @@ namespace FuncLabel.LocalHost.Blobs;
 /// <summary>
 /// <c>blobwatcher.json</c>, next to host.json: the local twin of the Event Grid subscriptions the infrastructure
 /// declares. Each subscription watches one container, filters blob subjects like Event Grid
-/// (<c>subjectBeginsWith</c>, <c>subjectEndsWith</c>, case-insensitive unless <c>isSubjectCaseSensitive</c>) and puts
-/// <c>Microsoft.Storage.BlobCreated</c> events on a queue.
+/// (<c>subjectBeginsWith</c>, <c>subjectEndsWith</c>, case-insensitive unless <c>isSubjectCaseSensitive</c>) and delivers
+/// <c>Microsoft.Storage.BlobCreated</c> events either to a queue (<c>queue</c>) or to an Event Grid blob trigger through
+/// the blob extension's webhook (<c>function</c>, the function's name).
 /// </summary>
 /// <example>
 /// <code>
@@ -40,9 +41,10 @@ internal sealed record BlobWatcherConfig(TimeSpan PollingInterval, IReadOnlyList
             var name = item.Text("name");
             var container = Resolve(item, "container", settings, problems, path);
             var queue = Resolve(item, "queue", settings, problems, path);
-            if (string.IsNullOrWhiteSpace(name) || container is null || queue is null)
+            var function = item.Text("function");
+            if (string.IsNullOrWhiteSpace(name) || container is null || (queue is null) == string.IsNullOrWhiteSpace(function))
             {
-                problems.Add($"{path}: every subscription needs a name, a container and a queue.");
+                problems.Add($"{path}: every subscription needs a name, a container, and either a queue or a function.");
                 continue;
             }
 
@@ -50,10 +52,13 @@ internal sealed record BlobWatcherConfig(TimeSpan PollingInterval, IReadOnlyList
             subscriptions.Add(new BlobSubscription(
                 name,
                 container.ToLowerInvariant(),
-                queue.ToLowerInvariant(),
+                queue?.ToLowerInvariant(),
                 item.Text("connection") ?? AppFolder.DefaultConnection,
                 new SubjectFilter(item.Text("subjectBeginsWith"), item.Text("subjectEndsWith"), item.Flag("isSubjectCaseSensitive") ?? false),
-                !encoding.Equals("none", StringComparison.OrdinalIgnoreCase)));
+                !encoding.Equals("none", StringComparison.OrdinalIgnoreCase))
+            {
+                Function = string.IsNullOrWhiteSpace(function) ? null : function,
+            });
         }
 
         if (subscriptions.Select(s => s.Name).Distinct(StringComparer.OrdinalIgnoreCase).Count() != subscriptions.Count)
@@ -82,5 +87,15 @@ internal sealed record BlobWatcherConfig(TimeSpan PollingInterval, IReadOnlyList
     }
 }
 
-/// <summary>One watched container and where its events go. <paramref name="Base64"/>: the event JSON is base64 on the queue, as Event Grid writes it today.</summary>
-internal sealed record BlobSubscription(string Name, string Container, string Queue, string Connection, SubjectFilter Filter, bool Base64);
+/// <summary>
+/// One watched container and where its events go: a <paramref name="Queue"/> (<paramref name="Base64"/>: the event JSON
+/// is base64 on the queue, as Event Grid writes it today) or a blob-triggered <see cref="Function"/>.
+/// </summary>
+internal sealed record BlobSubscription(string Name, string Container, string? Queue, string Connection, SubjectFilter Filter, bool Base64)
+{
+    /// <summary>The Event Grid blob trigger the events are posted to (the blob extension's webhook), instead of a queue.</summary>
+    public string? Function { get; init; }
+
+    /// <summary>Where the events go, for the log.</summary>
+    public string Target => Function is { } function ? $"function '{function}'" : $"queue '{Queue}'";
+}

@@ -12,7 +12,7 @@ internal sealed record HandlerLaunch(string Executable, IReadOnlyList<string> Ar
 {
     public static HandlerLaunch From(AppFolder app, AppSettings settings)
     {
-        var description = app.Host.Handler;
+        var description = app.Host.Handler ?? throw new InvalidOperationException("The app folder has no custom handler.");
         var candidate = Path.Combine(app.Root, description.DefaultExecutablePath);
         var executable = Path.IsPathRooted(description.DefaultExecutablePath) || File.Exists(candidate)
             ? Path.GetFullPath(candidate)

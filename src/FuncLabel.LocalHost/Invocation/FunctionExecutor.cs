@@ -18,7 +18,7 @@ internal sealed class FunctionExecutor(
     HttpClient http,
     OutputWriter outputs,
     TimeSpan? functionTimeout,
-    ILoggerFactory loggers)
+    ILoggerFactory loggers) : IFunctionInvoker
 {
     /// <summary>The version the local host reports in <c>X-Azure-Functions-HostVersion</c> and <c>User-Agent</c>.</summary>
     public const string HostVersion = "4.0.0-funclabel-local";

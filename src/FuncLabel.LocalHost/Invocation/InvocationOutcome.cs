@@ -3,8 +3,11 @@ namespace FuncLabel.LocalHost.Invocation;
 /// <summary>Why an invocation failed. Every kind fails it the same way; the kind is for the log.</summary>
 internal enum InvocationFailure
 {
-    /// <summary>The handler could not be reached, or the connection broke mid-invocation (it crashed or was killed).</summary>
+    /// <summary>The handler or worker could not be reached, or the connection broke mid-invocation (it crashed or was killed).</summary>
     HandlerUnreachable,
+
+    /// <summary>The worker ran the function and reported a failure (it threw).</summary>
+    FunctionFailed,
 
     /// <summary>The handler answered with a non-2xx status.</summary>
     ErrorStatus,

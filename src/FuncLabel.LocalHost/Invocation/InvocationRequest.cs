@@ -16,4 +16,7 @@ internal sealed record InvocationRequest(
     IReadOnlyDictionary<string, string> BindingData)
 {
     public string Id { get; } = Guid.NewGuid().ToString();
+
+    /// <summary>What fired it, as plain values (the worker builds its gRPC inputs from these).</summary>
+    public TriggerInput? Trigger { get; init; }
 }

@@ -17,12 +17,28 @@ internal sealed class OutputWriter(StorageAccounts storage, QueueTriggerOptions 
     private readonly ConcurrentDictionary<string, bool> _created = new(StringComparer.Ordinal);
 
     /// <summary>Null when every output was written; otherwise what could not be written.</summary>
-    public async Task<string?> WriteAsync(InvocationRequest request, HandlerResponse response, CancellationToken cancellationToken)
+    public Task<string?> WriteAsync(InvocationRequest request, HandlerResponse response, CancellationToken cancellationToken) =>
+        WriteAsync(
+            request,
+            output => response.ValueFor(output.Name) is not { } value
+                ? null
+                : output switch
+                {
+                    QueueOutputBinding queue => OutputValue.Messages(value, queue.Binary),
+                    BlobOutputBinding blob => [OutputValue.Bytes(value, blob.Binary)],
+                    _ => null,
+                },
+            cancellationToken);
+
+    /// <summary>
+    /// Writes each queue and blob output for which <paramref name="values"/> gives bytes (one message per element for a
+    /// queue; the first element is the blob). Null when every output was written; otherwise what could not be written.
+    /// </summary>
+    public async Task<string?> WriteAsync(InvocationRequest request, Func<OutputBinding, IReadOnlyList<byte[]>?> values, CancellationToken cancellationToken)
     {
         foreach (var output in request.Function.Outputs)
         {
-            var value = response.ValueFor(output.Name);
-            if (value is null)
+            if (output is not (QueueOutputBinding or BlobOutputBinding) || values(output) is not { } value)
             {
                 continue;
             }
@@ -32,7 +48,7 @@ internal sealed class OutputWriter(StorageAccounts storage, QueueTriggerOptions 
                 switch (output)
                 {
                     case QueueOutputBinding queue:
-                        await WriteMessagesAsync(queue, OutputValue.Messages(value, queue.Binary), cancellationToken);
+                        await WriteMessagesAsync(queue, value, cancellationToken);
                         break;
                     case BlobOutputBinding blob:
                         var path = BindingExpression.Resolve(blob.Path, request.Function.Name, request.BindingData, time.GetUtcNow(), out var unknown);
@@ -46,7 +62,7 @@ internal sealed class OutputWriter(StorageAccounts storage, QueueTriggerOptions 
                             return $"output '{blob.Name}': '{path}' is not container/blob";
                         }
 
-                        await WriteBlobAsync(blob.Connection, container, name, OutputValue.Bytes(value, blob.Binary), cancellationToken);
+                        await WriteBlobAsync(blob.Connection, container, name, value.Count > 0 ? value[0] : [], cancellationToken);
                         break;
                 }
             }

@@ -34,7 +34,10 @@ internal static class QueueInvocation
             $"New queue message detected on '{trigger.QueueName}'.",
             data,
             metadata,
-            BindingData(message, text));
+            BindingData(message, text))
+        {
+            Trigger = new QueueTriggerInput(body, text, message.MessageId, message.PopReceipt, message.DequeueCount, message.InsertedOn, message.ExpiresOn, message.NextVisibleOn),
+        };
     }
 
     /// <summary>Plain values for <c>{…}</c> in output paths: the message's properties and a JSON message's top-level scalars.</summary>

@@ -34,7 +34,7 @@ internal sealed class QueueListener
     private readonly QueueClient _queue;
     private readonly QueueClient? _poison;
     private readonly QueueTriggerOptions _options;
-    private readonly FunctionExecutor _executor;
+    private readonly IFunctionInvoker _executor;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly PollingBackoff _backoff;
@@ -49,7 +49,7 @@ internal sealed class QueueListener
         FunctionDefinition function,
         QueueServiceClient queues,
         QueueTriggerOptions options,
-        FunctionExecutor executor,
+        IFunctionInvoker executor,
         TimeProvider time,
         ILoggerFactory loggers,
         Random random)

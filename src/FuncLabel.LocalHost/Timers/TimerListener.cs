@@ -20,7 +20,7 @@ namespace FuncLabel.LocalHost.Timers;
 internal sealed class TimerListener(
     FunctionDefinition function,
     ScheduleStatusStore? monitor,
-    FunctionExecutor executor,
+    IFunctionInvoker executor,
     TimeProvider time,
     ILoggerFactory loggers)
 {
@@ -143,7 +143,10 @@ internal sealed class TimerListener(
             reason,
             new JsonObject { [_trigger.Name] = timer },
             new JsonObject { ["sys"] = PayloadValue.System(function.Name, now) },
-            new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase));
+            new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase))
+        {
+            Trigger = new TimerTriggerInput(status, pastDue, occurrence),
+        };
 
         // Runs are not cancelled by a stop request: the caller's drain deadline bounds them instead.
         await executor.ExecuteAsync(request, CancellationToken.None);

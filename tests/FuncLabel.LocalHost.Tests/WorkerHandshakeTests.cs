@@ -1,0 +1,95 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using FuncLabel.LocalHost.App;
+using FuncLabel.LocalHost.Tests.Support;
+
+namespace FuncLabel.LocalHost.Tests;
+
+/// <summary>Worker mode: launch, handshake and the function list come from the test worker itself, over gRPC.</summary>
+public sealed class WorkerHandshakeTests
+{
+    [Fact]
+    public async Task Start_FunctionsComeFromTheWorkersMetadata_WithSettingsResolved()
+    {
+        using var app = WorkerTestApp.Create("Asset", "Bytes", "Echo", "Emit", "Forward", "GetItem", "Prelabel", "Status", "Tick", "Work");
+        await using var host = await app.StartHostAsync();
+
+        var functions = host.App.Functions.ToDictionary(f => f.Name);
+        Assert.Equal(["Asset", "Bytes", "Echo", "Emit", "Forward", "GetItem", "Prelabel", "Status", "Tick", "Work"], functions.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(app.Settings["WorkQueue"], Assert.IsType<QueueTriggerBinding>(functions["Work"].Trigger).QueueName);
+        var getItem = Assert.IsType<HttpTriggerBinding>(functions["GetItem"].Trigger);
+        Assert.Equal("items/{category}/{id:int}", getItem.Route);
+        Assert.Equal(["get"], getItem.Methods);
+        var asset = Assert.IsType<BlobTriggerBinding>(functions["Asset"].Trigger);
+        Assert.Equal(app.Settings["AssetContainer"], asset.Container);
+        Assert.Equal(["name"], asset.Pattern.Parameters);
+        Assert.Equal(app.Settings["OutContainer"] + "/{Id}.txt", Assert.IsType<BlobOutputBinding>(Assert.Single(functions["Emit"].Outputs, o => o is BlobOutputBinding)).Path);
+        Assert.IsType<QueueOutputBinding>(Assert.Single(functions["Forward"].Outputs));
+        Assert.NotNull(host.Worker!.ProcessId);
+        Assert.Equal(1, host.Worker.Starts);
+        var ready = await app.Logs.WaitForAsync(l => l.Category == "Host.Worker" && l.Message.StartsWith("Worker ready", StringComparison.Ordinal));
+        Assert.Contains("10 functions", ready.Message);
+    }
+
+    [Fact]
+    public async Task Start_DisabledFunctionsAreLeftOut()
+    {
+        using var app = WorkerTestApp.Create("GetItem");
+        await using var host = await app.StartHostAsync();
+        using var client = new HttpClient { BaseAddress = host.HttpAddress };
+
+        using var disabled = await client.PostAsync("api/echo/x", new StringContent("x"));
+
+        Assert.Equal(["GetItem"], host.App.Functions.Select(f => f.Name));
+        Assert.Equal(HttpStatusCode.NotFound, disabled.StatusCode);
+    }
+
+    [Fact]
+    public async Task Start_MissingSettingOfAWorkerFunction_FailsWithTheProblemAndStopsTheWorker()
+    {
+        using var app = WorkerTestApp.Create("Work");
+        app.Settings.Remove("WorkQueue");
+
+        var failure = await Assert.ThrowsAsync<AppProblemsException>(() => app.StartHostAsync());
+
+        Assert.Contains(failure.Problems, p => p.Contains("Work", StringComparison.Ordinal) && p.Contains("WorkQueue", StringComparison.Ordinal));
+        var ready = app.Logs.All.Single(l => l.Message.StartsWith("Worker ready", StringComparison.Ordinal));
+        var pid = int.Parse(ready.Message.Split("(pid ")[1].Split(',')[0], System.Globalization.CultureInfo.InvariantCulture);
+        await WorkerProcesses.WaitGoneAsync(pid);
+    }
+
+    [Fact]
+    public async Task Worker_KilledWhileIdle_IsRestartedAndServesAgain()
+    {
+        using var app = WorkerTestApp.Create("GetItem");
+        await using var host = await app.StartHostAsync();
+        using var client = new HttpClient { BaseAddress = host.HttpAddress };
+        var first = host.Worker!.ProcessId!.Value;
+
+        System.Diagnostics.Process.GetProcessById(first).Kill();
+        await WorkerProcesses.WaitGoneAsync(first);
+        using var response = await client.GetAsync("api/items/after/7");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(7, JsonNode.Parse(await response.Content.ReadAsStringAsync())!["id"]!.GetValue<int>());
+        Assert.Equal(2, host.Worker.Starts);
+        Assert.NotEqual(first, host.Worker.ProcessId);
+    }
+
+    [Fact]
+    public async Task InProcessWorkers_TwoInOneProcess_EachServesItsOwnRequests()
+    {
+        using var one = WorkerTestApp.Create("GetItem");
+        using var two = WorkerTestApp.Create("GetItem");
+        await using var first = await one.StartHostAsync(new InProcessWorkerLauncher());
+        await using var second = await two.StartHostAsync(new InProcessWorkerLauncher());
+        using var client = new HttpClient();
+
+        using var a = await client.GetAsync(new Uri(first.HttpAddress, "api/items/one/1"));
+        using var b = await client.GetAsync(new Uri(second.HttpAddress, "api/items/two/2"));
+
+        Assert.Null(first.Worker!.ProcessId);
+        Assert.Equal("one", JsonNode.Parse(await a.Content.ReadAsStringAsync())!["category"]!.GetValue<string>());
+        Assert.Equal("two", JsonNode.Parse(await b.Content.ReadAsStringAsync())!["category"]!.GetValue<string>());
+    }
+}
