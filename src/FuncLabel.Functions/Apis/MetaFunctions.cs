@@ -27,13 +27,17 @@ internal sealed class MetaFunctions(IEnumerable<IHealthProbe> probes)
         TypedResults.Text(OpenApiDocument.Json.Value, "application/json");
 
     /// <summary>
-    /// Routes every preflight to the app (the platform's own CORS is left empty so it does not answer first);
-    /// <see cref="HttpFunctionMiddleware"/> answers it from the allowed origins before this runs.
+    /// Routes to the app what no operation matches: CORS preflight for any path (the platform's own CORS is left empty
+    /// so it does not answer first; <see cref="HttpFunctionMiddleware"/> answers it from the allowed origins before this
+    /// runs), and unknown paths, which get a problem document like every other error. A catch-all route has the lowest
+    /// precedence, so every operation's own route wins.
     /// </summary>
-    [Function(nameof(CorsPreflight))]
+    [Function(nameof(Fallback))]
     [Access(Callers.Anonymous)]
-    [Operation("Meta", "CORS preflight for any route (answered from the configured origins).")]
-    public IResult CorsPreflight(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "options", Route = "{*path}")] HttpRequest req) =>
-        TypedResults.NoContent();
+    [NotAnOperation]
+    public IResult Fallback(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "post", "put", "patch", "delete", "options", Route = "{*path}")] HttpRequest req) =>
+        HttpMethods.IsOptions(req.Method)
+            ? TypedResults.NoContent()
+            : Validation.Problems.NotFound($"No operation at {req.Method} {req.Path}.");
 }

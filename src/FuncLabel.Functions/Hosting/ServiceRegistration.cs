@@ -24,6 +24,7 @@ public static class ServiceRegistration
         services.AddProblemDetails();
         services.AddSingleton(Http.HttpFunctionCatalog.Instance);
         services.AddHostedService<Http.HttpFunctionCatalogCheck>();
+        services.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter, Http.PreflightRouting>();
         services.AddFuncLabelCors(configuration);
         services.ConfigureHttpJsonOptions(o =>
         {

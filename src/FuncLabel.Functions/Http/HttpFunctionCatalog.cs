@@ -16,7 +16,50 @@ public sealed record HttpFunction(
     bool ChangesNoState,
     OperationAttribute? Operation,
     IReadOnlyList<QueryAttribute> Query,
-    MethodInfo Method);
+    MethodInfo Method)
+{
+    /// <summary>
+    /// False for the fallback function (<see cref="NotAnOperationAttribute"/>): it routes preflight and unknown paths
+    /// to the app, and is not part of the API's description.
+    /// </summary>
+    public bool IsOperation => Method.GetCustomAttribute<NotAnOperationAttribute>() is null;
+
+    /// <summary>The JSON body the function binds (its <c>[FromBody]</c> parameter), if any.</summary>
+    public Type? RequestBody => Method.GetParameters()
+        .FirstOrDefault(p => p.GetCustomAttribute<Microsoft.Azure.Functions.Worker.Http.FromBodyAttribute>() is not null)?.ParameterType;
+
+    /// <summary>
+    /// The responses the function declares: its typed result describes itself (<c>Results&lt;Ok&lt;T&gt;, …&gt;</c>,
+    /// through <see cref="Microsoft.AspNetCore.Http.Metadata.IEndpointMetadataProvider"/>, as for minimal APIs), plus its
+    /// <see cref="Microsoft.AspNetCore.Mvc.ProducesResponseTypeAttribute"/>s. One per status code.
+    /// </summary>
+    public IReadOnlyList<Microsoft.AspNetCore.Http.Metadata.IProducesResponseTypeMetadata> Responses
+    {
+        get
+        {
+            var builder = new Microsoft.AspNetCore.Routing.RouteEndpointBuilder(null, Microsoft.AspNetCore.Routing.Patterns.RoutePatternFactory.Parse("/"), 0);
+            var result = Method.ReturnType is { IsGenericType: true } generic && (generic.GetGenericTypeDefinition() == typeof(Task<>) || generic.GetGenericTypeDefinition() == typeof(ValueTask<>))
+                ? generic.GetGenericArguments()[0]
+                : Method.ReturnType;
+            if (typeof(Microsoft.AspNetCore.Http.Metadata.IEndpointMetadataProvider).IsAssignableFrom(result))
+            {
+                result.GetInterfaceMap(typeof(Microsoft.AspNetCore.Http.Metadata.IEndpointMetadataProvider)).TargetMethods[0].Invoke(null, [Method, builder]);
+            }
+
+            foreach (var attribute in Method.GetCustomAttributes<Microsoft.AspNetCore.Mvc.ProducesResponseTypeAttribute>())
+            {
+                builder.Metadata.Add(attribute);
+            }
+
+            return builder.Metadata.OfType<Microsoft.AspNetCore.Http.Metadata.IProducesResponseTypeMetadata>()
+                .GroupBy(m => m.StatusCode).Select(g => g.First()).ToList();
+        }
+    }
+}
+
+/// <summary>Marks the fallback HTTP function, which routes requests to the app but is not an API operation.</summary>
+[AttributeUsage(AttributeTargets.Method, AllowMultiple = false)]
+public sealed class NotAnOperationAttribute : Attribute;
 
 /// <summary>
 /// Every HTTP function of the app, read once from the <c>[Function]</c> methods of this assembly (the same methods the

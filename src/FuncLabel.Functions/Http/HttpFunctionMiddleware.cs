@@ -66,13 +66,14 @@ internal sealed class HttpFunctionMiddleware(
     /// <summary>The answer that stops the request before the function runs, or null to run it.</summary>
     private async Task<IResult?> RefusalAsync(HttpFunction function, HttpContext http)
     {
+        var preflight = PreflightRouting.RestorePreflight(http);
         var policy = await corsPolicies.GetPolicyAsync(http, policyName: null);
         if (policy is not null && http.Request.Headers.Origin.Count > 0)
         {
             cors.ApplyResult(cors.EvaluatePolicy(http, policy), http.Response);
         }
 
-        if (HttpMethods.IsOptions(http.Request.Method) && http.Request.Headers.AccessControlRequestMethod.Count > 0)
+        if (preflight)
         {
             return TypedResults.NoContent();
         }

@@ -1,26 +1,23 @@
 using FuncLabel.Functions.Hosting;
+using FuncLabel.Functions.Http;
 using Microsoft.AspNetCore.Http.Json;
-using Microsoft.AspNetCore.Http.Metadata;
-using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace FuncLabel.Functions.Tests.Meta;
 
 /// <summary>
-/// Every request body and response type an endpoint declares has a compile-time contract in <see cref="ApiJsonContext"/>:
-/// a type left out still works (the reflection resolver follows in the chain) but brings back the start-up cost the
-/// context removes, silently, so the omission is caught here instead.
+/// Every request body and response type an HTTP function declares has a compile-time contract in
+/// <see cref="ApiJsonContext"/>: a type left out still works (the reflection resolver follows in the chain) but brings
+/// back the start-up cost the context removes, silently, so the omission is caught here instead.
 /// </summary>
 public sealed class ApiJsonContextTests(FuncLabelApp app) : IClassFixture<FuncLabelApp>
 {
     [Fact]
     public void EveryDeclaredBodyAndResponseType_HasAGeneratedContract()
     {
-        var endpoints = app.Services.GetRequiredService<EndpointDataSource>().Endpoints;
-        var declared = endpoints
-            .SelectMany(e => e.Metadata.OfType<IAcceptsMetadata>().Select(a => a.RequestType)
-                .Concat(e.Metadata.OfType<IProducesResponseTypeMetadata>().Select(p => p.Type)))
+        var declared = HttpFunctionCatalog.Instance.Functions
+            .SelectMany(f => f.Responses.Select(r => r.Type).Append(f.RequestBody))
             .OfType<Type>()
             .Where(IsOurs)
             .Distinct()
@@ -28,7 +25,7 @@ public sealed class ApiJsonContextTests(FuncLabelApp app) : IClassFixture<FuncLa
 
         var missing = declared.Where(t => ApiJsonContext.Default.GetTypeInfo(t) is null).Select(t => t.FullName).ToList();
 
-        Assert.True(declared.Count > 40, $"only {declared.Count} declared types found: is the endpoint metadata read?");
+        Assert.True(declared.Count > 40, $"only {declared.Count} declared types found: are the functions' results read?");
         Assert.True(missing.Count == 0, "no generated contract for: " + string.Join(", ", missing));
     }
 

@@ -1,5 +1,5 @@
 using System.Net;
-using FuncLabel.Functions.Hosting;
+using FuncLabel.Functions.Http;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Cosmos;
 
@@ -13,15 +13,15 @@ public sealed class ErrorStatusTests
     [InlineData(HttpStatusCode.TooManyRequests)]
     [InlineData(HttpStatusCode.ServiceUnavailable)]
     public void TransientStoreFailure_Is503(HttpStatusCode status) =>
-        Assert.Equal(StatusCodes.Status503ServiceUnavailable, AppPipeline.StatusFor(new CosmosException("store", status, 0, "activity", 0)));
+        Assert.Equal(StatusCodes.Status503ServiceUnavailable, ErrorStatus.For(new CosmosException("store", status, 0, "activity", 0)));
 
     [Theory]
     [InlineData(HttpStatusCode.InternalServerError)]
     [InlineData(HttpStatusCode.BadRequest)]
     public void OtherStoreFailure_Is500(HttpStatusCode status) =>
-        Assert.Equal(StatusCodes.Status500InternalServerError, AppPipeline.StatusFor(new CosmosException("store", status, 0, "activity", 0)));
+        Assert.Equal(StatusCodes.Status500InternalServerError, ErrorStatus.For(new CosmosException("store", status, 0, "activity", 0)));
 
     [Fact]
     public void OversizedBody_Keeps413() =>
-        Assert.Equal(StatusCodes.Status413PayloadTooLarge, AppPipeline.StatusFor(new BadHttpRequestException("too large", StatusCodes.Status413PayloadTooLarge)));
+        Assert.Equal(StatusCodes.Status413PayloadTooLarge, ErrorStatus.For(new BadHttpRequestException("too large", StatusCodes.Status413PayloadTooLarge)));
 }

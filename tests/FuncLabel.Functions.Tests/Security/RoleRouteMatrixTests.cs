@@ -4,36 +4,26 @@ using System.Text.RegularExpressions;
 using FuncLabel.Domain.Access;
 using FuncLabel.Functions.Security;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
+using FuncLabel.Functions.Http;
+using FuncLabel.Functions.Tests.Hosting;
 
 namespace FuncLabel.Functions.Tests.Security;
 
 /// <summary>
-/// Every endpoint the app maps (read from ASP.NET Core's endpoint data source, so new routes are covered
-/// without touching this test), called as anonymous, a member of another project, annotator, reviewer,
+/// Every HTTP function of the app (<see cref="ApiRoutes"/>, so new functions are covered without touching this test), called as anonymous, a member of another project, annotator, reviewer,
 /// owner and admin; the answer must match the endpoint's declared <see cref="AccessRule"/>.
 /// </summary>
 public sealed class RoleRouteMatrixTests(FuncLabelApp app) : IClassFixture<FuncLabelApp>
 {
     private enum Caller { Anonymous, Outsider, Annotator, Reviewer, Owner, Admin }
 
-    private static readonly string[] DenialCodes = ["forbidden", "not_a_member", "no_access_rule"];
+    private static readonly string[] DenialCodes = ["forbidden", "not_a_member"];
 
     [Fact]
-    public void EveryEndpoint_DeclaresAnAccessRule()
+    public void AFunctionWithoutAnAccessRule_StopsTheAppFromStarting()
     {
-        var undeclared = Endpoints().Where(e => e.Metadata.GetMetadata<AccessRule>() is null).Select(Describe).ToList();
-        Assert.True(undeclared.Count == 0, "Endpoints without an access rule: " + string.Join(", ", undeclared));
-    }
-
-    [Fact]
-    public void FunctionsHostEndpoints_AreOutsideTheForwardedApiPath()
-    {
-        foreach (var endpoint in Endpoints().Where(e => e.Metadata.GetMetadata<AccessRule>() is FunctionsHostRule))
-        {
-            Assert.False(endpoint.RoutePattern.RawText!.TrimStart('/').StartsWith("api", StringComparison.Ordinal), Describe(endpoint));
-        }
+        var refused = Assert.Throws<InvalidOperationException>(() => HttpFunctionCatalog.Build(typeof(UndeclaredFunction).Assembly));
+        Assert.Contains(nameof(UndeclaredFunction), refused.Message);
     }
 
     [Fact]
@@ -53,21 +43,16 @@ public sealed class RoleRouteMatrixTests(FuncLabelApp app) : IClassFixture<FuncL
         var failures = new List<string>();
         var checkedCount = 0;
 
-        foreach (var endpoint in Endpoints())
+        foreach (var route in ApiRoutes.All)
         {
-            var rule = endpoint.Metadata.GetMetadata<AccessRule>();
-            if (rule is null or FunctionsHostRule)
-            {
-                continue;
-            }
-
-            var path = Regex.Replace(endpoint.RoutePattern.RawText!, "{([^}:?*]+)[^}]*}", m => m.Groups[1].Value switch
+            var rule = route.Function.Access;
+            var path = Regex.Replace(route.Pattern, "{([^}:?*]+)[^}]*}", m => m.Groups[1].Value switch
             {
                 "projectId" => project,
                 "userId" => "someone-else",
                 _ => "x-missing-" + m.Groups[1].Value.ToLowerInvariant(),
             });
-            foreach (var method in endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? ["GET"])
+            var method = route.Method;
             {
                 foreach (var (caller, client) in clients)
                 {
@@ -123,9 +108,12 @@ public sealed class RoleRouteMatrixTests(FuncLabelApp app) : IClassFixture<FuncL
         _ => throw new ArgumentOutOfRangeException(nameof(caller)),
     };
 
-    private IEnumerable<RouteEndpoint> Endpoints() =>
-        app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>();
+}
 
-    private static string Describe(RouteEndpoint e) =>
-        $"{string.Join('|', e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? ["*"])} {e.RoutePattern.RawText}";
+/// <summary>An HTTP function that forgot its access rule: the catalog must refuse the assembly that holds it.</summary>
+internal sealed class UndeclaredFunction
+{
+    [Microsoft.Azure.Functions.Worker.Function(nameof(UndeclaredFunction))]
+    public IResult Run([Microsoft.Azure.Functions.Worker.HttpTrigger(Microsoft.Azure.Functions.Worker.AuthorizationLevel.Anonymous, "get", Route = "undeclared")] HttpRequest req) =>
+        TypedResults.Ok();
 }

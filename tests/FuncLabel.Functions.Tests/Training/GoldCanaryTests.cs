@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using FuncLabel.Functions.Security;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
+using FuncLabel.Functions.Tests.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using static FuncLabel.Functions.Tests.Training.TrainingSeed;
 
@@ -60,12 +60,10 @@ public sealed class GoldCanaryTests(FuncLabelApp app) : IClassFixture<FuncLabelA
             ["userId"] = "gc-annotator",
             ["typeId"] = type,
         };
-        var endpoints = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
-            .Where(e => e.Metadata.GetMetadata<AccessRule>() is not (null or FunctionsHostRule));
-        foreach (var endpoint in endpoints)
+        foreach (var route in ApiRoutes.All)
         {
-            var path = Regex.Replace(endpoint.RoutePattern.RawText!, "{([^}:?*]+)[^}]*}", m => ids.GetValueOrDefault(m.Groups[1].Value, "x-missing-" + m.Groups[1].Value.ToLowerInvariant()));
-            foreach (var method in endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? ["GET"])
+            var path = Regex.Replace(route.Pattern, "{([^}:?*]+)[^}]*}", m => ids.GetValueOrDefault(m.Groups[1].Value, "x-missing-" + m.Groups[1].Value.ToLowerInvariant()));
+            var method = route.Method;
             {
                 using var request = new HttpRequestMessage(new HttpMethod(method), path);
                 if (method is not ("GET" or "DELETE" or "HEAD"))

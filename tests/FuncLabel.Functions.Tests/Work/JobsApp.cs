@@ -1,60 +1,31 @@
-using System.Net.Http.Headers;
 using FuncLabel.Data.Assets;
 using FuncLabel.Data.Cosmos;
 using FuncLabel.Data.Work;
 using FuncLabel.Functions.Invocation;
-using FuncLabel.Functions.Security;
 using FuncLabel.Functions.Triggers;
 using FuncLabel.Storage;
+using FuncLabel.Functions.Tests.Hosting;
 using FuncLabel.Testing;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace FuncLabel.Functions.Tests.Work;
 
 /// <summary>
-/// The real handler in memory against the Cosmos emulator and Azurite, with queues of its own (a unique prefix) and a
-/// manual clock. <see cref="PumpAsync"/> plays the Functions host for <c>job-launch</c> and <c>task-events</c>: it
-/// receives messages and runs the real queue functions, optionally delivering each one twice.
+/// The real app (<see cref="WorkerApp"/>) with seeded claim randomness and a count of its Cosmos requests.
+/// <see cref="PumpAsync"/> plays the Functions host for <c>job-launch</c> and <c>task-events</c>: it receives messages
+/// from the app's own storage account and runs the real queue functions, optionally delivering each one twice.
 /// </summary>
-public sealed class JobsApp : WebApplicationFactory<Program>, IAsyncLifetime
+public sealed class JobsApp() : WorkerApp("jobs")
 {
-    public string DatabaseName { get; } = UniqueName.For("jobs");
-
-    public string QueuePrefix { get; } = "q" + Guid.NewGuid().ToString("N")[..10] + "-";
-
-    public ManualTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 24, 9, 0, 0, TimeSpan.Zero));
-
-    public CosmosDatabase Cosmos => Services.GetRequiredService<CosmosDatabase>();
-
-    /// <summary>Counts the handler's Cosmos requests (round trips per API call, profiles).</summary>
+    /// <summary>Counts the app's Cosmos requests (round trips per API call, profiles).</summary>
     public CosmosRequestCounter Requests { get; } = new();
 
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        builder.UseSetting("Cosmos:Endpoint", Emulators.CosmosEndpoint);
-        builder.UseSetting("Cosmos:Key", Emulators.CosmosKey);
-        builder.UseSetting("Cosmos:DatabaseName", DatabaseName);
-        builder.UseSetting("Cosmos:CreateIfMissing", "true");
-        builder.UseSetting("Auth:DevSigningKey", FuncLabelApp.SigningKey);
-        builder.UseSetting("AzureWebJobsStorage", Emulators.StorageConnectionString);
-        builder.UseSetting("Work:QueuePrefix", QueuePrefix);
-        builder.UseSetting("Work:ClaimSeed", "42");
-        builder.ConfigureTestServices(services =>
-        {
-            services.AddSingleton<TimeProvider>(Time);
-            services.AddSingleton(provider => new CosmosDatabase(provider.GetRequiredService<CosmosSettings>(), null, [Requests]));
-        });
-    }
+    protected override void Configure(IDictionary<string, string> settings) => settings["Work__ClaimSeed"] = "42";
 
-    public HttpClient ClientFor(string userId, bool admin = false)
+    protected override void ConfigureServices(IServiceCollection services)
     {
-        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue(
-            "Bearer", DevTokens.Mint(FuncLabelApp.SigningKey, userId, admin, DateTimeOffset.UtcNow, TimeSpan.FromHours(2)));
-        return client;
+        base.ConfigureServices(services);
+        services.AddSingleton(provider => new CosmosDatabase(provider.GetRequiredService<CosmosSettings>(), null, [Requests]));
     }
 
     /// <summary>Stores assets as ingestion would (one version each, 640 × 480).</summary>
@@ -118,21 +89,5 @@ public sealed class JobsApp : WebApplicationFactory<Program>, IAsyncLifetime
         }
 
         return handled;
-    }
-
-    public Task InitializeAsync()
-    {
-        _ = Server;
-        return Task.CompletedTask;
-    }
-
-    async Task IAsyncLifetime.DisposeAsync()
-    {
-        await Cosmos.Database.DeleteAsync();
-        var queues = Services.GetRequiredService<QueueServiceClient>();
-        var names = Services.GetRequiredService<WorkQueues>();
-        await queues.GetQueueClient(names.JobLaunch).DeleteIfExistsAsync();
-        await queues.GetQueueClient(names.TaskEvents).DeleteIfExistsAsync();
-        await DisposeAsync();
     }
 }

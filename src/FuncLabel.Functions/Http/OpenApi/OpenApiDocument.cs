@@ -5,9 +5,7 @@ using System.Text.Json.Schema;
 using System.Text.Json.Serialization.Metadata;
 using FuncLabel.Domain.Serialization;
 using FuncLabel.Functions.Security;
-using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Routing.Patterns;
 
 namespace FuncLabel.Functions.Http.OpenApi;
@@ -29,7 +27,7 @@ public static class OpenApiDocument
     {
         var schemas = new SchemaSet(FuncLabelJson.Options);
         var paths = new JsonObject();
-        foreach (var function in catalog.Functions)
+        foreach (var function in catalog.Functions.Where(f => f.IsOperation))
         {
             var path = "/api/" + function.Route.Replace("{*", "{", StringComparison.Ordinal);
             if (paths[path] is not JsonObject item)
@@ -99,12 +97,12 @@ public static class OpenApiDocument
             operation["parameters"] = parameters;
         }
 
-        if (function.Method.GetParameters().FirstOrDefault(p => p.GetCustomAttribute<Microsoft.Azure.Functions.Worker.Http.FromBodyAttribute>() is not null) is { } body)
+        if (function.RequestBody is { } body)
         {
             operation["requestBody"] = new JsonObject
             {
                 ["required"] = true,
-                ["content"] = new JsonObject { ["application/json"] = new JsonObject { ["schema"] = schemas.Reference(body.ParameterType) } },
+                ["content"] = new JsonObject { ["application/json"] = new JsonObject { ["schema"] = schemas.Reference(body) } },
             };
         }
         else if (function.Method.GetCustomAttribute<RawBodyAttribute>() is { } raw)
@@ -124,7 +122,7 @@ public static class OpenApiDocument
     private static JsonObject Responses(HttpFunction function, SchemaSet schemas)
     {
         var responses = new SortedDictionary<int, JsonObject>();
-        foreach (var produced in ProducedResponses(function.Method))
+        foreach (var produced in function.Responses)
         {
             var status = produced.StatusCode;
             var response = new JsonObject { ["description"] = Describe(status) };
@@ -180,30 +178,6 @@ public static class OpenApiDocument
                 ["content"] = new JsonObject { ["application/problem+json"] = new JsonObject { ["schema"] = schemas.Reference(typeof(ProblemDetails)) } },
             };
         }
-    }
-
-    /// <summary>
-    /// The responses the function's result type declares (typed results describe themselves through
-    /// <see cref="IEndpointMetadataProvider"/>) and its <see cref="ProducesResponseTypeAttribute"/>s.
-    /// </summary>
-    private static IEnumerable<IProducesResponseTypeMetadata> ProducedResponses(MethodInfo method)
-    {
-        var builder = new RouteEndpointBuilder(null, RoutePatternFactory.Parse("/"), 0);
-        var result = method.ReturnType is { IsGenericType: true } generic && (generic.GetGenericTypeDefinition() == typeof(Task<>) || generic.GetGenericTypeDefinition() == typeof(ValueTask<>))
-            ? generic.GetGenericArguments()[0]
-            : method.ReturnType;
-        if (typeof(IEndpointMetadataProvider).IsAssignableFrom(result))
-        {
-            var map = result.GetInterfaceMap(typeof(IEndpointMetadataProvider));
-            map.TargetMethods[0].Invoke(null, [method, builder]);
-        }
-
-        foreach (var attribute in method.GetCustomAttributes<ProducesResponseTypeAttribute>())
-        {
-            builder.Metadata.Add(attribute);
-        }
-
-        return builder.Metadata.OfType<IProducesResponseTypeMetadata>().GroupBy(m => m.StatusCode).Select(g => g.First());
     }
 
     private static string AccessText(AccessRule rule) => rule switch
