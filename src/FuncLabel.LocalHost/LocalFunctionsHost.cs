@@ -24,11 +24,13 @@ internal sealed class LocalFunctionsHost : IAsyncDisposable
     private readonly BlobWatcher? _watcher;
     private readonly LocalHostOptions _options;
     private readonly IDisposable _activity;
+    private readonly SharedAccountCheck _sharedAccount;
     private bool _stopped;
 
     private LocalFunctionsHost(
         WebApplication web, HandlerProcess handler, Uri httpAddress, List<QueueListener> queues, List<TimerListener> timers,
-        BlobWatcher? watcher, LocalHostOptions options, StorageAccounts storage, string hostId, QueueActivity activity, IDisposable activityRegistration)
+        BlobWatcher? watcher, LocalHostOptions options, StorageAccounts storage, string hostId, QueueActivity activity, IDisposable activityRegistration,
+        SharedAccountCheck sharedAccount)
     {
         _web = web;
         Handler = handler;
@@ -41,6 +43,7 @@ internal sealed class LocalFunctionsHost : IAsyncDisposable
         HostId = hostId;
         Activity = activity;
         _activity = activityRegistration;
+        _sharedAccount = sharedAccount;
     }
 
     public HandlerProcess Handler { get; }
@@ -157,7 +160,10 @@ internal sealed class LocalFunctionsHost : IAsyncDisposable
         var watcher = app.Watcher is { } watcherConfig
             ? new BlobWatcher(watcherConfig, storage, hostId, activity, options.Time, loggers)
             : null;
-        var host = new LocalFunctionsHost(web, handler, httpAddress, queues, timers, watcher, options, storage, hostId, activity, new Registrations(registrations));
+        var polled = queues.Select(q => q.QueueName).Concat(watcher?.Config.Subscriptions.Select(s => s.Queue) ?? []);
+        var sharedAccount = new SharedAccountCheck(storage.Blobs(AppFolder.DefaultConnection), hostId, polled, options.Time, loggers);
+        var host = new LocalFunctionsHost(web, handler, httpAddress, queues, timers, watcher, options, storage, hostId, activity, new Registrations(registrations), sharedAccount);
+        await sharedAccount.StartAsync(cancellationToken);
         foreach (var queue in queues)
         {
             await queue.StartAsync(cancellationToken);
@@ -201,6 +207,7 @@ internal sealed class LocalFunctionsHost : IAsyncDisposable
 
         await Task.WhenAll(_queues.Select(q => q.StopAsync(drain.Token)).Concat(_timers.Select(t => t.StopAsync(drain.Token))));
         _activity.Dispose();
+        await _sharedAccount.DisposeAsync();
         await _web.StopAsync(cancellationToken);
         await Handler.StopAsync(cancellationToken);
     }
