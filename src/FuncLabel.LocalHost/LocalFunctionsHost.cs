@@ -233,6 +233,7 @@ internal sealed class LocalFunctionsHost : IAsyncDisposable
             {
                 web.MapWorkerHttpFunctions(app, worker, app.Host.FunctionTimeout, options.Time);
                 web.MapBlobWebhook(app, invoker, new BlobTriggerProperties(storage));
+                web.MapHostHomepage(options.Settings);
             }
             else
             {

@@ -28,14 +28,25 @@ namespace FuncLabel.Functions.Tests.Hosting;
 /// </remarks>
 internal sealed class InProcessWorkerLauncher(Action<IServiceCollection> configureServices) : IWorkerLauncher
 {
+    /// <summary>The configuration keys the worker reads the launch contract's arguments into.</summary>
+    private static readonly Dictionary<string, string> LaunchArguments = new()
+    {
+        ["--functions-uri"] = "Functions:Worker:HostEndpoint",
+        ["--functions-request-id"] = "Functions:Worker:RequestId",
+        ["--functions-worker-id"] = "Functions:Worker:WorkerId",
+        ["--functions-grpc-max-message-length"] = "Functions:Worker:GrpcMaxMessageLength",
+    };
+
     /// <summary>The worker host of the last launch (a restart replaces it).</summary>
     public IHost? Host { get; private set; }
 
-    public async Task<IWorkerHandle> LaunchAsync(WorkerLaunch launch, CancellationToken cancellationToken)
+    public Task<IWorkerHandle> LaunchAsync(WorkerLaunch launch, CancellationToken cancellationToken)
     {
         var port = FreePort();
         var builder = FunctionsApplication.CreateBuilder([.. launch.WorkerArguments]);
         builder.Configuration.AddInMemoryCollection(launch.Environment.Select(e => KeyValuePair.Create(e.Key.Replace("__", ":", StringComparison.Ordinal), (string?)e.Value)));
+        // A worker process reads its launch arguments from its own command line; in this process they are handed over.
+        builder.Configuration.AddCommandLine([.. launch.WorkerArguments], LaunchArguments);
         builder.ConfigureFunctionsWebApplication();
         builder.AddFuncLabel();
         new WorkerExtensionStartupCodeExecutor().Configure(builder);
@@ -45,9 +56,11 @@ internal sealed class InProcessWorkerLauncher(Action<IServiceCollection> configu
         builder.Services.Configure<WorkerOptions>(options => options.Capabilities["HttpUri"] = $"http://127.0.0.1:{port}/");
         configureServices(builder.Services);
         var host = builder.Build();
-        await host.StartAsync(cancellationToken);
         Host = host;
-        return new Handle(host);
+        // Not awaited: the worker's start waits for the host's init request, which the host sends once it has the handle.
+        var handle = new Handle(host);
+        handle.Start(cancellationToken);
+        return Task.FromResult<IWorkerHandle>(handle);
     }
 
     private static int FreePort()
@@ -70,6 +83,21 @@ internal sealed class InProcessWorkerLauncher(Action<IServiceCollection> configu
         }
 
         public int? ProcessId => null;
+
+        public void Start(CancellationToken cancellationToken) => _ = StartAsync(cancellationToken);
+
+        private async Task StartAsync(CancellationToken cancellationToken)
+        {
+            try
+            {
+                await _host.StartAsync(cancellationToken);
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                Console.Error.WriteLine($"The in-process worker failed to start: {e}");
+                _exited.TrySetResult(1);
+            }
+        }
 
         public Task<int> Exited => _exited.Task;
 

@@ -1,11 +1,10 @@
-using FuncLabel.Testing;
-
 namespace FuncLabel.Functions.Tests.Hosting;
 
 /// <summary>
-/// The app folder the in-process workers run from: the repository's host.json (route prefix, queue settings) and a
-/// worker.config.json, as the Worker SDK writes them next to the app. The ASP.NET Core extension reads the route
-/// prefix from <c>FUNCTIONS_APPLICATION_DIRECTORY</c> in the process environment, so the folder is one per process.
+/// The app folder the in-process workers run from: this test assembly's output folder, which holds the app's
+/// assembly (the worker loads functions from the host's app folder), with the repository's host.json (route prefix,
+/// queue settings, copied at build) and a worker.config.json as the Worker SDK writes it. The ASP.NET Core extension
+/// reads the route prefix from <c>FUNCTIONS_APPLICATION_DIRECTORY</c> in the process environment.
 /// </summary>
 internal static class TestAppFolder
 {
@@ -15,23 +14,16 @@ internal static class TestAppFolder
 
     private static string Create()
     {
-        var folder = Directory.CreateTempSubdirectory("funclabel-worker-app-").FullName;
-        File.Copy(RepoPaths.Of("host.json"), System.IO.Path.Combine(folder, "host.json"));
+        var folder = AppContext.BaseDirectory;
         File.WriteAllText(
             System.IO.Path.Combine(folder, "worker.config.json"),
             """{"description":{"language":"dotnet-isolated","extensions":[".dll"],"defaultExecutablePath":"dotnet","defaultWorkerPath":"FuncLabel.Functions.dll","workerIndexing":"true"}}""");
-        Environment.SetEnvironmentVariable("FUNCTIONS_APPLICATION_DIRECTORY", folder);
-        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        if (!File.Exists(System.IO.Path.Combine(folder, "host.json")))
         {
-            try
-            {
-                Directory.Delete(folder, recursive: true);
-            }
-            catch (IOException)
-            {
-                // In use at exit; the OS cleans temporary folders.
-            }
-        };
+            throw new InvalidOperationException($"host.json is not in {folder}: the test project copies the repository's host.json at build.");
+        }
+
+        Environment.SetEnvironmentVariable("FUNCTIONS_APPLICATION_DIRECTORY", folder);
         return folder;
     }
 }
