@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# 200 MiB blob up and down, streamed, with the Blob clients the app has used, against a dedicated in-memory Azurite:
+# 200 MiB blob up and down, streamed, with the Azure Storage SDK, against a dedicated in-memory Azurite:
 # allocation, working-set peak and time per direction (bench/FuncLabel.Benchmarks/Storage/StorageStreamingCommand.cs).
 # Usage: bench/storage-streaming.sh [RUNS=2] [MIB=200]   → a Markdown table on stdout
 set -euo pipefail

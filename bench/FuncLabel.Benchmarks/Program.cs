@@ -7,7 +7,6 @@ using FuncLabel.Benchmarks.Scoring;
 // dotnet run -c Release --project bench/FuncLabel.Benchmarks -- ndjson-cpu [rounds]  (bench/results/ndjson-parse.md)
 // dotnet run -c Release --project bench/FuncLabel.Benchmarks -- consensus-cpu [rounds]  (bench/results/consensus.md)
 // dotnet run -c Release --project bench/FuncLabel.Benchmarks -- storage-streaming [runs] [MiB]  (bench/storage-streaming.sh)
-// dotnet run -c Release --project bench/FuncLabel.Benchmarks -- storage-throughput-rounds [rounds] [ops]  (bench/storage-throughput.sh --rounds)
 if (args is ["iou-pairs", .. var rest])
 {
     return IouPairsCommand.Run(rest);
@@ -16,11 +15,6 @@ if (args is ["iou-pairs", .. var rest])
 if (args is ["blob-event-latency", .. var latencyArgs])
 {
     return await FuncLabel.Benchmarks.LocalHost.BlobEventLatencyCommand.RunAsync(latencyArgs);
-}
-
-if (args is ["storage-throughput-rounds", .. var roundsArgs])
-{
-    return await FuncLabel.Benchmarks.Storage.StorageThroughputRoundsCommand.RunAsync(roundsArgs);
 }
 
 if (args is ["storage-streaming", .. var streamingArgs])

@@ -4,14 +4,13 @@ using System.Security.Cryptography;
 using Azure.Storage;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
-using HandWritten = FuncLabel.Storage;
 
 namespace FuncLabel.Benchmarks.Storage;
 
 /// <summary>
 /// <c>storage-streaming [RUNS] [MIB]</c>: uploads a generated, non-seekable blob of MIB MiB (default 200) and streams
-/// it back into SHA-256, with the hand-written client and with the SDK (4 MiB blocks, one at a time and four at a time),
-/// RUNS times (default 2), alternating which client goes first. For each direction: bytes allocated
+/// it back into SHA-256 with the Azure Storage SDK — 4 MiB blocks one at a time (the app's setting,
+/// src/FuncLabel.Data/Storage/BlobTransfer.cs) and four at a time — RUNS times (default 2), alternating which goes first. For each direction: bytes allocated
 /// (<c>GC.GetTotalAllocatedBytes(precise: true)</c> delta), working set before → peak (sampled every 20 ms) and time.
 /// The hash read back must equal the generator's. Needs <c>FUNCLABEL_STORAGE</c> (bench/storage-throughput.sh starts
 /// the emulators the same way).
@@ -27,14 +26,12 @@ internal static class StorageStreamingCommand
         var connection = Environment.GetEnvironmentVariable("FUNCLABEL_STORAGE")
             ?? throw new InvalidOperationException("FUNCLABEL_STORAGE is not set.");
         var containerName = $"bench-{Guid.NewGuid().ToString("N")[..12]}";
-        var oldContainer = new HandWritten.BlobServiceClient(connection).GetBlobContainerClient(containerName);
         var sdkContainer = new BlobServiceClient(connection).GetBlobContainerClient(containerName);
         await sdkContainer.CreateIfNotExistsAsync();
         var expected = SHA256.HashData(new GeneratedStream(size, seed: 7));
         var variants = new (string Name, Func<Stream, Task> Upload, Func<Stream, Task> Download)[]
         {
-            ("hand-written", s => oldContainer.GetBlobClient("old.bin").UploadAsync(s), d => DownloadOldAsync(oldContainer.GetBlobClient("old.bin"), d)),
-            ("SDK, 1 block at a time", s => UploadSdkAsync(sdkContainer.GetBlobClient("sdk1.bin"), s, 1), d => DownloadSdkAsync(sdkContainer.GetBlobClient("sdk1.bin"), d)),
+            ("SDK, 1 block at a time (the app's)", s => UploadSdkAsync(sdkContainer.GetBlobClient("sdk1.bin"), s, 1), d => DownloadSdkAsync(sdkContainer.GetBlobClient("sdk1.bin"), d)),
             ("SDK, 4 blocks at a time", s => UploadSdkAsync(sdkContainer.GetBlobClient("sdk4.bin"), s, 4), d => DownloadSdkAsync(sdkContainer.GetBlobClient("sdk4.bin"), d)),
         };
 
@@ -79,12 +76,6 @@ internal static class StorageStreamingCommand
                 MaximumConcurrency = concurrency,
             },
         });
-
-    private static async Task DownloadOldAsync(HandWritten.BlobClient blob, Stream sink)
-    {
-        await using var result = (await blob.DownloadStreamingAsync()).Value;
-        await result.Content.CopyToAsync(sink, 81920);
-    }
 
     private static async Task DownloadSdkAsync(BlobClient blob, Stream sink)
     {
