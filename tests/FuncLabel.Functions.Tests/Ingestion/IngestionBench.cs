@@ -224,7 +224,7 @@ public sealed class IngestionBench(FuncLabelApp app) : IClassFixture<FuncLabelAp
 /// <summary>A read-only stream of <c>length</c> pseudo-random bytes (xorshift64, seeded), generated as it is read.</summary>
 internal sealed class SeededStream(long length, ulong seed) : Stream
 {
-    private ulong _state = seed * 0x9E3779B97F4A7C15UL + 1;
+    private ulong _state = unchecked((seed * 0x9E3779B97F4A7C15UL) + 1);
     private long _position;
 
     public static string Sha256(long length, ulong seed)
