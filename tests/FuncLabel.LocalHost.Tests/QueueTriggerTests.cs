@@ -1,7 +1,8 @@
 using System.Text;
 using System.Text.Json.Nodes;
+using Azure.Storage.Blobs;
+using Azure.Storage.Queues;
 using FuncLabel.LocalHost.Tests.Support;
-using FuncLabel.Storage;
 
 namespace FuncLabel.LocalHost.Tests;
 
@@ -177,7 +178,7 @@ public sealed class QueueTriggerTests
         }
     }
 
-    internal static async Task<FuncLabel.Storage.Models.QueueMessage> WaitForMessageAsync(QueueClient queue)
+    internal static async Task<Azure.Storage.Queues.Models.QueueMessage> WaitForMessageAsync(QueueClient queue)
     {
         var deadline = DateTime.UtcNow.AddSeconds(30);
         while (DateTime.UtcNow < deadline)

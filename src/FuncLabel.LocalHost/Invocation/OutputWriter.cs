@@ -3,7 +3,6 @@ using Azure;
 using FuncLabel.LocalHost.App;
 using FuncLabel.LocalHost.Queues;
 using FuncLabel.LocalHost.Storage;
-using FuncLabel.Storage.Models;
 
 namespace FuncLabel.LocalHost.Invocation;
 
@@ -64,7 +63,7 @@ internal sealed class OutputWriter(StorageAccounts storage, QueueTriggerOptions 
         var queue = storage.Queues(output.Connection).GetQueueClient(output.QueueName);
         if (_created.TryAdd("q:" + output.Connection + ":" + output.QueueName, true))
         {
-            await queue.CreateIfNotExistsAsync(cancellationToken);
+            await queue.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
         }
 
         foreach (var message in messages)
@@ -79,9 +78,9 @@ internal sealed class OutputWriter(StorageAccounts storage, QueueTriggerOptions 
         var container = storage.Blobs(connection).GetBlobContainerClient(containerName);
         if (_created.TryAdd("c:" + connection + ":" + containerName, true))
         {
-            await container.CreateIfNotExistsAsync(cancellationToken);
+            await container.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
         }
 
-        await container.GetBlobClient(blobName).UploadAsync(BinaryData.FromBytes(content), new BlobUploadOptions(), cancellationToken);
+        await container.GetBlobClient(blobName).UploadAsync(BinaryData.FromBytes(content), overwrite: true, cancellationToken);
     }
 }

@@ -3,7 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using FuncLabel.LocalHost.App;
 using FuncLabel.LocalHost.Invocation;
-using FuncLabel.Storage.Models;
+using Azure.Storage.Queues.Models;
 
 namespace FuncLabel.LocalHost.Queues;
 
@@ -22,10 +22,10 @@ internal static class QueueInvocation
         var metadata = new JsonObject
         {
             ["DequeueCount"] = PayloadValue.Number(message.DequeueCount),
-            ["ExpirationTime"] = PayloadValue.Time(message.ExpiresOn),
+            ["ExpirationTime"] = PayloadValue.Time(message.ExpiresOn.GetValueOrDefault()),
             ["Id"] = PayloadValue.Text(message.MessageId),
-            ["InsertionTime"] = PayloadValue.Time(message.InsertedOn),
-            ["NextVisibleTime"] = PayloadValue.Time(message.NextVisibleOn),
+            ["InsertionTime"] = PayloadValue.Time(message.InsertedOn.GetValueOrDefault()),
+            ["NextVisibleTime"] = PayloadValue.Time(message.NextVisibleOn.GetValueOrDefault()),
             ["PopReceipt"] = PayloadValue.Text(message.PopReceipt),
             ["sys"] = PayloadValue.System(function.Name, now),
         };

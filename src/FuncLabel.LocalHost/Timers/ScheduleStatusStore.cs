@@ -3,8 +3,8 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Azure;
 using FuncLabel.LocalHost.Invocation;
-using FuncLabel.Storage;
-using FuncLabel.Storage.Models;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
 
 namespace FuncLabel.LocalHost.Timers;
 
@@ -24,7 +24,7 @@ internal sealed class ScheduleStatusStore(BlobServiceClient blobs, string hostId
     {
         try
         {
-            var content = (await Blob(functionName).DownloadContentAsync(cancellationToken: cancellationToken)).Value.Content;
+            var content = (await Blob(functionName).DownloadContentAsync(cancellationToken)).Value.Content;
             var json = JsonNode.Parse(content.ToString());
             return json is null ? null : new ScheduleStatus(Time(json["Last"]), Time(json["Next"]), Time(json["LastUpdated"]));
         }
@@ -43,7 +43,7 @@ internal sealed class ScheduleStatusStore(BlobServiceClient blobs, string hostId
     {
         if (!_containerReady)
         {
-            await blobs.GetBlobContainerClient(Container).CreateIfNotExistsAsync(cancellationToken);
+            await blobs.GetBlobContainerClient(Container).CreateIfNotExistsAsync(cancellationToken: cancellationToken);
             _containerReady = true;
         }
 
@@ -53,7 +53,7 @@ internal sealed class ScheduleStatusStore(BlobServiceClient blobs, string hostId
             ["Next"] = PayloadValue.Iso(status.Next),
             ["LastUpdated"] = PayloadValue.Iso(status.LastUpdated),
         };
-        await Blob(functionName).UploadAsync(BinaryData.FromString(json.ToJsonString()), new BlobUploadOptions { ContentType = "application/json" }, cancellationToken);
+        await Blob(functionName).UploadAsync(BinaryData.FromString(json.ToJsonString()), new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = "application/json" } }, cancellationToken);
     }
 
     private BlobClient Blob(string functionName) => blobs.GetBlobContainerClient(Container).GetBlobClient(BlobName(hostId, functionName));
