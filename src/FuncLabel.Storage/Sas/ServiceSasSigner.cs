@@ -6,7 +6,7 @@ namespace FuncLabel.Storage.Sas;
 /// <remarks>
 /// String-to-sign: 16 fields joined by <c>\n</c>, no trailing newline —
 /// <c>sp, st, se, canonicalizedResource, si, sip, spr, sv, sr, snapshotTime, ses, rscc, rscd, rsce, rscl, rsct</c>
-/// (FUNCTIONS-PROTOCOL.md §4.5). The signature is base64(HMAC-SHA256(account key, UTF-8(string-to-sign))).
+/// (docs/storage-client.md, Service SAS). The signature is base64(HMAC-SHA256(account key, UTF-8(string-to-sign))).
 /// </remarks>
 internal static class ServiceSasSigner
 {

@@ -37,7 +37,7 @@ internal static class QueueXml
 
     /// <summary>
     /// Base64 when it is base64, else the text's bytes: Event Grid and hand-written senders put plain JSON on queues,
-    /// and the functions accept both (DESIGN.md, "Uploads are events").
+    /// and the functions accept both (docs/architecture.md, Uploads are events).
     /// </summary>
     private static BinaryData Decode(string text, QueueMessageEncoding encoding)
     {

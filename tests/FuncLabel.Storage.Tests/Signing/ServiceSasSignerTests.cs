@@ -2,7 +2,7 @@ using FuncLabel.Storage.Sas;
 
 namespace FuncLabel.Storage.Tests.Signing;
 
-/// <summary>The fixed vector of FUNCTIONS-PROTOCOL.md §4.5 and a create-only variant checked with Node's crypto.</summary>
+/// <summary>The fixed vector of docs/storage-client.md, Service SAS, and a create-only variant checked with Node's crypto.</summary>
 public sealed class ServiceSasSignerTests
 {
     private static readonly StorageSharedKeyCredential Key = new(

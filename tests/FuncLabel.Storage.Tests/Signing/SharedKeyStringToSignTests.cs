@@ -4,7 +4,7 @@ using FuncLabel.Storage.Pipeline;
 
 namespace FuncLabel.Storage.Tests.Signing;
 
-/// <summary>The fixed vectors of FUNCTIONS-PROTOCOL.md §4.2 (Azurite's well-known key).</summary>
+/// <summary>The fixed vectors of docs/storage-client.md, SharedKey signing (Azurite's well-known key).</summary>
 public sealed class SharedKeyStringToSignTests
 {
     private static readonly StorageSharedKeyCredential Key = new(
