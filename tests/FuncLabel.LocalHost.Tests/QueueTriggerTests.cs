@@ -6,7 +6,7 @@ using FuncLabel.LocalHost.Tests.Support;
 
 namespace FuncLabel.LocalHost.Tests;
 
-/// <summary>Queue triggers against Azurite and the TestHandler process (FUNCTIONS-PROTOCOL.md §1.4, §2.1).</summary>
+/// <summary>Queue triggers against Azurite and the TestHandler process (docs/local-host.md, Invocation payload, Queue trigger semantics).</summary>
 public sealed class QueueTriggerTests
 {
     [Fact]

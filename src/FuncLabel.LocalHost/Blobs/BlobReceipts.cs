@@ -7,7 +7,7 @@ namespace FuncLabel.LocalHost.Blobs;
 /// <summary>
 /// "This subscription already announced this blob at this ETag": an empty blob at
 /// <c>azure-webjobs-hosts/blobwatcher/{hostId}/{subscription}/{eTag}/{container}/{blobName}</c>, the watcher's version
-/// of the blob trigger's receipts (FUNCTIONS-PROTOCOL.md §2.2 — ETag before the name, so one blob's receipts never
+/// of the blob trigger's receipts (docs/local-host.md, Blob receipts — ETag before the name, so one blob's receipts never
 /// collide). Receipts live in storage, so a restarted host does not announce a blob again; a new ETag (an overwrite)
 /// has no receipt yet, so it is announced once more. Delete a receipt to have its blob announced again.
 /// </summary>

@@ -7,7 +7,7 @@ using FuncLabel.LocalHost.Storage;
 namespace FuncLabel.LocalHost.Invocation;
 
 /// <summary>
-/// Writes a successful invocation's queue and blob outputs (FUNCTIONS-PROTOCOL.md §1.5): each output binding whose
+/// Writes a successful invocation's queue and blob outputs (docs/local-host.md, Handler response and outputs): each output binding whose
 /// name appears in <c>Outputs</c> (or <c>$return</c> for <c>ReturnValue</c>). Queue messages use host.json's
 /// <c>messageEncoding</c>; queues and containers are created on first use, as the host's bindings do.
 /// </summary>

@@ -8,7 +8,7 @@ using Azure.Storage.Queues.Models;
 namespace FuncLabel.LocalHost.Queues;
 
 /// <summary>
-/// Builds a queue-trigger invocation (FUNCTIONS-PROTOCOL.md §1.4, queueTrigger): <c>Data[name]</c> is the decoded
+/// Builds a queue-trigger invocation (docs/local-host.md, Invocation payload): <c>Data[name]</c> is the decoded
 /// message — base64 with <c>dataType: binary</c>, else its text as a double-encoded JSON string — and <c>Metadata</c>
 /// holds <c>DequeueCount</c>, <c>ExpirationTime</c>, <c>Id</c>, <c>InsertionTime</c>, <c>NextVisibleTime</c>,
 /// <c>PopReceipt</c> (converted like the host) and <c>sys</c>. <c>QueueTrigger</c> is binding data the host drops.

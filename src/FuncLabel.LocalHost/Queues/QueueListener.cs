@@ -8,7 +8,7 @@ using FuncLabel.LocalHost.Storage;
 namespace FuncLabel.LocalHost.Queues;
 
 /// <summary>
-/// Delivers one queue's messages to one function with the storage extension's semantics (FUNCTIONS-PROTOCOL.md §2.1).
+/// Delivers one queue's messages to one function with the storage extension's semantics (docs/local-host.md, Queue trigger semantics).
 /// </summary>
 /// <remarks>
 /// <para>Polling: Get Messages for <c>batchSize</c> messages, hidden for 10 minutes (renewed every 5 while an

@@ -9,7 +9,7 @@ using Azure.Storage.Blobs.Models;
 namespace FuncLabel.LocalHost.Timers;
 
 /// <summary>
-/// Reads and writes <see cref="ScheduleStatus"/> blobs (FUNCTIONS-PROTOCOL.md §2.3, <c>StorageScheduleMonitor</c>):
+/// Reads and writes <see cref="ScheduleStatus"/> blobs (docs/local-host.md, Timer triggers; the extension's <c>StorageScheduleMonitor</c>):
 /// <c>azure-webjobs-hosts/timers/{hostId}/{timerName}/status</c> holding <c>{"Last":…,"Next":…,"LastUpdated":…}</c>,
 /// where the timer name of a script function is <c>Host.Functions.{FunctionName}</c>.
 /// </summary>
