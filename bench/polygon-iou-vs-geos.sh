@@ -7,7 +7,7 @@
 # One run: builds the benchmarks app, writes PAIRS generated polygon pairs as WKT (the same file
 # both sides read), compiles bench/geos/iou_driver.c against libgeos, times IoU per pair on both
 # sides (parsing and per-polygon areas outside the clock on both), computes reference values with
-# Shapely, checks agreement to 1e-9, and prints (or writes to REPORT.md) a summary with the
+# Shapely, checks agreement to 1e-9, and prints (or writes to the REPORT file) a summary with the
 # machine and date. A developer tool: it installs nothing; it stops and says what is missing.
 set -euo pipefail
 

@@ -6,6 +6,7 @@ using FuncLabel.Benchmarks.Scoring;
 // dotnet run -c Release --project bench/FuncLabel.Benchmarks -- blob-event-latency ...  (bench/localhost-blob-latency.sh)
 // dotnet run -c Release --project bench/FuncLabel.Benchmarks -- ndjson-cpu [rounds]  (bench/results/ndjson-parse.md)
 // dotnet run -c Release --project bench/FuncLabel.Benchmarks -- consensus-cpu [rounds]  (bench/results/consensus.md)
+// dotnet run -c Release --project bench/FuncLabel.Benchmarks -- storage-streaming [runs] [MiB]  (bench/storage-streaming.sh)
 if (args is ["iou-pairs", .. var rest])
 {
     return IouPairsCommand.Run(rest);
@@ -14,6 +15,11 @@ if (args is ["iou-pairs", .. var rest])
 if (args is ["blob-event-latency", .. var latencyArgs])
 {
     return await FuncLabel.Benchmarks.LocalHost.BlobEventLatencyCommand.RunAsync(latencyArgs);
+}
+
+if (args is ["storage-streaming", .. var streamingArgs])
+{
+    return await FuncLabel.Benchmarks.Storage.StorageStreamingCommand.RunAsync(streamingArgs);
 }
 
 if (args is ["scene-time", .. var timeArgs])

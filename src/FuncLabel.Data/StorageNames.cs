@@ -2,12 +2,15 @@ namespace FuncLabel.Data;
 
 /// <summary>
 /// The one definition of FuncLabel's storage queues, blob containers and blob-created event subscriptions
-/// (DESIGN.md, Architecture and Storage). The function declarations, the infrastructure (infra/main.bicep, checked by
+/// (docs/architecture.md, Storage names). The function declarations, the infrastructure (infra/main.bicep, checked by
 /// FuncLabel.Infra.Tests against the compiled ARM JSON) and the local blob watcher's <c>blobwatcher.json</c> (checked
 /// by the same tests, since the local host may not depend on this project) all agree with these names.
 /// </summary>
 public static class StorageNames
 {
+    /// <summary>The app setting (prefix) of the storage account every trigger and client uses.</summary>
+    public const string Connection = "AzureWebJobsStorage";
+
     /// <summary>The suffix the Functions host appends to a queue's name for messages that exhausted <c>maxDequeueCount</c>.</summary>
     public const string PoisonSuffix = "-poison";
 
@@ -17,19 +20,13 @@ public static class StorageNames
     /// <summary>Storage queues. Each has a <see cref="PoisonOf">poison twin</see>.</summary>
     public static class Queues
     {
-        /// <summary>Event Grid <c>Microsoft.Storage.BlobCreated</c> events for the <c>assets</c> container.</summary>
-        public const string AssetEvents = "asset-events";
-
-        /// <summary>Event Grid <c>Microsoft.Storage.BlobCreated</c> events for <c>*.ndjson</c> in the <c>prelabels</c> container.</summary>
-        public const string PrelabelEvents = "prelabel-events";
-
         /// <summary>Task state changes that fan out to review selection and consensus.</summary>
         public const string TaskEvents = "task-events";
 
         /// <summary>Job launches: work items created for every asset of the project.</summary>
         public const string JobLaunch = "job-launch";
 
-        public static IReadOnlyList<string> All { get; } = [AssetEvents, PrelabelEvents, TaskEvents, JobLaunch];
+        public static IReadOnlyList<string> All { get; } = [TaskEvents, JobLaunch];
     }
 
     /// <summary>Blob containers. The app never writes into a container that triggers work (<c>assets</c>, <c>prelabels</c>).</summary>
@@ -54,23 +51,24 @@ public static class StorageNames
     }
 
     /// <summary>
-    /// Blob-created events delivered to queues: Event Grid system-topic subscriptions in Azure, the local host's blob
-    /// watcher on a laptop.
+    /// Blob-created events delivered to the blob-triggered functions' webhook: Event Grid system-topic subscriptions in
+    /// Azure, the local host's blob watcher on a laptop.
     /// </summary>
     public static IReadOnlyList<BlobEventSubscription> BlobEventSubscriptions { get; } =
     [
-        new("assets-created", BlobContainers.Assets, Queues.AssetEvents, SubjectEndsWith: null),
-        new("prelabels-ndjson-created", BlobContainers.Prelabels, Queues.PrelabelEvents, SubjectEndsWith: ".ndjson"),
+        new("assets-created", BlobContainers.Assets, "assetUploaded", SubjectEndsWith: null),
+        new("prelabels-ndjson-created", BlobContainers.Prelabels, "prelabelUploaded", SubjectEndsWith: ".ndjson"),
     ];
 }
 
 /// <summary>
 /// <c>Microsoft.Storage.BlobCreated</c> events of one container, optionally only for subjects ending in
-/// <paramref name="SubjectEndsWith"/>, put on <paramref name="Queue"/>. The subject of a blob event is
+/// <paramref name="SubjectEndsWith"/>, delivered to the blob-triggered <paramref name="Function"/> (its webhook,
+/// <c>/runtime/webhooks/blobs?functionName=Host.Functions.{Function}</c>). The subject of a blob event is
 /// <c>/blobServices/default/containers/{container}/blobs/{path}</c>, so the container filter is the subject prefix
 /// <see cref="SubjectBeginsWith"/>.
 /// </summary>
-public sealed record BlobEventSubscription(string Name, string Container, string Queue, string? SubjectEndsWith)
+public sealed record BlobEventSubscription(string Name, string Container, string Function, string? SubjectEndsWith)
 {
     public string SubjectBeginsWith => $"/blobServices/default/containers/{Container}/";
 }

@@ -31,7 +31,7 @@ internal static class InfraNames
                 ["subjectBeginsWith"] = s.SubjectBeginsWith,
                 // Event Grid reads an empty suffix as "no suffix filter".
                 ["subjectEndsWith"] = s.SubjectEndsWith ?? "",
-                ["queue"] = s.Queue,
+                ["function"] = s.Function,
             })
             .ToArray()),
     };

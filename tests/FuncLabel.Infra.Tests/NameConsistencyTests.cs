@@ -120,7 +120,7 @@ public sealed class NameConsistencyTests(CompiledInfra infra)
                 (string)s!["name"]!,
                 (string?)s["subjectBeginsWith"] ?? new BlobEventSubscription("", (string)s["container"]!, "", null).SubjectBeginsWith,
                 NullIfEmpty((string?)s["subjectEndsWith"]),
-                (string?)s["queue"]))
+                (string?)s["function"]))
             .OrderBy(s => s.Name, StringComparer.Ordinal);
 
         Assert.Equal(ExpectedSubscriptions(), watched);
@@ -128,10 +128,10 @@ public sealed class NameConsistencyTests(CompiledInfra infra)
 
     private static IEnumerable<Subscription> ExpectedSubscriptions() =>
         StorageNames.BlobEventSubscriptions
-            .Select(s => new Subscription(s.Name, s.SubjectBeginsWith, s.SubjectEndsWith, s.Queue))
+            .Select(s => new Subscription(s.Name, s.SubjectBeginsWith, s.SubjectEndsWith, s.Function))
             .OrderBy(s => s.Name, StringComparer.Ordinal);
 
     private static string? NullIfEmpty(string? text) => string.IsNullOrEmpty(text) ? null : text;
 
-    private sealed record Subscription(string Name, string? SubjectBeginsWith, string? SubjectEndsWith, string? Queue);
+    private sealed record Subscription(string Name, string? SubjectBeginsWith, string? SubjectEndsWith, string? Function);
 }

@@ -4,9 +4,9 @@ using System.Net.Http.Json;
 using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
 using FuncLabel.LocalHost.Tests.Support;
-using FuncLabel.Storage;
-using FuncLabel.Storage.Models;
 using FuncLabel.Testing;
 
 namespace FuncLabel.LocalHost.Tests;
@@ -57,7 +57,7 @@ public sealed class IngestionEndToEndTests
         await assets.CreateIfNotExistsAsync(cancellationToken: ct);
         // The uploader's Content-Type is deliberately wrong: the type must come from sniffing the bytes.
         await assets.GetBlobClient($"{project}/img/a.png").UploadAsync(
-            BinaryData.FromBytes(Png(64, 48)), new BlobUploadOptions { ContentType = "application/octet-stream" }, ct);
+            BinaryData.FromBytes(Png(64, 48)), new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = "application/octet-stream" } }, ct);
 
         var asset = await PollAsync(
             async () => (await http.GetFromJsonAsync<JsonElement>($"api/projects/{project}/assets", ct)).GetProperty("items")
@@ -117,7 +117,7 @@ public sealed class IngestionEndToEndTests
 
         // The same BlobCreated event again (Event Grid delivers at least once), straight onto the queue.
         var later = await assets.GetBlobClient($"{project}/img/later.png").GetPropertiesAsync(cancellationToken: ct);
-        var queues = new QueueServiceClient(storage);
+        var queues = new Azure.Storage.Queues.QueueServiceClient(storage, new Azure.Storage.Queues.QueueClientOptions { MessageEncoding = Azure.Storage.Queues.QueueMessageEncoding.Base64 });
         await queues.GetQueueClient("asset-events").SendMessageAsync(JsonSerializer.Serialize(new
         {
             topic = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/local/providers/Microsoft.Storage/storageAccounts/devstoreaccount1",

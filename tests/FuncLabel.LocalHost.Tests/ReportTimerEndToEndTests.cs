@@ -4,8 +4,8 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Net.Sockets;
 using System.Text;
+using Azure.Storage.Blobs;
 using FuncLabel.LocalHost.Tests.Support;
-using FuncLabel.Storage;
 using FuncLabel.Testing;
 
 namespace FuncLabel.LocalHost.Tests;

@@ -1,6 +1,6 @@
+using Azure.Storage.Blobs;
 using FuncLabel.LocalHost.Storage;
 using FuncLabel.LocalHost.Tests.Support;
-using FuncLabel.Storage;
 using FuncLabel.Testing;
 using Microsoft.Extensions.Logging;
 

@@ -6,9 +6,9 @@ using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
 using FuncLabel.LocalHost.Tests.Support;
-using FuncLabel.Storage;
-using FuncLabel.Storage.Models;
 using FuncLabel.Testing;
 
 namespace FuncLabel.LocalHost.Tests;

@@ -2,7 +2,7 @@
 // Starts the local emulators FuncLabel needs and keeps them up until SIGINT/SIGTERM:
 //   - Azurite (Blob, Queue, Table) as a child process, telemetry off;
 //   - the Cosmos DB REST server in this process over plain http with keep-alive
-//     (8-15x faster than its CLI, see shared/COSMOS-EMULATOR.md), with the committed patch applied by npm ci.
+//     (8-15x faster than its CLI, docs/emulators.md), with the committed patch applied by npm ci.
 // Waits until both answer, then writes their endpoints to --write-env (KEY=VALUE lines) for scripts to source.
 //
 // Options (all optional):

@@ -44,6 +44,12 @@ public sealed record ImportDocument : VersionedDocument
 
     public ImportCounts Counts { get; init; } = ImportCounts.Zero;
 
+    /// <summary>
+    /// Deliveries of this blob version since its last settled run: the blob trigger is retried by the host, which does
+    /// not tell the worker which delivery it runs, so the import counts them to give up on the last one.
+    /// </summary>
+    public int Deliveries { get; init; }
+
     public long BytesRead { get; init; }
 
     public long TotalBytes { get; init; }
@@ -106,7 +112,7 @@ public sealed record ImportLineError(long Line, string? Uuid, string Field, stri
 
 /// <summary>
 /// Who asked for an upload URL: container <c>projects</c>, id <c>upload:{hash(container/blob)}</c>. Each request bumps
-/// its version, so the ledger holds every request (DESIGN.md: the ledger ties an import to a person).
+/// its version, so the ledger holds every request (docs/product.md, Who uses it: every upload and import traces back to a person).
 /// </summary>
 public sealed record UploadDocument : VersionedDocument
 {

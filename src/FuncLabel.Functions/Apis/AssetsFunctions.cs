@@ -7,7 +7,6 @@ using FuncLabel.Functions.Http;
 using FuncLabel.Functions.Ingestion;
 using FuncLabel.Functions.Security;
 using FuncLabel.Functions.Validation;
-using FuncLabel.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Azure.Functions.Worker.Http;
 using Microsoft.Azure.Functions.Worker;
@@ -17,7 +16,7 @@ using System.Net.Http.Headers;
 namespace FuncLabel.Functions.Apis;
 
 /// <summary>The HTTP functions of <see cref="AssetsApi"/>: each unpacks the request and calls its handler.</summary>
-internal sealed class AssetsFunctions(AssetStore assets, BlobServiceClient blobs, AssetContentAccess access, PrelabelStore prelabels, IEnumerable<IAssetRegistrationListener> listeners, TimeProvider time)
+internal sealed class AssetsFunctions(AssetStore assets, AssetContentStore content, AssetContentAccess access, PrelabelStore prelabels, IEnumerable<IAssetRegistrationListener> listeners, TimeProvider time)
 {
     [Function(nameof(ListAssets))]
     [Access(Callers.ProjectMember, ProjectRole.Owner)]
@@ -48,7 +47,7 @@ internal sealed class AssetsFunctions(AssetStore assets, BlobServiceClient blobs
         string projectId,
         string assetId,
         CancellationToken cancellationToken) =>
-        AssetsApi.ContentAsync(projectId, assetId, req.HttpContext, assets, blobs, access, cancellationToken);
+        AssetsApi.ContentAsync(projectId, assetId, req.HttpContext, assets, content, access, cancellationToken);
 
     [Function(nameof(DeleteAsset))]
     [Access(Callers.ProjectMember, ProjectRole.Owner)]
@@ -58,7 +57,7 @@ internal sealed class AssetsFunctions(AssetStore assets, BlobServiceClient blobs
         string projectId,
         string assetId,
         CancellationToken cancellationToken) =>
-        AssetsApi.DeleteAsync(projectId, assetId, req.HttpContext, assets, prelabels, blobs, listeners, time, cancellationToken);
+        AssetsApi.DeleteAsync(projectId, assetId, req.HttpContext, assets, prelabels, content, listeners, time, cancellationToken);
 
     [Function(nameof(ListIngestionErrors))]
     [Access(Callers.ProjectMember, ProjectRole.Owner)]

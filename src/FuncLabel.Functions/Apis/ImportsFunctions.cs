@@ -8,7 +8,6 @@ using FuncLabel.Functions.Http;
 using FuncLabel.Functions.Ingestion;
 using FuncLabel.Functions.Security;
 using FuncLabel.Functions.Validation;
-using FuncLabel.Storage.Sas;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Azure.Functions.Worker.Http;
 using Microsoft.Azure.Functions.Worker;
@@ -16,7 +15,7 @@ using Microsoft.Azure.Functions.Worker;
 namespace FuncLabel.Functions.Apis;
 
 /// <summary>The HTTP functions of <see cref="ImportsApi"/>: each unpacks the request and calls its handler.</summary>
-internal sealed class ImportsFunctions(ImportStore imports, IServiceProvider services, OntologyStore ontologies, AssetStore assets, IConfiguration configuration)
+internal sealed class ImportsFunctions(ImportStore imports, ImportFileStore files, OntologyStore ontologies, AssetStore assets, IConfiguration configuration)
 {
     [Function(nameof(ListImports))]
     [Access(Callers.ProjectMember, ProjectRole.Owner)]
@@ -37,7 +36,7 @@ internal sealed class ImportsFunctions(ImportStore imports, IServiceProvider ser
         string projectId,
         string importId,
         CancellationToken cancellationToken) =>
-        ImportsApi.GetAsync(projectId, importId, req.HttpContext, imports, services, cancellationToken);
+        ImportsApi.GetAsync(projectId, importId, req.HttpContext, imports, files, cancellationToken);
 
     [Function(nameof(DryRunImport))]
     [Access(Callers.ProjectMember, ProjectRole.Owner)]

@@ -12,16 +12,17 @@ using Microsoft.Azure.Functions.Worker;
 namespace FuncLabel.Functions.Apis;
 
 /// <summary>The HTTP functions of <see cref="OntologyApi"/>: each unpacks the request and calls its handler.</summary>
-internal sealed class OntologyFunctions(int? version, OntologyStore store, TimeProvider time)
+internal sealed class OntologyFunctions(OntologyStore store, TimeProvider time)
 {
     [Function(nameof(GetOntology))]
     [Access(Callers.ProjectMember, ProjectRole.Annotator)]
     [Operation("Ontology", "Reads the project's current ontology version.")]
+    [Query("version", typeof(int), "An earlier ontology version (default: the current one).")]
     public Task<Results<Ok<OntologyView>, ProblemHttpResult>> GetOntology(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "projects/{projectId}/ontology")] HttpRequest req,
         string projectId,
         CancellationToken cancellationToken) =>
-        OntologyApi.GetAsync(projectId, version, req.HttpContext, store, cancellationToken);
+        OntologyApi.GetAsync(projectId, QueryValues.Int32(req, "version"), req.HttpContext, store, cancellationToken);
 
     [Function(nameof(PutOntology))]
     [Access(Callers.ProjectMember, ProjectRole.Owner)]

@@ -1,3 +1,4 @@
+using FuncLabel.Data.Assets;
 using FuncLabel.Data.Imports;
 using FuncLabel.Data;
 using FuncLabel.Domain.Access;
@@ -5,7 +6,6 @@ using FuncLabel.Domain.Ingestion;
 using FuncLabel.Functions.Http;
 using FuncLabel.Functions.Security;
 using FuncLabel.Functions.Validation;
-using FuncLabel.Storage.Sas;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Azure.Functions.Worker.Http;
 using Microsoft.Azure.Functions.Worker;
@@ -13,7 +13,7 @@ using Microsoft.Azure.Functions.Worker;
 namespace FuncLabel.Functions.Apis;
 
 /// <summary>The HTTP functions of <see cref="UploadsApi"/>: each unpacks the request and calls its handler.</summary>
-internal sealed class UploadsFunctions(ImportStore imports, SasUrlFactory sas, Storage.BlobServiceClient blobs, TimeProvider time)
+internal sealed class UploadsFunctions(UploadServices services)
 {
     [Function(nameof(CreateUpload))]
     [Access(Callers.ProjectMember, ProjectRole.Owner)]
@@ -23,5 +23,5 @@ internal sealed class UploadsFunctions(ImportStore imports, SasUrlFactory sas, S
         string projectId,
         [FromBody] UploadRequest request,
         CancellationToken cancellationToken) =>
-        UploadsApi.CreateAsync(projectId, request, req.HttpContext, imports, sas, blobs, time, cancellationToken);
+        UploadsApi.CreateAsync(projectId, request, req.HttpContext, services, cancellationToken);
 }

@@ -76,8 +76,6 @@ public static class ServiceRegistration
         // Trigger function classes, also resolved by tests that deliver messages themselves.
         services.AddScoped<Triggers.TaskEventsFunction>();
         services.AddScoped<Triggers.JobLaunchFunction>();
-        services.AddScoped<Triggers.AssetEventsFunction>();
-        services.AddScoped<Triggers.PrelabelEventsFunction>();
         services.AddScoped<Triggers.OutboxSweepFunction>();
 
         return services;

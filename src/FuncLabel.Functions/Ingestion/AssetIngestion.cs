@@ -5,12 +5,11 @@ using FuncLabel.Data.Outbox;
 using FuncLabel.Data.Projects;
 using FuncLabel.Domain.Ingestion;
 using FuncLabel.Functions.Validation;
-using FuncLabel.Storage;
 
 namespace FuncLabel.Functions.Ingestion;
 
 /// <summary>
-/// Registers an uploaded asset from its blob-created event: read the blob (<see cref="AssetContentReader"/>), store the
+/// Registers an uploaded asset when its blob trigger fires: read the blob (<see cref="AssetContentReader"/>), store the
 /// asset or its new version, mark byte-identical uploads under other paths as duplicates, apply pre-label lines that
 /// were waiting for this globalKey, then tell the <see cref="IAssetRegistrationListener"/>s.
 /// </summary>
@@ -18,10 +17,10 @@ namespace FuncLabel.Functions.Ingestion;
 /// Idempotent: the blob's ETag identifies what was read, so an event whose ETag is already the asset's current version
 /// writes nothing (pending lines and listeners still run — they are idempotent and may have been cut short by a crash).
 /// The same bytes uploaded again (new ETag, same SHA-256) are not a new version. An unknown project or an unusable path
-/// is recorded as an ingestion error and the message completes: retrying would not help.
+/// is recorded as an ingestion error and the invocation succeeds: retrying would not help.
 /// </remarks>
 public sealed class AssetIngestion(
-    BlobServiceClient blobs,
+    AssetContentStore content,
     AssetStore assets,
     ProjectStore projects,
     PrelabelStore prelabels,
@@ -29,7 +28,8 @@ public sealed class AssetIngestion(
     IEnumerable<IAssetRegistrationListener> listeners,
     TimeProvider time)
 {
-    public async Task<string> IngestAsync(BlobCreatedEvent blobEvent, CancellationToken cancellationToken)
+    /// <summary>Registers the blob <paramref name="blobEvent"/> names, read through <paramref name="blob"/> (the trigger's client) when given.</summary>
+    public async Task<string> IngestAsync(BlobCreatedEvent blobEvent, Azure.Storage.Blobs.BlobClient? blob, CancellationToken cancellationToken)
     {
         var path = AssetPath.FromBlobName(blobEvent.BlobName);
         if (path is null || !Ids.IsProjectId(path.ProjectId))
@@ -49,14 +49,13 @@ public sealed class AssetIngestion(
             return $"ingestion error unknown_project for {blobEvent.BlobName}";
         }
 
-        var blob = blobs.GetBlobContainerClient(StorageNames.BlobContainers.Assets).GetBlobClient(blobEvent.BlobName);
-        var content = await AssetContentReader.ReadAsync(blob, cancellationToken);
-        if (content is null)
+        var read = await AssetContentReader.ReadAsync(blob ?? content.Blob(path.ProjectId, path.Path), cancellationToken);
+        if (read is null)
         {
             return $"{blobEvent.BlobName} no longer exists";
         }
 
-        var asset = await RegisterAsync(path, content, cancellationToken);
+        var asset = await RegisterAsync(path, read, cancellationToken);
         var applied = await PendingPrelabels.ApplyAsync(prelabels, imports, asset, cancellationToken);
         foreach (var listener in listeners)
         {

@@ -1,6 +1,7 @@
 using System.Diagnostics;
+using System.Globalization;
+using Azure.Storage.Blobs;
 using System.Text.Json;
-using Azure;
 using FuncLabel.Data;
 using FuncLabel.Data.Assets;
 using FuncLabel.Data.Imports;
@@ -9,8 +10,6 @@ using FuncLabel.Data.Projects;
 using FuncLabel.Domain.Ingestion;
 using FuncLabel.Domain.Serialization;
 using FuncLabel.Functions.Validation;
-using FuncLabel.Storage;
-using FuncLabel.Storage.Models;
 
 namespace FuncLabel.Functions.Ingestion;
 
@@ -36,11 +35,11 @@ public sealed record ImportRun(string ImportId, ImportState State, ImportCounts 
 /// </list>
 /// A redelivery while a run is in progress (or after a crash) runs again from the start: every write is an idempotent
 /// write of the same content with the same order key, and counts are recomputed, never added, so nothing is counted or
-/// stored twice. A run that throws on the message's last allowed delivery is failed by <see cref="GiveUpAsync"/>; one
+/// stored twice. A run that throws on the blob's last allowed delivery is failed by <see cref="GiveUpAsync"/>; one
 /// whose process died is failed by <see cref="StalledImports"/>.
 /// </remarks>
 public sealed class PrelabelImporter(
-    BlobServiceClient blobs,
+    ImportFileStore files,
     ImportStore imports,
     AssetStore assets,
     ProjectStore projects,
@@ -53,7 +52,16 @@ public sealed class PrelabelImporter(
     public const int ProgressEvery = 2_000;
     private const string Suffix = ".ndjson";
 
-    public async Task<ImportRun> ImportAsync(BlobCreatedEvent blobEvent, CancellationToken cancellationToken)
+    /// <summary>Imports the file <paramref name="blobEvent"/> names, opened by its name; never gives up on a failing run.</summary>
+    public Task<ImportRun> ImportAsync(BlobCreatedEvent blobEvent, CancellationToken cancellationToken) =>
+        ImportAsync(blobEvent, blob: null, maxDeliveries: int.MaxValue, cancellationToken);
+
+    /// <summary>
+    /// Imports the file <paramref name="blobEvent"/> names, read through <paramref name="blob"/> (the trigger's client)
+    /// when given. A run that throws on delivery <paramref name="maxDeliveries"/> of the same blob version (counted on
+    /// the import record) ends the import as failed with the error before the exception goes on.
+    /// </summary>
+    public async Task<ImportRun> ImportAsync(BlobCreatedEvent blobEvent, BlobClient? blob, int maxDeliveries, CancellationToken cancellationToken)
     {
         var watch = Stopwatch.StartNew();
         var path = AssetPath.FromBlobName(blobEvent.BlobName);
@@ -75,18 +83,15 @@ public sealed class PrelabelImporter(
             return Skipped(importId, watch);
         }
 
-        var blob = blobs.GetBlobContainerClient(StorageNames.BlobContainers.Prelabels).GetBlobClient(blobEvent.BlobName);
-        BlobDownloadStreamingResult download;
-        try
-        {
-            download = (await blob.DownloadStreamingAsync(default, cancellationToken)).Value;
-        }
-        catch (RequestFailedException e) when (e.Status == 404)
+        var opened = blob is null
+            ? await files.OpenPrelabelFileAsync(path.ProjectId, importId, cancellationToken)
+            : await ImportFileStore.OpenAsync(blob, cancellationToken);
+        if (opened is not { } download)
         {
             return Skipped(importId, watch);
         }
 
-        await using (download)
+        using (download)
         {
             var etag = download.Details.ETag.ToString();
             var existing = await imports.GetAsync(path.ProjectId, importId, cancellationToken);
@@ -111,6 +116,7 @@ public sealed class PrelabelImporter(
                 StartedAt = time.GetUtcNow(),
                 HeartbeatAt = time.GetUtcNow(),
                 TotalBytes = download.Details.ContentLength,
+                Deliveries = existing is { State: ImportState.Running } && existing.BlobETag == etag ? existing.Deliveries + 1 : 1,
                 Version = existing?.Version ?? 0,
                 Outbox = existing?.Outbox ?? [],
                 ETag = existing?.ETag,
@@ -130,7 +136,16 @@ public sealed class PrelabelImporter(
             }
 
             var orderPrefix = PrelabelOrder.ImportPrefix(download.Details.LastModified, etag);
-            return await RunAsync(record, ontology, orderPrefix, download.Content, watch, cancellationToken);
+            try
+            {
+                return await RunAsync(record, ontology, orderPrefix, download.Content, watch, cancellationToken);
+            }
+            catch (Exception e) when (record.Deliveries >= maxDeliveries && e is not OperationCanceledException)
+            {
+                var reason = string.Create(CultureInfo.InvariantCulture, $"The import failed on delivery {record.Deliveries} of {maxDeliveries} and will not be retried: {e.GetType().Name}: {e.Message}");
+                await GiveUpAsync(blobEvent, reason.Length > 1000 ? reason[..1000] : reason, cancellationToken);
+                throw;
+            }
         }
     }
 
@@ -208,12 +223,9 @@ public sealed class PrelabelImporter(
             string? errorBlob = null;
             if (planner.Tally.Rejected > 0)
             {
-                errorBlob = $"{record.ProjectId}/{record.ImportId}.errors.ndjson";
                 await errorFile.FlushAsync(cancellationToken);
                 errorFile.Position = 0;
-                var container = blobs.GetBlobContainerClient(StorageNames.BlobContainers.Imports);
-                await container.CreateIfNotExistsAsync(cancellationToken);
-                await container.GetBlobClient(errorBlob).UploadAsync(errorFile, new BlobUploadOptions { ContentType = "application/x-ndjson" }, cancellationToken);
+                errorBlob = await files.WriteErrorFileAsync(record.ProjectId, record.ImportId, errorFile, cancellationToken);
             }
 
             var counts = superseded.Adjust(planner.Tally.Snapshot());

@@ -1,6 +1,6 @@
 using System.Globalization;
-using FuncLabel.Storage;
-using FuncLabel.Storage.Models;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
 
 namespace FuncLabel.LocalHost.Storage;
 
@@ -44,7 +44,7 @@ internal sealed class SharedAccountCheck : IAsyncDisposable
     /// <summary>Writes this host's presence, reports any other live host, and keeps both up to date until disposed.</summary>
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        await _container.CreateIfNotExistsAsync(cancellationToken);
+        await _container.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
         await BeatAsync(cancellationToken);
         _loop = Task.Run(() => LoopAsync(_stopping.Token), CancellationToken.None);
     }
@@ -59,7 +59,7 @@ internal sealed class SharedAccountCheck : IAsyncDisposable
 
         try
         {
-            await _container.GetBlobClient(Prefix + _instance).DeleteAsync(CancellationToken.None);
+            await _container.GetBlobClient(Prefix + _instance).DeleteIfExistsAsync(cancellationToken: CancellationToken.None);
         }
         catch (Azure.RequestFailedException e)
         {
@@ -108,14 +108,15 @@ internal sealed class SharedAccountCheck : IAsyncDisposable
                 },
             },
             cancellationToken);
-        await foreach (var other in _container.GetBlobsAsync(Prefix, cancellationToken: cancellationToken))
+        await foreach (var other in _container.GetBlobsAsync(BlobTraits.Metadata, BlobStates.None, Prefix, cancellationToken))
         {
-            if (other.Name == Prefix + _instance || now - other.LastModified > Stale || _reported.Contains(other.Name))
+            if (other.Name == Prefix + _instance || now - (other.Properties.LastModified ?? DateTimeOffset.MinValue) > Stale || _reported.Contains(other.Name))
             {
                 continue;
             }
 
-            var shared = other.Metadata.GetValueOrDefault("queues", string.Empty)
+            var metadata = other.Metadata.AsReadOnly();
+            var shared = metadata.GetValueOrDefault("queues", string.Empty)
                 .Split(',', StringSplitOptions.RemoveEmptyEntries)
                 .Where(_queues.Contains)
                 .ToList();
@@ -129,7 +130,7 @@ internal sealed class SharedAccountCheck : IAsyncDisposable
                 "Another host uses this storage account's queues {Queues} (host id {OtherHostId}, process {Pid} on {Machine}): "
                 + "each takes the other's messages and blob events, so work meant for one app is done by the other. "
                 + "Give each host its own storage account (AzureWebJobsStorage).",
-                string.Join(", ", shared), other.Metadata.GetValueOrDefault("hostid", "?"), other.Metadata.GetValueOrDefault("pid", "?"), other.Metadata.GetValueOrDefault("machine", "?"));
+                string.Join(", ", shared), metadata.GetValueOrDefault("hostid", "?"), metadata.GetValueOrDefault("pid", "?"), metadata.GetValueOrDefault("machine", "?"));
         }
     }
 }

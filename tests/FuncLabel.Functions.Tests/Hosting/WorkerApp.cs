@@ -25,8 +25,13 @@ public abstract class WorkerApp : IAsyncLifetime
 {
     public const string SigningKey = "ZnVuY2xhYmVsLXRlc3Qtc2lnbmluZy1rZXktMzItYnl0ZXMhIQ==";
 
+    /// <summary>
+    /// The queue and timer functions: disabled, so tests deliver their messages and run their sweeps themselves. The
+    /// blob-triggered functions stay enabled: the app folder has no blob watcher, so they run only when a test posts
+    /// an event to the host's blob webhook (<see cref="Ingestion.IngestionHarness"/>).
+    /// </summary>
     private static readonly string[] TriggerFunctions =
-        ["taskEvents", "jobLaunch", "assetEvents", "prelabelEvents", "assetUploaded", "prelabelUploaded", "outboxSweep", "credentialReport", "examReport", "qualityReport"];
+        ["taskEvents", "jobLaunch", "outboxSweep", "credentialReport", "examReport", "qualityReport"];
 
     private readonly InProcessWorkerLauncher _launcher;
     private LocalFunctionsHost? _host;
@@ -40,6 +45,12 @@ public abstract class WorkerApp : IAsyncLifetime
     public string DatabaseName { get; }
 
     public ManualTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 24, 9, 0, 0, TimeSpan.Zero));
+
+    /// <summary>What the host and the worker logged.</summary>
+    public HostLog Log { get; } = new();
+
+    /// <summary>The host's address (<c>http://127.0.0.1:{port}/</c>).</summary>
+    public Uri HostAddress => _host?.HttpAddress ?? throw new InvalidOperationException("The app has not started.");
 
     /// <summary>The storage account only this app uses.</summary>
     public string StorageConnectionString { get; private set; } = "";
@@ -95,7 +106,12 @@ public abstract class WorkerApp : IAsyncLifetime
             {
                 Port = 0,
                 WorkerLauncher = _launcher,
-                Logging = logging => logging.SetMinimumLevel(LogLevel.Warning),
+                Logging = logging =>
+                {
+                    logging.ClearProviders();
+                    logging.SetMinimumLevel(LogLevel.Information);
+                    logging.AddProvider(Log);
+                },
             },
             CancellationToken.None);
     }

@@ -29,7 +29,7 @@ public sealed class ImportFailureTests : IClassFixture<FuncLabelApp>
     }
 
     [Fact]
-    public async Task PrelabelEvents_RunThrowsOnLastAllowedDelivery_ImportFailedWithReasonThenRerunnable()
+    public async Task PrelabelUploaded_RunThrowsOnLastAllowedDelivery_ImportFailedWithReasonThenRerunnable()
     {
         var (project, owner) = await ProjectAsync();
         await _harness.IngestAssetAsync(project, "a.png", Generated.Png(50, 50));
@@ -40,20 +40,24 @@ public sealed class ImportFailureTests : IClassFixture<FuncLabelApp>
         await app.Cosmos.Database.GetContainer(ContainerDefinitions.Labels.Name).DeleteContainerAsync();
         try
         {
-            // An earlier delivery fails and leaves the record running: the queue will retry.
-            var (first, _) = await _harness.SendAsync("prelabelEvents", StorageNames.BlobContainers.Prelabels, $"{project}/doomed.ndjson", dequeueCount: 1);
+            // An earlier delivery fails and leaves the record running: the host will retry.
+            var (first, _) = await _harness.SendAsync(IngestionHarness.PrelabelFunction, StorageNames.BlobContainers.Prelabels, $"{project}/doomed.ndjson");
             Assert.Equal(HttpStatusCode.InternalServerError, first);
             Assert.Equal("running", (await ImportAsync(owner, project, "doomed")).GetProperty("state").GetString());
+            for (var delivery = 2; delivery < PrelabelUploadedFunction.DefaultMaxDequeueCount; delivery++)
+            {
+                Assert.Equal(HttpStatusCode.InternalServerError, (await _harness.SendAsync(IngestionHarness.PrelabelFunction, StorageNames.BlobContainers.Prelabels, $"{project}/doomed.ndjson")).Status);
+            }
 
-            // The last allowed delivery fails too: the invocation still fails (so the host poisons the message), and the
+            // The last allowed delivery fails too: the invocation still fails (so the host poisons the blob), and the
             // import ends as failed with the error.
-            var (last, _) = await _harness.SendAsync("prelabelEvents", StorageNames.BlobContainers.Prelabels, $"{project}/doomed.ndjson", dequeueCount: PrelabelEventsFunction.DefaultMaxDequeueCount);
+            var (last, _) = await _harness.SendAsync(IngestionHarness.PrelabelFunction, StorageNames.BlobContainers.Prelabels, $"{project}/doomed.ndjson");
             Assert.Equal(HttpStatusCode.InternalServerError, last);
             var failed = await ImportAsync(owner, project, "doomed");
             Assert.Equal("failed", failed.GetProperty("state").GetString());
             Assert.Equal("gave_up", failed.GetProperty("failureKind").GetString());
             var reason = failed.GetProperty("failure").GetString()!;
-            Assert.Contains($"delivery {PrelabelEventsFunction.DefaultMaxDequeueCount} of {PrelabelEventsFunction.DefaultMaxDequeueCount}", reason, StringComparison.Ordinal);
+            Assert.Contains($"delivery {PrelabelUploadedFunction.DefaultMaxDequeueCount} of {PrelabelUploadedFunction.DefaultMaxDequeueCount}", reason, StringComparison.Ordinal);
             Assert.Contains("CosmosException", reason, StringComparison.Ordinal);
             Assert.NotNull(failed.GetProperty("finishedAt").GetString());
         }
@@ -62,8 +66,8 @@ public sealed class ImportFailureTests : IClassFixture<FuncLabelApp>
             await app.Cosmos.EnsureCreatedAsync(CancellationToken.None);
         }
 
-        // A later delivery (a message moved back from the poison queue) runs the file again.
-        await _harness.DeliverAsync("prelabelEvents", StorageNames.BlobContainers.Prelabels, $"{project}/doomed.ndjson");
+        // A later delivery (a blob moved back from the poison queue) runs the file again.
+        await _harness.DeliverAsync(IngestionHarness.PrelabelFunction, StorageNames.BlobContainers.Prelabels, $"{project}/doomed.ndjson");
         var rerun = await ImportAsync(owner, project, "doomed");
         Assert.Equal("finished", rerun.GetProperty("state").GetString());
         Assert.Equal(1, rerun.GetProperty("counts").GetProperty("toReview").GetInt64());
@@ -92,7 +96,7 @@ public sealed class ImportFailureTests : IClassFixture<FuncLabelApp>
         Assert.Equal("running", (await ImportAsync(owner, project, "alive")).GetProperty("state").GetString()); // 6 minutes: could be alive
 
         // A delivery that still comes runs the file.
-        await _harness.DeliverAsync("prelabelEvents", StorageNames.BlobContainers.Prelabels, $"{project}/dead.ndjson");
+        await _harness.DeliverAsync(IngestionHarness.PrelabelFunction, StorageNames.BlobContainers.Prelabels, $"{project}/dead.ndjson");
         var rerun = await ImportAsync(owner, project, "dead");
         Assert.Equal("finished", rerun.GetProperty("state").GetString());
         Assert.Equal(1, rerun.GetProperty("counts").GetProperty("pending").GetInt64());
@@ -104,7 +108,7 @@ public sealed class ImportFailureTests : IClassFixture<FuncLabelApp>
         var hostJson = Path.Combine(RepoRoot(), "host.json");
         using var document = JsonDocument.Parse(File.ReadAllText(hostJson));
         var configured = document.RootElement.GetProperty("extensions").GetProperty("queues").GetProperty("maxDequeueCount").GetInt32();
-        Assert.Equal(PrelabelEventsFunction.DefaultMaxDequeueCount, configured);
+        Assert.Equal(PrelabelUploadedFunction.DefaultMaxDequeueCount, configured);
     }
 
     private async Task SaveRunningAsync(ImportStore imports, string project, string importId, string etag)

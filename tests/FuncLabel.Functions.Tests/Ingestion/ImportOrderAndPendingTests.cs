@@ -94,12 +94,12 @@ public sealed class ImportOrderAndPendingTests : IClassFixture<FuncLabelApp>
 
         // a: delivered twice in a row; b: twice at once; c: not yet.
         await _harness.UploadAsync(StorageNames.BlobContainers.Assets, $"{project}/{keys[0]}", Generated.Png(100, 100));
-        await _harness.DeliverAsync("assetEvents", StorageNames.BlobContainers.Assets, $"{project}/{keys[0]}");
-        await _harness.DeliverAsync("assetEvents", StorageNames.BlobContainers.Assets, $"{project}/{keys[0]}");
+        await _harness.DeliverAsync(IngestionHarness.AssetFunction, StorageNames.BlobContainers.Assets, $"{project}/{keys[0]}");
+        await _harness.DeliverAsync(IngestionHarness.AssetFunction, StorageNames.BlobContainers.Assets, $"{project}/{keys[0]}");
         await _harness.UploadAsync(StorageNames.BlobContainers.Assets, $"{project}/{keys[1]}", [.. Generated.Png(100, 100), 1]);
         await Task.WhenAll(
-            _harness.DeliverAsync("assetEvents", StorageNames.BlobContainers.Assets, $"{project}/{keys[1]}"),
-            _harness.DeliverAsync("assetEvents", StorageNames.BlobContainers.Assets, $"{project}/{keys[1]}"));
+            _harness.DeliverAsync(IngestionHarness.AssetFunction, StorageNames.BlobContainers.Assets, $"{project}/{keys[1]}"),
+            _harness.DeliverAsync(IngestionHarness.AssetFunction, StorageNames.BlobContainers.Assets, $"{project}/{keys[1]}"));
 
         var partly = await ImportAsync(owner, project, "early");
         Assert.Equal(3, Count(partly, "pending"));
@@ -108,8 +108,8 @@ public sealed class ImportOrderAndPendingTests : IClassFixture<FuncLabelApp>
         Assert.Equal(6, partly.GetProperty("pendingApplied").GetInt64());
 
         await _harness.UploadAsync(StorageNames.BlobContainers.Assets, $"{project}/{keys[2]}", [.. Generated.Png(100, 100), 2]);
-        await _harness.DeliverAsync("assetEvents", StorageNames.BlobContainers.Assets, $"{project}/{keys[2]}");
-        await _harness.DeliverAsync("assetEvents", StorageNames.BlobContainers.Assets, $"{project}/{keys[2]}");
+        await _harness.DeliverAsync(IngestionHarness.AssetFunction, StorageNames.BlobContainers.Assets, $"{project}/{keys[2]}");
+        await _harness.DeliverAsync(IngestionHarness.AssetFunction, StorageNames.BlobContainers.Assets, $"{project}/{keys[2]}");
 
         var done = await ImportAsync(owner, project, "early");
         Assert.Equal(0, Count(done, "pending"));
@@ -173,7 +173,7 @@ public sealed class ImportOrderAndPendingTests : IClassFixture<FuncLabelApp>
         _harness.UploadAsync(StorageNames.BlobContainers.Prelabels, $"{project}/{importId}.ndjson", System.Text.Encoding.UTF8.GetBytes(string.Join('\n', lines) + "\n"));
 
     private Task DeliverAsync(string project, string importId) =>
-        _harness.DeliverAsync("prelabelEvents", StorageNames.BlobContainers.Prelabels, $"{project}/{importId}.ndjson");
+        _harness.DeliverAsync(IngestionHarness.PrelabelFunction, StorageNames.BlobContainers.Prelabels, $"{project}/{importId}.ndjson");
 
     private static async Task<JsonElement> ImportAsync(HttpClient owner, string project, string importId) =>
         await owner.GetFromJsonAsync<JsonElement>($"/api/projects/{project}/imports/{importId}");

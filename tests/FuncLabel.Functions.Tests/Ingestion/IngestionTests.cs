@@ -62,7 +62,7 @@ public sealed class IngestionTests : IClassFixture<FuncLabelApp>
 
         foreach (var (path, bytes, _, _, _, _) in cases)
         {
-            await _harness.IngestAssetAsync(project, path, bytes, base64: path.Length % 2 == 0);
+            await _harness.IngestAssetAsync(project, path, bytes);
         }
 
         foreach (var (path, bytes, type, width, height, codePoints) in cases)
@@ -98,7 +98,7 @@ public sealed class IngestionTests : IClassFixture<FuncLabelApp>
         using var owner = app.ClientFor("admin-" + project, admin: true);
         var first = Generated.Png(10, 20);
         await _harness.IngestAssetAsync(project, "a.png", first);
-        await _harness.DeliverAsync("assetEvents", StorageNames.BlobContainers.Assets, $"{project}/a.png", base64: true); // redelivery
+        await _harness.DeliverAsync(IngestionHarness.AssetFunction, StorageNames.BlobContainers.Assets, $"{project}/a.png"); // redelivery
         await _harness.IngestAssetAsync(project, "copy/of-a.png", first);
 
         var a = await owner.GetFromJsonAsync<JsonElement>($"/api/projects/{project}/assets/{HashedIds.AssetId(project, "a.png")}");
@@ -109,7 +109,7 @@ public sealed class IngestionTests : IClassFixture<FuncLabelApp>
 
         var second = Generated.Png(30, 40);
         await _harness.IngestAssetAsync(project, "a.png", second);
-        await _harness.DeliverAsync("assetEvents", StorageNames.BlobContainers.Assets, $"{project}/a.png");
+        await _harness.DeliverAsync(IngestionHarness.AssetFunction, StorageNames.BlobContainers.Assets, $"{project}/a.png");
         a = await owner.GetFromJsonAsync<JsonElement>($"/api/projects/{project}/assets/{HashedIds.AssetId(project, "a.png")}");
         Assert.Equal(2, a.GetProperty("version").GetInt32());
         Assert.Equal(30, a.GetProperty("width").GetInt32());
@@ -126,7 +126,7 @@ public sealed class IngestionTests : IClassFixture<FuncLabelApp>
         var ghost = "ghost-" + Guid.NewGuid().ToString("N")[..8];
         var logs = await _harness.IngestAssetAsync(ghost, "x.png", Generated.Png(1, 1));
         Assert.Contains("unknown_project", logs);
-        await _harness.DeliverAsync("assetEvents", StorageNames.BlobContainers.Assets, $"{ghost}/x.png");
+        await _harness.DeliverAsync(IngestionHarness.AssetFunction, StorageNames.BlobContainers.Assets, $"{ghost}/x.png");
         using var admin = app.ClientFor("platform-admin", admin: true);
         var errors = await admin.GetFromJsonAsync<JsonElement>($"/api/projects/{ghost}/ingestion-errors");
         var item = Assert.Single(errors.GetProperty("items").EnumerateArray());
@@ -186,7 +186,7 @@ public sealed class IngestionTests : IClassFixture<FuncLabelApp>
         var generator = new PrelabelFileGenerator(seed: 9, assets, missing);
         var file = generator.Generate(10_000);
         await _harness.ImportAsync(project, "big", file);
-        await _harness.DeliverAsync("prelabelEvents", StorageNames.BlobContainers.Prelabels, $"{project}/big.ndjson", base64: true); // redelivery
+        await _harness.DeliverAsync(IngestionHarness.PrelabelFunction, StorageNames.BlobContainers.Prelabels, $"{project}/big.ndjson"); // redelivery
 
         var import = await owner.GetFromJsonAsync<JsonElement>($"/api/projects/{project}/imports/big");
         Assert.Equal("finished", import.GetProperty("state").GetString());
@@ -232,7 +232,7 @@ public sealed class IngestionTests : IClassFixture<FuncLabelApp>
         foreach (var key in missing)
         {
             await _harness.IngestAssetAsync(project, key, [.. Generated.Png(100, 100), 0xEE, (byte)key.Length, (byte)key[6]]);
-            await _harness.DeliverAsync("assetEvents", StorageNames.BlobContainers.Assets, $"{project}/{key}");
+            await _harness.DeliverAsync(IngestionHarness.AssetFunction, StorageNames.BlobContainers.Assets, $"{project}/{key}");
         }
 
         var allAssets = assets.Concat(missing.Select(k => (HashedIds.AssetId(project, k), k))).ToList();
@@ -294,14 +294,14 @@ public sealed class IngestionTests : IClassFixture<FuncLabelApp>
 
         var pre = await (await olga.PostAsJsonAsync($"/api/projects/{project}/uploads", new { kind = "prelabels", importId = "from-olga" })).Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal($"{project}/from-olga.ndjson", pre.GetProperty("blobName").GetString());
-        await _harness.DeliverAsync("assetEvents", StorageNames.BlobContainers.Assets, $"{project}/up/load.png");
+        await _harness.DeliverAsync(IngestionHarness.AssetFunction, StorageNames.BlobContainers.Assets, $"{project}/up/load.png");
         using var putLines = new HttpRequestMessage(HttpMethod.Put, pre.GetProperty("url").GetString())
         {
             Content = new StringContent($"{{\"uuid\":\"{Guid.NewGuid()}\",\"dataRow\":{{\"globalKey\":\"up/load.png\"}},\"name\":\"person\",\"bbox\":{{\"top\":1,\"left\":1,\"height\":2,\"width\":2}},\"confidence\":0.95}}\n"),
         };
         putLines.Headers.Add("x-ms-blob-type", "BlockBlob");
         Assert.Equal(HttpStatusCode.Created, (await http.SendAsync(putLines)).StatusCode);
-        await _harness.DeliverAsync("prelabelEvents", StorageNames.BlobContainers.Prelabels, $"{project}/from-olga.ndjson");
+        await _harness.DeliverAsync(IngestionHarness.PrelabelFunction, StorageNames.BlobContainers.Prelabels, $"{project}/from-olga.ndjson");
 
         var import = await olga.GetFromJsonAsync<JsonElement>($"/api/projects/{project}/imports/from-olga");
         Assert.Equal("olga", import.GetProperty("requestedBy").GetString());

@@ -2,10 +2,9 @@ using FuncLabel.Data.Assets;
 using FuncLabel.Data.Cosmos;
 using FuncLabel.Data.Work;
 using FuncLabel.Functions.Invocation;
-using FuncLabel.Functions.Triggers;
-using FuncLabel.Storage;
 using FuncLabel.Functions.Tests.Hosting;
-using FuncLabel.Testing;
+using FuncLabel.Functions.Tests.Storage;
+using FuncLabel.Functions.Triggers;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace FuncLabel.Functions.Tests.Work;
@@ -13,7 +12,8 @@ namespace FuncLabel.Functions.Tests.Work;
 /// <summary>
 /// The real app (<see cref="WorkerApp"/>) with seeded claim randomness and a count of its Cosmos requests.
 /// <see cref="PumpAsync"/> plays the Functions host for <c>job-launch</c> and <c>task-events</c>: it receives messages
-/// from the app's own storage account and runs the real queue functions, optionally delivering each one twice.
+/// from the app's own storage account, decodes them as host.json tells the queue trigger to
+/// (<see cref="HostQueueTrigger"/>) and runs the real queue functions, optionally delivering each one twice.
 /// </summary>
 public sealed class JobsApp() : WorkerApp("jobs")
 {
@@ -59,7 +59,7 @@ public sealed class JobsApp() : WorkerApp("jobs")
     public async Task<int> PumpAsync(bool deliverTwice = false, CancellationToken cancellationToken = default)
     {
         int handled = 0;
-        var queues = Services.GetRequiredService<QueueServiceClient>();
+        var queues = HostQueueTrigger.Wire(StorageConnectionString);
         var names = Services.GetRequiredService<WorkQueues>();
         bool any = true;
         while (any && !cancellationToken.IsCancellationRequested)
@@ -68,7 +68,7 @@ public sealed class JobsApp() : WorkerApp("jobs")
             foreach (var name in new[] { names.JobLaunch, names.TaskEvents })
             {
                 var queue = queues.GetQueueClient(name);
-                await queue.CreateIfNotExistsAsync(cancellationToken);
+                await queue.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
                 var messages = (await queue.ReceiveMessagesAsync(32, TimeSpan.FromMinutes(1), cancellationToken)).Value;
                 await Parallel.ForEachAsync(messages, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken }, async (message, ct) =>
                 {
@@ -78,13 +78,13 @@ public sealed class JobsApp() : WorkerApp("jobs")
                         IQueueFunction function = name == names.JobLaunch
                             ? scope.ServiceProvider.GetRequiredService<JobLaunchFunction>()
                             : scope.ServiceProvider.GetRequiredService<TaskEventsFunction>();
-                        await function.HandleAsync(new QueueInvocation(Guid.NewGuid().ToString(), message.Body.ToArray(), message.MessageId, delivery, message.InsertedOn), ct);
+                        await function.HandleAsync(new QueueInvocation(Guid.NewGuid().ToString(), HostQueueTrigger.Decode(message), message.MessageId, delivery, message.InsertedOn), ct);
                     }
 
                     await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, ct);
                     Interlocked.Increment(ref handled);
                 });
-                any |= messages.Count > 0;
+                any |= messages.Length > 0;
             }
         }
 
