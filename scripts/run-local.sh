@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Runs the whole FuncLabel backend locally, in the foreground, until Ctrl+C:
 #   1. the emulators (Azurite with its data in .local/azurite, the Cosmos DB server in memory), installed on first use;
-#   2. the app folder (artifacts/app: host.json, blobwatcher.json, function.json files, the handler) and the local
+#   2. the app folder (artifacts/app: the published isolated worker with host.json and blobwatcher.json) and the local
 #      host (artifacts/localhost);
 #   3. .local/local.settings.json for this run: local.settings.json (else local.settings.sample.json) at the repo root,
 #      with this run's emulator endpoints (environment variables override its values);
-#   4. the local host: handler + HTTP on http://localhost:7071/api + queue and timer triggers + blob watcher.
+#   4. the local host: the worker (over its gRPC protocol) + HTTP on http://localhost:7071/api + queue and timer
+#      triggers + the blob watcher delivering blob-created events to the blob-triggered functions.
 # Ctrl+C, SIGTERM or SIGHUP stops the host gracefully (running invocations finish), then the emulators, and the script
 # exits once they are gone. If the script itself is killed (SIGKILL) or dies, a watchdog it started does the same
 # within about a second (scripts/lib.sh, guard_children, says why a watchdog; docs/local-host.md).
@@ -56,7 +57,7 @@ node -e '
   const [out, root, keyFile, storage, cosmos, key] = process.argv.slice(1);
   const source = [root + "/local.settings.json", root + "/local.settings.sample.json"].find(f => fs.existsSync(f));
   const values = source ? (JSON.parse(fs.readFileSync(source, "utf8")).Values || {}) : {};
-  values.FUNCTIONS_WORKER_RUNTIME = values.FUNCTIONS_WORKER_RUNTIME || "custom";
+  values.FUNCTIONS_WORKER_RUNTIME = values.FUNCTIONS_WORKER_RUNTIME || "dotnet-isolated";
   values.AzureWebJobsStorage = storage;
   values.Cosmos__Endpoint = cosmos;
   values.Cosmos__Key = key;
