@@ -77,6 +77,17 @@ public abstract class WorkerApp : IAsyncLifetime
         return client;
     }
 
+    /// <summary>
+    /// One run of the outbox sweep timer function (disabled in these apps, so the test decides when it runs), in a
+    /// scope of the worker's services as the worker would run it; throws if the run fails.
+    /// </summary>
+    public async Task RunOutboxSweepAsync()
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var sweep = scope.ServiceProvider.GetRequiredService<Triggers.OutboxSweepFunction>();
+        await sweep.RunAsync(new Invocation.TimerInvocation(Guid.NewGuid().ToString(), IsPastDue: false, Last: null, Next: null), CancellationToken.None);
+    }
+
     public async Task InitializeAsync()
     {
         StorageConnectionString = await IsolatedStorage.ClaimAccountAsync();
@@ -118,6 +129,12 @@ public abstract class WorkerApp : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
+        // The app's warnings and errors, in the test output: what a failed assertion on a 500 needs to be read.
+        foreach (var line in Log.Problems(40))
+        {
+            Console.Error.WriteLine(line);
+        }
+
         if (_launcher.Host is not null)
         {
             await Cosmos.Database.DeleteAsync();

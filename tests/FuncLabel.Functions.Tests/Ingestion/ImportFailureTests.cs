@@ -88,7 +88,7 @@ public sealed class ImportFailureTests : IClassFixture<FuncLabelApp>
         await SaveRunningAsync(imports, project, "alive", "\"0x1\"");
         app.Time.Advance(TimeSpan.FromMinutes(6));
 
-        Assert.Equal(HttpStatusCode.OK, await RunSweepAsync());
+        await app.RunOutboxSweepAsync();
         var dead = await ImportAsync(owner, project, "dead");
         Assert.Equal("failed", dead.GetProperty("state").GetString());
         Assert.Equal("stalled", dead.GetProperty("failureKind").GetString());
@@ -133,17 +133,6 @@ public sealed class ImportFailureTests : IClassFixture<FuncLabelApp>
             now,
             CancellationToken.None);
         Assert.True(saved.Succeeded);
-    }
-
-    private async Task<HttpStatusCode> RunSweepAsync()
-    {
-        using var client = app.ClientFor(null);
-        using var content = new StringContent(
-            """{ "Data": { "timer": { "Schedule": { "AdjustForDST": true }, "ScheduleStatus": null, "IsPastDue": false } }, "Metadata": { "sys": { "MethodName": "outboxSweep" } } }""",
-            Encoding.UTF8,
-            "application/json");
-        using var response = await client.PostAsync("/outboxSweep", content);
-        return response.StatusCode;
     }
 
     private async Task<(string Project, HttpClient Owner)> ProjectAsync()

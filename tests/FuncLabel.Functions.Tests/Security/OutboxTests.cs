@@ -41,12 +41,12 @@ public sealed class OutboxTests(FuncLabelApp app) : IClassFixture<FuncLabelApp>
         Assert.Equal(0, await Memberships("crash-user"));
 
         // Too young for the sweep: the request that wrote them might still be performing them.
-        Assert.Equal(HttpStatusCode.OK, await RunSweepAsync());
+        await app.RunOutboxSweepAsync();
         Assert.Equal(2, (await projects.GetMemberAsync(project, "crash-user", CancellationToken.None))!.Outbox.Count);
 
         app.Time.Advance(OutboxSweep.MinimumAge + TimeSpan.FromSeconds(1));
-        Assert.Equal(HttpStatusCode.OK, await RunSweepAsync());
-        Assert.Equal(HttpStatusCode.OK, await RunSweepAsync());
+        await app.RunOutboxSweepAsync();
+        await app.RunOutboxSweepAsync();
 
         Assert.Empty((await projects.GetMemberAsync(project, "crash-user", CancellationToken.None))!.Outbox);
         var ledger = Assert.Single(await LedgerFor(project, member));
@@ -81,17 +81,6 @@ public sealed class OutboxTests(FuncLabelApp app) : IClassFixture<FuncLabelApp>
         Assert.Empty(member.Outbox);
         var actions = (await LedgerFor(project, member, allVersions: true)).Select(e => (e.ResourceVersion, e.Action)).Order().ToList();
         Assert.Equal([(1L, "member.added"), (2L, "member.role_changed"), (3L, "member.role_changed")], actions);
-    }
-
-    private async Task<HttpStatusCode> RunSweepAsync()
-    {
-        using var client = app.ClientFor(null);
-        using var content = new StringContent(
-            """{ "Data": { "timer": { "Schedule": { "AdjustForDST": true }, "ScheduleStatus": null, "IsPastDue": false } }, "Metadata": { "sys": { "MethodName": "outboxSweep" } } }""",
-            Encoding.UTF8,
-            "application/json");
-        using var response = await client.PostAsync("/outboxSweep", content);
-        return response.StatusCode;
     }
 
     private async Task<List<LedgerEvent>> LedgerFor(string project, MemberDocument member, bool allVersions = false)
