@@ -55,12 +55,12 @@ internal sealed class NdjsonLineResolver(NdjsonReaderOptions options)
         {
             if (raw.Shape != RawShape.None)
             {
-                return Fail(NdjsonLineParser.ShapeField(raw.Shape), NdjsonErrorReason.WrongToolForClass, $"'{@class.Name}' is a {ToolName(@class.Tool)} classification; it takes an answer, not a shape.", out fault);
+                return Fail(NdjsonLineParser.ShapeField(raw.Shape), NdjsonErrorReason.WrongToolForClass, $"'{@class.Name}' is a {ToolName(@class.Tool)} classification, so the line needs 'answer'; it has '{NdjsonLineParser.ShapeField(raw.Shape)}'.", out fault);
             }
 
             if (raw.Classifications is { Count: > 0 })
             {
-                return Fail("classifications", NdjsonErrorReason.WrongToolForClass, "A classification nests its questions under the chosen options, not beside the answer.", out fault);
+                return Fail("classifications", NdjsonErrorReason.WrongToolForClass, $"'{@class.Name}' is a {ToolName(@class.Tool)} classification; its nested questions go under the chosen option, not in 'classifications' beside the answer.", out fault);
             }
 
             _path.Push("answer");
@@ -77,14 +77,14 @@ internal sealed class NdjsonLineResolver(NdjsonReaderOptions options)
 
         if (raw.Answer is not null)
         {
-            return Fail("answer", NdjsonErrorReason.WrongToolForClass, $"'{@class.Name}' is a {ToolName(@class.Tool)} object; it takes a shape, not an answer.", out fault);
+            return Fail("answer", NdjsonErrorReason.WrongToolForClass, WrongShape(@class, "'answer'"), out fault);
         }
 
-        var expected = ShapeFor(@class.Tool);
-        if (raw.Shape != expected)
+        if (raw.Shape != ShapeFor(@class.Tool))
         {
             var field = raw.Shape == RawShape.None ? string.Empty : NdjsonLineParser.ShapeField(raw.Shape);
-            return Fail(field, NdjsonErrorReason.WrongToolForClass, $"'{@class.Name}' is drawn with {ToolName(@class.Tool)}; the line needs '{NdjsonLineParser.ShapeField(expected)}'.", out fault);
+            var has = raw.Shape == RawShape.None ? "no shape" : $"'{field}'";
+            return Fail(field, NdjsonErrorReason.WrongToolForClass, WrongShape(@class, has), out fault);
         }
 
         if (!TryBuildGeometry(raw, out var geometry, out fault))
@@ -228,7 +228,7 @@ internal sealed class NdjsonLineResolver(NdjsonReaderOptions options)
         switch (question.Tool, raw)
         {
             case (_, null):
-                Fail(string.Empty, NdjsonErrorReason.WrongToolForClass, $"'{question.Name}' is a {ToolName(question.Tool)} question and needs an answer.", out fault);
+                Fail(string.Empty, NdjsonErrorReason.WrongToolForClass, WrongAnswer(question, "none"), out fault);
                 return null;
             case (Tool.Text, { Text: { } text }):
                 return new TextAnswer(text);
@@ -259,7 +259,7 @@ internal sealed class NdjsonLineResolver(NdjsonReaderOptions options)
                 return new ChecklistAnswer(ValueList.Wrap(ImmutableCollectionsMarshal.AsImmutableArray(chosen)));
             default:
                 var given = raw.Text is not null ? "a string" : raw.Option is not null ? "an object" : "an array";
-                Fail(string.Empty, NdjsonErrorReason.WrongToolForClass, $"'{question.Name}' is a {ToolName(question.Tool)} question; {given} does not answer it.", out fault);
+                Fail(string.Empty, NdjsonErrorReason.WrongToolForClass, WrongAnswer(question, given), out fault);
                 return null;
         }
     }
@@ -316,6 +316,21 @@ internal sealed class NdjsonLineResolver(NdjsonReaderOptions options)
     };
 
     private static string ToolName(Tool tool) => tool.ToString().ToLowerInvariant();
+
+    /// <summary>Names the class's tool, the field it needs and what the line has instead, so the fix is readable
+    /// from the message alone (the tool and the field differ for polyline/<c>line</c> and entity/<c>location</c>).</summary>
+    private static string WrongShape(OntologyClass @class, string has) =>
+        $"'{@class.Name}' is drawn with {ToolName(@class.Tool)}, so the line needs '{NdjsonLineParser.ShapeField(ShapeFor(@class.Tool))}'; it has {has}.";
+
+    private static string WrongAnswer(OntologyClass question, string given) =>
+        $"'{question.Name}' is a {ToolName(question.Tool)} question, so its answer is {AnswerForm(question.Tool)}; the line gives {given}.";
+
+    private static string AnswerForm(Tool tool) => tool switch
+    {
+        Tool.Radio => "an object naming one option",
+        Tool.Checklist => "an array of options",
+        _ => "a string",
+    };
 
     private static string Join(string prefix, string suffix) =>
         suffix.Length == 0 ? prefix : suffix[0] == '[' ? prefix + suffix : $"{prefix}.{suffix}";
