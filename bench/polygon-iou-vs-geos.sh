@@ -53,7 +53,7 @@ summary() {
   echo "- machine: $(lscpu | sed -n 's/^Model name: *//p' | head -1), $(nproc) cores (shared with other work), $(uname -sr)"
   echo "- load average at the end: $(cut -d' ' -f1-3 /proc/loadavg) (timings on a loaded machine are inflated and noisy; compare ratios)"
   echo "- versions: GEOS $(geos-config --version), Shapely $(/usr/bin/python3 -c 'import shapely; print(shapely.__version__)'), .NET $(dotnet --version), NetTopologySuite 2.5.0"
-  echo "- input: $pairs pairs, seed $seed (bench/FuncLabel.Benchmarks/Scoring/PolygonPairGenerator.cs), 8–64 vertices, non-convex, 25 % with a hole"
+  echo "- input: $pairs pairs, seed $seed (bench/FuncLabel.Benchmarks/Scoring/PolygonPairGenerator.cs), 8–64 vertices, non-convex, 25 % with a hole; touching and shared-edge pairs share part of a vertical cut"
   echo "- command: bench/polygon-iou-vs-geos.sh $pairs $seed"
   echo
   echo "Time per pair (fastest pass / median pass; parsing and per-polygon areas outside the clock on both sides):"

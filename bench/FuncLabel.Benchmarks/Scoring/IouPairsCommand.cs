@@ -46,11 +46,15 @@ internal static class IouPairsCommand
         foreach (PolygonPair pair in PolygonPairGenerator.Generate(count, seed))
         {
             invalid += (pair.A.IsValid ? 0 : 1) + (pair.B.IsValid ? 0 : 1);
-            output.WriteLine($"{pair.Kind.ToString().ToLowerInvariant()}\t{writer.Write(pair.A)}\t{writer.Write(pair.B)}");
+            output.WriteLine($"{KindName(pair.Kind)}\t{writer.Write(pair.A)}\t{writer.Write(pair.B)}");
         }
 
         Console.WriteLine($"wrote {count} pairs (seed {seed}) to {file}; invalid polygons: {invalid}");
     }
+
+    /// <summary>The kind as written in the pairs file: lower case, words joined by hyphens (<c>shared-edge</c>).</summary>
+    private static string KindName(PolygonPairKind kind) =>
+        string.Concat(kind.ToString().Select((c, i) => char.IsUpper(c) ? (i == 0 ? char.ToLowerInvariant(c).ToString() : "-" + char.ToLowerInvariant(c)) : c.ToString()));
 
     private static void Time(string file, string outputFile)
     {
