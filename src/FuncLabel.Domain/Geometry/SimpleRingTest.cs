@@ -8,7 +8,8 @@ namespace FuncLabel.Domain.Geometry;
 /// skips building NTS geometry; anything it cannot prove goes to NTS's exact validity check.
 /// </summary>
 /// <remarks>
-/// <para>Two proofs, cheapest first. <b>Star test</b> (O(n)): with c the mean of the vertices, if every edge turns
+/// <para>Two proofs, cheapest first. <b>Star test</b> (O(n)): with c the mean of the vertices (and, failing that, the
+/// centroid of the enclosed area), if every edge turns
 /// strictly the same way around c (orientation of (c, pᵢ, pᵢ₊₁) all positive or all negative) and the ring winds
 /// around c exactly once, the triangles (c, pᵢ, pᵢ₊₁) are consecutive angular sectors, each under a half turn,
 /// that add up to one full turn — so they do not overlap, each edge stays inside its own sector, and edges can meet
@@ -51,7 +52,7 @@ internal static class SimpleRingTest
             }
         }
 
-        if (IsStarShaped(ring))
+        if (IsStarShaped(ring, VertexMean(ring)) || (AreaCentroid(ring) is { } centroid && IsStarShaped(ring, centroid)))
         {
             return RingVerdict.Simple;
         }
@@ -138,18 +139,10 @@ internal static class SimpleRingTest
         return o1 != o2 && o3 != o4 ? RingVerdict.SelfIntersecting : RingVerdict.Simple;
     }
 
-    /// <summary>The star test of the remarks: true when the ring provably winds once around its vertex mean with
-    /// every edge turning the same way; false when it does not or rounding leaves doubt.</summary>
-    private static bool IsStarShaped(ReadOnlySpan<PixelPoint> ring)
+    /// <summary>The star test of the remarks around <paramref name="centre"/>: true when the ring provably winds once
+    /// around it with every edge turning the same way; false when it does not or rounding leaves doubt.</summary>
+    private static bool IsStarShaped(ReadOnlySpan<PixelPoint> ring, PixelPoint centre)
     {
-        double sumX = 0, sumY = 0;
-        foreach (var p in ring)
-        {
-            sumX += p.X;
-            sumY += p.Y;
-        }
-
-        var centre = new PixelPoint(sumX / ring.Length, sumY / ring.Length);
         var direction = 0;
         var crossings = 0;
         for (var i = 0; i < ring.Length; i++)
@@ -170,6 +163,42 @@ internal static class SimpleRingTest
         }
 
         return crossings == 1;
+    }
+
+    private static PixelPoint VertexMean(ReadOnlySpan<PixelPoint> ring)
+    {
+        double sumX = 0, sumY = 0;
+        foreach (var p in ring)
+        {
+            sumX += p.X;
+            sumY += p.Y;
+        }
+
+        return new PixelPoint(sumX / ring.Length, sumY / ring.Length);
+    }
+
+    /// <summary>
+    /// The centroid of the area the ring encloses (if it is simple), null for a ring of no area. The second centre the
+    /// star test tries: a star-shaped outline with a few far vertices (a long spike) pulls the vertex mean out of the
+    /// region the whole outline can be seen from, while the area centroid stays near the bulk of the shape.
+    /// </summary>
+    private static PixelPoint? AreaCentroid(ReadOnlySpan<PixelPoint> ring)
+    {
+        // Relative to the first vertex, so the cross products stay small.
+        PixelPoint origin = ring[0];
+        double twiceArea = 0, sumX = 0, sumY = 0;
+        for (var i = 1; i + 1 < ring.Length; i++)
+        {
+            double ax = ring[i].X - origin.X, ay = ring[i].Y - origin.Y, bx = ring[i + 1].X - origin.X, by = ring[i + 1].Y - origin.Y;
+            var cross = (ax * by) - (bx * ay);
+            twiceArea += cross;
+            sumX += (ax + bx) * cross;
+            sumY += (ay + by) * cross;
+        }
+
+        return twiceArea == 0 || !double.IsFinite(twiceArea)
+            ? null
+            : new PixelPoint(origin.X + (sumX / (3 * twiceArea)), origin.Y + (sumY / (3 * twiceArea)));
     }
 
     /// <summary>Sign of the cross product (b − a) × (c − a): 1 left turn, −1 right turn, 0 collinear or too close to call.</summary>

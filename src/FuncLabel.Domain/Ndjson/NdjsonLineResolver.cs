@@ -92,7 +92,7 @@ internal sealed class NdjsonLineResolver(NdjsonReaderOptions options)
             return false;
         }
 
-        var check = GeometryPolicy.Check(geometry!, options.ExtentOf?.Invoke(dataRow) ?? AssetExtent.Unknown);
+        var check = GeometryPolicy.Evaluate(geometry!, options.ExtentOf?.Invoke(dataRow) ?? AssetExtent.Unknown);
         if (check.Problem is { } problem)
         {
             var reason = problem.Kind == GeometryProblemKind.OutOfBounds ? NdjsonErrorReason.OutOfBounds : NdjsonErrorReason.InvalidGeometry;
