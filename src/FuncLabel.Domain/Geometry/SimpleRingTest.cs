@@ -8,8 +8,8 @@ namespace FuncLabel.Domain.Geometry;
 /// skips building NTS geometry; anything it cannot prove goes to NTS's exact validity check.
 /// </summary>
 /// <remarks>
-/// <para>Two proofs, cheapest first. <b>Star test</b> (O(n)): with c the mean of the vertices (and, failing that, the
-/// centroid of the enclosed area), if every edge turns
+/// <para>Two proofs, cheapest first. <b>Star test</b> (O(n)): with c the mean of the vertices (and, failing that, a
+/// point moved from it towards the ring's kernel, <see cref="TowardKernel"/>), if every edge turns
 /// strictly the same way around c (orientation of (c, pᵢ, pᵢ₊₁) all positive or all negative) and the ring winds
 /// around c exactly once, the triangles (c, pᵢ, pᵢ₊₁) are consecutive angular sectors, each under a half turn,
 /// that add up to one full turn — so they do not overlap, each edge stays inside its own sector, and edges can meet
@@ -33,6 +33,12 @@ internal static class SimpleRingTest
 
     private const double RelativeEpsilon = 1e-12;
 
+    /// <summary>Sweeps of <see cref="TowardKernel"/>.</summary>
+    private const int KernelSweeps = 3;
+
+    /// <summary>How far inside an edge's line <see cref="TowardKernel"/> puts the point, relative to the edge's length.</summary>
+    private const double KernelMargin = 1e-3;
+
     public static RingVerdict Classify(ValueList<PixelPoint> points)
     {
         var n = points.Count;
@@ -52,7 +58,8 @@ internal static class SimpleRingTest
             }
         }
 
-        if (IsStarShaped(ring, VertexMean(ring)) || (AreaCentroid(ring) is { } centroid && IsStarShaped(ring, centroid)))
+        var mean = VertexMean(ring);
+        if (IsStarShaped(ring, mean) || IsStarShaped(ring, TowardKernel(ring, mean)))
         {
             return RingVerdict.Simple;
         }
@@ -178,27 +185,50 @@ internal static class SimpleRingTest
     }
 
     /// <summary>
-    /// The centroid of the area the ring encloses (if it is simple), null for a ring of no area. The second centre the
-    /// star test tries: a star-shaped outline with a few far vertices (a long spike) pulls the vertex mean out of the
-    /// region the whole outline can be seen from, while the area centroid stays near the bulk of the shape.
+    /// A second centre for the star test: <paramref name="start"/> moved, for up to <see cref="KernelSweeps"/> sweeps
+    /// over the edges, into the inner side of every edge it lies outside of (or too close to), by projecting it just
+    /// across that edge's line. The points that see the whole ring (its kernel) are the intersection of those inner
+    /// half-planes, and alternating projections approach a point of a non-empty intersection. On star-shaped outlines
+    /// whose vertex mean is off the kernel (spiky shapes, a few far vertices) a few sweeps land inside it: of the 4,068
+    /// polygons of the NDJSON benchmark file, the mean proves 1,891 simple and three sweeps bring that to 4,060. It is
+    /// only a guess: the star test around it is the proof, and a miss costs one O(n) test before the pair test.
     /// </summary>
-    private static PixelPoint? AreaCentroid(ReadOnlySpan<PixelPoint> ring)
+    private static PixelPoint TowardKernel(ReadOnlySpan<PixelPoint> ring, PixelPoint start)
     {
-        // Relative to the first vertex, so the cross products stay small.
+        // Inner side = left of each edge for a counter-clockwise ring: the sign of the shoelace sum.
         PixelPoint origin = ring[0];
-        double twiceArea = 0, sumX = 0, sumY = 0;
+        double twiceArea = 0;
         for (var i = 1; i + 1 < ring.Length; i++)
         {
-            double ax = ring[i].X - origin.X, ay = ring[i].Y - origin.Y, bx = ring[i + 1].X - origin.X, by = ring[i + 1].Y - origin.Y;
-            var cross = (ax * by) - (bx * ay);
-            twiceArea += cross;
-            sumX += (ax + bx) * cross;
-            sumY += (ay + by) * cross;
+            twiceArea += ((ring[i].X - origin.X) * (ring[i + 1].Y - origin.Y)) - ((ring[i + 1].X - origin.X) * (ring[i].Y - origin.Y));
         }
 
-        return twiceArea == 0 || !double.IsFinite(twiceArea)
-            ? null
-            : new PixelPoint(origin.X + (sumX / (3 * twiceArea)), origin.Y + (sumY / (3 * twiceArea)));
+        double inner = Math.Sign(twiceArea), x = start.X, y = start.Y;
+        for (var sweep = 0; sweep < KernelSweeps && inner != 0; sweep++)
+        {
+            var moved = false;
+            for (var i = 0; i < ring.Length; i++)
+            {
+                PixelPoint a = ring[i], b = ring[i + 1 < ring.Length ? i + 1 : 0];
+                double ex = b.X - a.X, ey = b.Y - a.Y, lengthSquared = (ex * ex) + (ey * ey);
+                var side = inner * ((ex * (y - a.Y)) - (ey * (x - a.X)));
+                var margin = KernelMargin * lengthSquared;
+                if (side < margin && lengthSquared > 0)
+                {
+                    var step = inner * (margin - side) / lengthSquared;
+                    x -= ey * step;
+                    y += ex * step;
+                    moved = true;
+                }
+            }
+
+            if (!moved)
+            {
+                break;
+            }
+        }
+
+        return new PixelPoint(x, y);
     }
 
     /// <summary>Sign of the cross product (b − a) × (c − a): 1 left turn, −1 right turn, 0 collinear or too close to call.</summary>

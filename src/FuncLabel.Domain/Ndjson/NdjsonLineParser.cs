@@ -825,10 +825,20 @@ internal sealed class NdjsonLineParser(KnownStrings knownStrings)
             return Fail(field, reason, $"{field} must be a string.");
         }
 
-        if (!reader.ValueIsEscaped && System.Text.Unicode.Utf8.IsValid(reader.ValueSpan))
+        if (!reader.ValueIsEscaped)
         {
-            value = knownStrings.Get(reader.ValueSpan);
-            return true;
+            // A known string's bytes are valid UTF-8 by construction, so only the others are validated.
+            if (knownStrings.TryGet(reader.ValueSpan, out var known))
+            {
+                value = known;
+                return true;
+            }
+
+            if (System.Text.Unicode.Utf8.IsValid(reader.ValueSpan))
+            {
+                value = System.Text.Encoding.UTF8.GetString(reader.ValueSpan);
+                return true;
+            }
         }
 
         return JsonStrings.TryGet(ref reader, out value) || Fail(field, NdjsonErrorReason.InvalidJson, $"{field} is not valid Unicode.");

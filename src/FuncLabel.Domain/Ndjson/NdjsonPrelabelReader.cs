@@ -71,14 +71,10 @@ public sealed class NdjsonPrelabelReader
         }
 
         var row = DataRowHash(dataRow!);
-        if (_seen.Contains(annotation!.Uuid, row))
+        var fresh = _seen.Count < _options.MaxTrackedUuids ? _seen.TryAdd(annotation!.Uuid, row) : !_seen.Contains(annotation!.Uuid, row);
+        if (!fresh)
         {
             return NdjsonLineResult.Failure(new NdjsonLineError(lineNumber, annotation.Uuid.ToString(), "uuid", NdjsonErrorReason.DuplicateUuid, "This uuid was already used for this data row earlier in the file."));
-        }
-
-        if (_seen.Count < _options.MaxTrackedUuids)
-        {
-            _seen.Add(annotation.Uuid, row);
         }
 
         return NdjsonLineResult.Success(new NdjsonRecord(lineNumber, dataRow!, annotation, repaired));
