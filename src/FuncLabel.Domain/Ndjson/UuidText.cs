@@ -8,6 +8,11 @@ internal static class UuidText
 {
     public static bool TryParse(ReadOnlySpan<byte> utf8, out Guid uuid)
     {
+        if (TryParseCanonical(utf8, out uuid))
+        {
+            return true;
+        }
+
         Span<char> chars = stackalloc char[utf8.Length];
         for (var i = 0; i < utf8.Length; i++)
         {
@@ -44,4 +49,49 @@ internal static class UuidText
 
         return count == 32 && Guid.TryParseExact(hex, "N", out uuid);
     }
+
+    /// <summary>
+    /// The form nearly every file uses, 8-4-4-4-12 hex digits with hyphens (either case), read straight from the
+    /// bytes; false for anything else, which <see cref="TryParse(ReadOnlySpan{byte}, out Guid)"/> then reads the
+    /// general way.
+    /// </summary>
+    private static bool TryParseCanonical(ReadOnlySpan<byte> utf8, out Guid uuid)
+    {
+        uuid = Guid.Empty;
+        if (utf8.Length != 36 || utf8[8] != '-' || utf8[13] != '-' || utf8[18] != '-' || utf8[23] != '-')
+        {
+            return false;
+        }
+
+        // Every group has an even number of digits, so no byte's two digits straddle a hyphen.
+        Span<byte> bytes = stackalloc byte[16];
+        var count = 0;
+        for (var i = 0; i < 36; i += 2)
+        {
+            if (i is 8 or 13 or 18 or 23)
+            {
+                i--;
+                continue;
+            }
+
+            int high = HexValue(utf8[i]), low = HexValue(utf8[i + 1]);
+            if ((high | low) < 0)
+            {
+                return false;
+            }
+
+            bytes[count++] = (byte)((high << 4) | low);
+        }
+
+        uuid = new Guid(bytes, bigEndian: true);
+        return true;
+    }
+
+    private static int HexValue(byte c) => c switch
+    {
+        >= (byte)'0' and <= (byte)'9' => c - '0',
+        >= (byte)'a' and <= (byte)'f' => c - 'a' + 10,
+        >= (byte)'A' and <= (byte)'F' => c - 'A' + 10,
+        _ => -1,
+    };
 }
