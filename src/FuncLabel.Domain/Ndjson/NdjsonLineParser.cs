@@ -42,37 +42,14 @@ internal sealed class NdjsonLineParser(KnownStrings knownStrings)
     private readonly RawNodes _nodes = new();
     private PixelPoint[] _points = new PixelPoint[64];
     private LineFault? _fault;
-    private bool _vertexArraysAsText;
-    private bool _skippedVertexArray;
 
     /// <summary>Parses <paramref name="line"/>; on false, <paramref name="fault"/> says why.</summary>
-    /// <remarks>
-    /// Vertex arrays are first skipped with the reader (which checks their syntax) and then read from their bytes
-    /// (<see cref="VertexArrayText"/>). A syntax error inside one would then surface before a refusal the line-by-token
-    /// reading finds earlier in the same array, so a line that fails JSON syntax on that path is read again token by
-    /// token, and every line gets the reason and field it always got.
-    /// </remarks>
     public bool TryParse(ReadOnlySpan<byte> line, RawAnnotation raw, out LineFault fault)
-    {
-        var parsed = TryParse(line, raw, vertexArraysAsText: true, out fault, out var readAgain);
-        if (parsed || !readAgain)
-        {
-            return parsed;
-        }
-
-        raw.Reset();
-        return TryParse(line, raw, vertexArraysAsText: false, out fault, out _);
-    }
-
-    private bool TryParse(ReadOnlySpan<byte> line, RawAnnotation raw, bool vertexArraysAsText, out LineFault fault, out bool readAgain)
     {
         _path.Clear();
         _nodes.Reset();
         _fault = null;
-        _vertexArraysAsText = vertexArraysAsText;
-        _skippedVertexArray = false;
         fault = default;
-        readAgain = false;
         try
         {
             var reader = new Utf8JsonReader(line, new JsonReaderOptions { MaxDepth = 64 });
@@ -82,7 +59,7 @@ internal sealed class NdjsonLineParser(KnownStrings knownStrings)
                 return false;
             }
 
-            if (!ReadTopLevel(ref reader, raw, line))
+            if (!ReadTopLevel(ref reader, raw))
             {
                 fault = _fault!.Value;
                 return false;
@@ -98,7 +75,6 @@ internal sealed class NdjsonLineParser(KnownStrings knownStrings)
         }
         catch (JsonException e)
         {
-            readAgain = _skippedVertexArray;
             fault = new LineFault(string.Empty, NdjsonErrorReason.InvalidJson, $"Not valid JSON: {e.Message}");
             return false;
         }
@@ -175,7 +151,7 @@ internal sealed class NdjsonLineParser(KnownStrings knownStrings)
         };
     }
 
-    private bool ReadTopLevel(ref Utf8JsonReader reader, RawAnnotation raw, ReadOnlySpan<byte> line)
+    private bool ReadTopLevel(ref Utf8JsonReader reader, RawAnnotation raw)
     {
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
@@ -228,42 +204,42 @@ internal sealed class NdjsonLineParser(KnownStrings knownStrings)
             }
             else if (field == TopField.Bbox)
             {
-                if (!ReadShape(ref reader, raw, RawShape.Bbox, "bbox", line))
+                if (!ReadShape(ref reader, raw, RawShape.Bbox, "bbox"))
                 {
                     return false;
                 }
             }
             else if (field == TopField.Polygon)
             {
-                if (!ReadShape(ref reader, raw, RawShape.Polygon, "polygon", line))
+                if (!ReadShape(ref reader, raw, RawShape.Polygon, "polygon"))
                 {
                     return false;
                 }
             }
             else if (field == TopField.Point)
             {
-                if (!ReadShape(ref reader, raw, RawShape.Point, "point", line))
+                if (!ReadShape(ref reader, raw, RawShape.Point, "point"))
                 {
                     return false;
                 }
             }
             else if (field == TopField.Line)
             {
-                if (!ReadShape(ref reader, raw, RawShape.Line, "line", line))
+                if (!ReadShape(ref reader, raw, RawShape.Line, "line"))
                 {
                     return false;
                 }
             }
             else if (field == TopField.Mask)
             {
-                if (!ReadShape(ref reader, raw, RawShape.Mask, "mask", line))
+                if (!ReadShape(ref reader, raw, RawShape.Mask, "mask"))
                 {
                     return false;
                 }
             }
             else if (field == TopField.Location)
             {
-                if (!ReadShape(ref reader, raw, RawShape.Location, "location", line))
+                if (!ReadShape(ref reader, raw, RawShape.Location, "location"))
                 {
                     return false;
                 }
@@ -377,7 +353,7 @@ internal sealed class NdjsonLineParser(KnownStrings knownStrings)
         return true;
     }
 
-    private bool ReadShape(ref Utf8JsonReader reader, RawAnnotation raw, RawShape shape, string field, ReadOnlySpan<byte> line)
+    private bool ReadShape(ref Utf8JsonReader reader, RawAnnotation raw, RawShape shape, string field)
     {
         if (raw.Shape != RawShape.None)
         {
@@ -390,7 +366,7 @@ internal sealed class NdjsonLineParser(KnownStrings knownStrings)
         var ok = shape switch
         {
             RawShape.Bbox => ReadBox(ref reader, raw),
-            RawShape.Polygon or RawShape.Line => _vertexArraysAsText ? ReadPointsAsText(ref reader, raw, line) : ReadPoints(ref reader, raw),
+            RawShape.Polygon or RawShape.Line => ReadPoints(ref reader, raw),
             RawShape.Point => ReadPoint(ref reader, raw),
             RawShape.Mask => ReadMask(ref reader, raw),
             _ => ReadLocation(ref reader, raw),
@@ -465,33 +441,6 @@ internal sealed class NdjsonLineParser(KnownStrings knownStrings)
             5 => span.SequenceEqual("width"u8) ? 8 : 0,
             _ => 0,
         };
-    }
-
-    /// <summary>
-    /// Reads a vertex array by skipping it with the reader (which checks its syntax) and parsing its bytes with
-    /// <see cref="VertexArrayText"/>, the common case without a call per token; an array in any other form than
-    /// <c>[{"x": n, "y": n}, …]</c> with short decimals is read again token by token from its own bytes.
-    /// </summary>
-    private bool ReadPointsAsText(ref Utf8JsonReader reader, RawAnnotation raw, ReadOnlySpan<byte> line)
-    {
-        if (reader.TokenType != JsonTokenType.StartArray)
-        {
-            return ReadPoints(ref reader, raw);
-        }
-
-        var start = (int)reader.TokenStartIndex;
-        _skippedVertexArray = true;
-        reader.Skip();
-        var array = line[start..((int)reader.TokenStartIndex + 1)];
-        if (VertexArrayText.TryRead(array, ref _points, out var count))
-        {
-            raw.Points = System.Collections.Immutable.ImmutableArray.Create(new ReadOnlySpan<PixelPoint>(_points, 0, count));
-            return true;
-        }
-
-        var own = new Utf8JsonReader(array);
-        own.Read();
-        return ReadPoints(ref own, raw);
     }
 
     private bool ReadPoints(ref Utf8JsonReader reader, RawAnnotation raw)
