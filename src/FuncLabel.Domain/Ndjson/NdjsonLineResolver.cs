@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Runtime.InteropServices;
 using FuncLabel.Domain.Annotations;
 using FuncLabel.Domain.Collections;
@@ -15,6 +16,7 @@ namespace FuncLabel.Domain.Ndjson;
 internal sealed class NdjsonLineResolver(NdjsonReaderOptions options)
 {
     private readonly FieldPath _path = new();
+    private readonly LeafAnswers _leaves = new();
 
     public bool TryResolve(RawAnnotation raw, out DataRowReference? dataRow, out Annotation? annotation, out bool repaired, out LineFault fault)
     {
@@ -64,7 +66,7 @@ internal sealed class NdjsonLineResolver(NdjsonReaderOptions options)
             }
 
             _path.Push("answer");
-            var answer = ResolveAnswer(@class, raw.Answer, out fault);
+            var answer = ResolveAnswer(@class, raw.Answer, out fault, out _);
             _path.Pop();
             if (answer is null)
             {
@@ -177,12 +179,20 @@ internal sealed class NdjsonLineResolver(NdjsonReaderOptions options)
             return ValueList<Classification>.Empty;
         }
 
+        if (raws.Count == 1)
+        {
+            _path.Push(0);
+            var only = ResolveClassification(questions, raws[0], [], out fault, out var leaf);
+            _path.Pop();
+            return only is null ? null : leaf?.Alone ?? ValueList.Wrap(ImmutableArray.Create(only));
+        }
+
         // Filled in place and handed over without a copy (no builder): every slot is set before the array escapes.
         var resolved = new Classification[raws.Count];
         for (var i = 0; i < raws.Count; i++)
         {
             _path.Push(i);
-            var classification = ResolveClassification(questions, raws[i], resolved.AsSpan(0, i), out fault);
+            var classification = ResolveClassification(questions, raws[i], resolved.AsSpan(0, i), out fault, out _);
             _path.Pop();
             if (classification is null)
             {
@@ -195,8 +205,10 @@ internal sealed class NdjsonLineResolver(NdjsonReaderOptions options)
         return ValueList.Wrap(ImmutableCollectionsMarshal.AsImmutableArray(resolved));
     }
 
-    private Classification? ResolveClassification(ValueList<OntologyClass> questions, RawClassification raw, ReadOnlySpan<Classification> siblings, out LineFault fault)
+    /// <summary>One nested question and its answer; <paramref name="leaf"/> is set when the answer is a shared leaf choice.</summary>
+    private Classification? ResolveClassification(ValueList<OntologyClass> questions, RawClassification raw, ReadOnlySpan<Classification> siblings, out LineFault fault, out LeafAnswers.Leaf? leaf)
     {
+        leaf = null;
         if (raw.SchemaId is null && raw.Name is null)
         {
             Fail(string.Empty, NdjsonErrorReason.MissingClass, "Name the question with name or schemaId.", out fault);
@@ -217,14 +229,17 @@ internal sealed class NdjsonLineResolver(NdjsonReaderOptions options)
         }
 
         _path.Push("answer");
-        var answer = ResolveAnswer(question, raw.Answer, out fault);
+        var answer = ResolveAnswer(question, raw.Answer, out fault, out leaf);
         _path.Pop();
-        return answer is null ? null : new Classification(question.SchemaId, answer);
+        return answer is null ? null : leaf?.Classification ?? new Classification(question.SchemaId, answer);
     }
 
-    private ClassificationAnswer? ResolveAnswer(OntologyClass question, RawAnswer? raw, out LineFault fault)
+    /// <summary>The answer to <paramref name="question"/>; <paramref name="leaf"/> is set when it is a radio choice
+    /// with nothing nested, answered with the shared objects of <see cref="LeafAnswers"/>.</summary>
+    private ClassificationAnswer? ResolveAnswer(OntologyClass question, RawAnswer? raw, out LineFault fault, out LeafAnswers.Leaf? leaf)
     {
         fault = default;
+        leaf = null;
         switch (question.Tool, raw)
         {
             case (_, null):
@@ -233,14 +248,14 @@ internal sealed class NdjsonLineResolver(NdjsonReaderOptions options)
             case (Tool.Text, { Text: { } text }):
                 return new TextAnswer(text);
             case (Tool.Radio, { Option: { } option }):
-                var selected = ResolveOption(question, option, out fault);
-                return selected is null ? null : new RadioAnswer(selected);
+                var selected = ResolveOption(question, option, out fault, out leaf);
+                return selected is null ? null : leaf?.Radio ?? new RadioAnswer(selected);
             case (Tool.Checklist, { Options: { } options }):
                 var chosen = new SelectedOption[options.Count];
                 for (var i = 0; i < options.Count; i++)
                 {
                     _path.Push(i);
-                    var item = ResolveOption(question, options[i], out fault);
+                    var item = ResolveOption(question, options[i], out fault, out _);
                     if (item is not null && ContainsOption(chosen.AsSpan(0, i), item.SchemaId))
                     {
                         item = null;
@@ -264,13 +279,23 @@ internal sealed class NdjsonLineResolver(NdjsonReaderOptions options)
         }
     }
 
-    private SelectedOption? ResolveOption(OntologyClass question, RawOption raw, out LineFault fault)
+    /// <summary>One chosen option and what is nested under it; an option with nothing nested is the shared
+    /// <see cref="LeafAnswers.Leaf.Option"/>, and <paramref name="leaf"/> says so.</summary>
+    private SelectedOption? ResolveOption(OntologyClass question, RawOption raw, out LineFault fault, out LeafAnswers.Leaf? leaf)
     {
+        leaf = null;
         var option = (raw.SchemaId is null && raw.Name is null) ? null : question.FindOption(raw.SchemaId, raw.Name);
         if (option is null || (raw.SchemaId is not null && raw.Name is not null && option.Name != raw.Name))
         {
             Fail(raw.SchemaId is not null ? "schemaId" : "name", NdjsonErrorReason.UnknownAnswer, $"'{question.Name}' has no option '{raw.SchemaId ?? raw.Name}'.", out fault);
             return null;
+        }
+
+        if (raw.Classifications is null or { Count: 0 })
+        {
+            fault = default;
+            leaf = _leaves.Of(question, option);
+            return leaf.Option;
         }
 
         _path.Push("classifications");
