@@ -1,5 +1,6 @@
 using System.Buffers.Text;
 using System.Text.Json;
+using FuncLabel.Domain.Annotations;
 using FuncLabel.Domain.Geometry;
 
 namespace FuncLabel.Domain.Ndjson;
@@ -40,6 +41,7 @@ internal sealed class NdjsonLineParser(KnownStrings knownStrings)
 
     private readonly FieldPath _path = new();
     private readonly RawNodes _nodes = new();
+    private readonly RecentDataRows _recentDataRows = new();
     private PixelPoint[] _points = new PixelPoint[64];
     private LineFault? _fault;
 
@@ -325,23 +327,28 @@ internal sealed class NdjsonLineParser(KnownStrings knownStrings)
             if (isId || isKey)
             {
                 var field = isId ? "dataRow.id" : "dataRow.globalKey";
-                if (!ReadString(ref reader, field, out var value))
+                if (reader.TokenType != JsonTokenType.String || reader.ValueIsEscaped || !_recentDataRows.TryGet(reader.ValueSpan, isId, out var row))
                 {
-                    return false;
-                }
+                    if (!ReadString(ref reader, field, out var value))
+                    {
+                        return false;
+                    }
 
-                if (value.Length == 0)
-                {
-                    return Fail(field, NdjsonErrorReason.MissingDataRow, $"{field} is empty.");
+                    if (value.Length == 0)
+                    {
+                        return Fail(field, NdjsonErrorReason.MissingDataRow, $"{field} is empty.");
+                    }
+
+                    row = isId ? DataRowReference.ById(value) : DataRowReference.ByGlobalKey(value);
                 }
 
                 if (isId)
                 {
-                    raw.DataRowId = value;
+                    raw.DataRowById = row;
                 }
                 else
                 {
-                    raw.GlobalKey = value;
+                    raw.DataRowByKey = row;
                 }
             }
             else

@@ -30,17 +30,17 @@ internal sealed class NdjsonLineResolver(NdjsonReaderOptions options)
             return Fail("uuid", NdjsonErrorReason.MissingUuid, "Every line needs a uuid.", out fault);
         }
 
-        if (!raw.HasDataRow || (raw.DataRowId is null && raw.GlobalKey is null))
+        if (!raw.HasDataRow || (raw.DataRowById is null && raw.DataRowByKey is null))
         {
             return Fail("dataRow", NdjsonErrorReason.MissingDataRow, "dataRow with id or globalKey is required.", out fault);
         }
 
-        if (raw.DataRowId is not null && raw.GlobalKey is not null)
+        if (raw.DataRowById is not null && raw.DataRowByKey is not null)
         {
             return Fail("dataRow", NdjsonErrorReason.AmbiguousDataRow, "dataRow has both id and globalKey; give exactly one.", out fault);
         }
 
-        dataRow = raw.DataRowId is not null ? DataRowReference.ById(raw.DataRowId) : DataRowReference.ByGlobalKey(raw.GlobalKey!);
+        dataRow = raw.DataRowById ?? raw.DataRowByKey!;
         if (raw.SchemaId is null && raw.Name is null)
         {
             return Fail(string.Empty, NdjsonErrorReason.MissingClass, "Name the class with name or schemaId.", out fault);

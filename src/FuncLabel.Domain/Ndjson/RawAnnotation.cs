@@ -1,3 +1,4 @@
+using FuncLabel.Domain.Annotations;
 using FuncLabel.Domain.Geometry;
 
 namespace FuncLabel.Domain.Ndjson;
@@ -24,9 +25,11 @@ internal sealed class RawAnnotation
 
     public bool HasDataRow { get; set; }
 
-    public string? DataRowId { get; set; }
+    /// <summary>The data row named by <c>dataRow.id</c>, if the line gives one.</summary>
+    public DataRowReference? DataRowById { get; set; }
 
-    public string? GlobalKey { get; set; }
+    /// <summary>The data row named by <c>dataRow.globalKey</c>, if the line gives one.</summary>
+    public DataRowReference? DataRowByKey { get; set; }
 
     public string? Name { get; set; }
 
@@ -72,7 +75,8 @@ internal sealed class RawAnnotation
     {
         Uuid = null;
         HasDataRow = false;
-        DataRowId = GlobalKey = Name = SchemaId = MaskPng = MaskUri = null;
+        DataRowById = DataRowByKey = null;
+        Name = SchemaId = MaskPng = MaskUri = null;
         Confidence = null;
         Shape = RawShape.None;
         Left = Top = Width = Height = X = Y = 0;
