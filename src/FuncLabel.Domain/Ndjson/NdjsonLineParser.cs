@@ -41,7 +41,6 @@ internal sealed class NdjsonLineParser(KnownStrings knownStrings)
 
     private readonly FieldPath _path = new();
     private readonly RawNodes _nodes = new();
-    private readonly RecentDataRows _recentDataRows = new();
     private PixelPoint[] _points = new PixelPoint[64];
     private LineFault? _fault;
 
@@ -327,20 +326,17 @@ internal sealed class NdjsonLineParser(KnownStrings knownStrings)
             if (isId || isKey)
             {
                 var field = isId ? "dataRow.id" : "dataRow.globalKey";
-                if (reader.TokenType != JsonTokenType.String || reader.ValueIsEscaped || !_recentDataRows.TryGet(reader.ValueSpan, isId, out var row))
+                if (!ReadString(ref reader, field, out var value))
                 {
-                    if (!ReadString(ref reader, field, out var value))
-                    {
-                        return false;
-                    }
-
-                    if (value.Length == 0)
-                    {
-                        return Fail(field, NdjsonErrorReason.MissingDataRow, $"{field} is empty.");
-                    }
-
-                    row = isId ? DataRowReference.ById(value) : DataRowReference.ByGlobalKey(value);
+                    return false;
                 }
+
+                if (value.Length == 0)
+                {
+                    return Fail(field, NdjsonErrorReason.MissingDataRow, $"{field} is empty.");
+                }
+
+                var row = isId ? DataRowReference.ById(value) : DataRowReference.ByGlobalKey(value);
 
                 if (isId)
                 {
