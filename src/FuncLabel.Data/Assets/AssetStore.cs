@@ -28,24 +28,21 @@ public sealed class AssetStore(CosmosDatabase database, StateWriter writer)
     /// Claims <paramref name="sha256"/> for <paramref name="assetId"/> unless another asset of the project has it;
     /// returns the owner (this asset when the claim is new or already its own).
     /// </summary>
-    public async Task<string> ClaimContentAsync(string projectId, string sha256, string assetId, CancellationToken cancellationToken)
+    /// <remarks>
+    /// Starts by creating the claim, as if there were none (the usual case: new content); when the id is taken, the
+    /// owner is read. A claim deleted between the two (its owner was deleted) is claimed again.
+    /// </remarks>
+    public Task<string> ClaimContentAsync(string projectId, string sha256, string assetId, CancellationToken cancellationToken)
     {
-        while (true)
-        {
-            var claim = new ContentClaimDocument { Id = ContentClaimDocument.IdFor(sha256), Pk = projectId, AssetId = assetId };
-            var created = await Assets.CreateAsync(claim, cancellationToken).ConfigureAwait(false);
-            if (created.Succeeded)
-            {
-                return assetId;
-            }
-
-            if (await Assets.ReadAsync<ContentClaimDocument>(projectId, claim.Id, cancellationToken).ConfigureAwait(false) is { } existing)
-            {
-                return existing.AssetId;
-            }
-
-            // Deleted between our create and read (its owner was deleted): try again.
-        }
+        var claim = new ContentClaimDocument { Id = ContentClaimDocument.IdFor(sha256), Pk = projectId, AssetId = assetId };
+        return ConditionalUpdate.RunAsync(
+            $"content claim {claim.Id} of project {projectId}",
+            (ContentClaimDocument?)null,
+            ct => Assets.ReadAsync<ContentClaimDocument>(projectId, claim.Id, ct),
+            existing => existing is not null
+                ? UpdateDecision.Done(existing.AssetId)
+                : UpdateDecision.Write(ct => Assets.CreateAsync(claim, ct), created => created.AssetId),
+            cancellationToken);
     }
 
     /// <summary>Removes the content claim if <paramref name="assetId"/> owns it.</summary>

@@ -52,51 +52,52 @@ public sealed class CredentialStore(CosmosDatabase database, StateWriter writer)
     /// <summary>
     /// Applies a grant: registers the holder (so the sweep can find the user), then writes the credential document
     /// unless it already reflects this grant or a later one (<see cref="CredentialValidity.Supersedes"/>). A
-    /// concurrent writer makes the conditional write fail; the grant is then decided again on a fresh read.
+    /// concurrent writer makes the conditional write fail; the grant is then decided again on a fresh read
+    /// (<see cref="ConditionalUpdate"/>).
     /// Returns the document as stored afterwards.
     /// </summary>
     public async Task<CredentialDocument> GrantAsync(CredentialGrant grant, string actor, CancellationToken cancellationToken)
     {
         await RegisterHolderAsync(grant.UserId, grant.TypeId, cancellationToken).ConfigureAwait(false);
-        while (true)
-        {
-            var current = await GetCredentialAsync(grant.UserId, grant.TypeId, cancellationToken).ConfigureAwait(false);
-            if (current is not null && !CredentialValidity.Supersedes(grant.IssuedAt, grant.GrantId, current.IssuedAt, current.GrantId))
-            {
-                return current;
-            }
+        return await ConditionalUpdate.RunAsync(
+                $"credential {grant.TypeId} of {grant.UserId}",
+                ct => GetCredentialAsync(grant.UserId, grant.TypeId, ct),
+                current => current is not null && !CredentialValidity.Supersedes(grant.IssuedAt, grant.GrantId, current.IssuedAt, current.GrantId)
+                    ? UpdateDecision.Done(current)
+                    : UpdateDecision.Write(ct => WriteGrantAsync(grant, actor, current, ct)),
+                cancellationToken)
+            .ConfigureAwait(false);
+    }
 
-            var document = new CredentialDocument
-            {
-                Id = CredentialDocument.IdFor(grant.TypeId),
-                Pk = grant.UserId,
-                UserId = grant.UserId,
-                TypeId = grant.TypeId,
-                GrantId = grant.GrantId,
-                IssuedAt = grant.IssuedAt,
-                ExpiresAt = grant.ExpiresAt,
-                Source = grant.Source,
-                Version = current?.Version ?? 0,
-                Outbox = current?.Outbox ?? [],
-                ETag = current?.ETag,
-            };
-            var details = new Dictionary<string, string>
-            {
-                ["userId"] = grant.UserId,
-                ["typeId"] = grant.TypeId,
-                ["grantId"] = grant.GrantId,
-                ["source"] = grant.Source.Kind == CredentialSourceKind.Offline ? "offline" : "exam_attempt",
-                ["expiresAt"] = grant.ExpiresAt?.ToString("O", System.Globalization.CultureInfo.InvariantCulture) ?? "never",
-            };
-            var next = Changed(document, new ChangeContext(actor, grant.IssuedAt, LedgerEvent.OrgScope), "credential.granted", details);
-            var written = current is null
-                ? await writer.CreateAsync(ContainerDefinitions.Users, next, cancellationToken).ConfigureAwait(false)
-                : await writer.ReplaceAsync(ContainerDefinitions.Users, next, cancellationToken).ConfigureAwait(false);
-            if (written.Succeeded)
-            {
-                return written.Value;
-            }
-        }
+    /// <summary>Writes the grant over <paramref name="current"/> (created when null, else replaced as read).</summary>
+    private Task<WriteResult<CredentialDocument>> WriteGrantAsync(CredentialGrant grant, string actor, CredentialDocument? current, CancellationToken cancellationToken)
+    {
+        var document = new CredentialDocument
+        {
+            Id = CredentialDocument.IdFor(grant.TypeId),
+            Pk = grant.UserId,
+            UserId = grant.UserId,
+            TypeId = grant.TypeId,
+            GrantId = grant.GrantId,
+            IssuedAt = grant.IssuedAt,
+            ExpiresAt = grant.ExpiresAt,
+            Source = grant.Source,
+            Version = current?.Version ?? 0,
+            Outbox = current?.Outbox ?? [],
+            ETag = current?.ETag,
+        };
+        var details = new Dictionary<string, string>
+        {
+            ["userId"] = grant.UserId,
+            ["typeId"] = grant.TypeId,
+            ["grantId"] = grant.GrantId,
+            ["source"] = grant.Source.Kind == CredentialSourceKind.Offline ? "offline" : "exam_attempt",
+            ["expiresAt"] = grant.ExpiresAt?.ToString("O", System.Globalization.CultureInfo.InvariantCulture) ?? "never",
+        };
+        var next = Changed(document, new ChangeContext(actor, grant.IssuedAt, LedgerEvent.OrgScope), "credential.granted", details);
+        return current is null
+            ? writer.CreateAsync(ContainerDefinitions.Users, next, cancellationToken)
+            : writer.ReplaceAsync(ContainerDefinitions.Users, next, cancellationToken);
     }
 
     /// <summary>Revokes the credential as read (its ETag); <see cref="WriteFailure.Stale"/> when it changed meanwhile.</summary>

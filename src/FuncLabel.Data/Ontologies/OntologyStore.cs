@@ -65,27 +65,24 @@ public sealed class OntologyStore(CosmosDatabase database, StateWriter writer)
         (await Documents.ReadAsync<SchemaUsageDocument>(projectId, SchemaUsageDocument.DocumentId, cancellationToken).ConfigureAwait(false))?.SchemaIds.ToHashSet(StringComparer.Ordinal)
         ?? new HashSet<string>(StringComparer.Ordinal);
 
-    /// <summary>Adds <paramref name="schemaIds"/> to the project's usage set (create, or conditional replace with retry).</summary>
-    public async Task RecordUsageAsync(string projectId, IReadOnlyCollection<string> schemaIds, CancellationToken cancellationToken)
-    {
-        while (true)
-        {
-            var current = await Documents.ReadAsync<SchemaUsageDocument>(projectId, SchemaUsageDocument.DocumentId, cancellationToken).ConfigureAwait(false);
-            var known = current?.SchemaIds.ToHashSet(StringComparer.Ordinal) ?? new HashSet<string>(StringComparer.Ordinal);
-            if (schemaIds.All(known.Contains))
+    /// <summary>Adds <paramref name="schemaIds"/> to the project's usage set (created, or replaced as read, through <see cref="ConditionalUpdate"/>).</summary>
+    public Task RecordUsageAsync(string projectId, IReadOnlyCollection<string> schemaIds, CancellationToken cancellationToken) =>
+        ConditionalUpdate.RunAsync(
+            $"schema usage of project {projectId}",
+            ct => Documents.ReadAsync<SchemaUsageDocument>(projectId, SchemaUsageDocument.DocumentId, ct),
+            current =>
             {
-                return;
-            }
+                var known = current?.SchemaIds.ToHashSet(StringComparer.Ordinal) ?? new HashSet<string>(StringComparer.Ordinal);
+                if (schemaIds.All(known.Contains))
+                {
+                    return UpdateDecision.Done(true);
+                }
 
-            known.UnionWith(schemaIds);
-            var next = new SchemaUsageDocument { Id = SchemaUsageDocument.DocumentId, Pk = projectId, SchemaIds = [.. known.Order(StringComparer.Ordinal)] };
-            var written = current is null
-                ? await Documents.CreateAsync(next, cancellationToken).ConfigureAwait(false)
-                : await Documents.ReplaceAsync(next, current.ETag!, cancellationToken).ConfigureAwait(false);
-            if (written.Succeeded)
-            {
-                return;
-            }
-        }
-    }
+                known.UnionWith(schemaIds);
+                var next = new SchemaUsageDocument { Id = SchemaUsageDocument.DocumentId, Pk = projectId, SchemaIds = [.. known.Order(StringComparer.Ordinal)] };
+                return UpdateDecision.Write(
+                    ct => current is null ? Documents.CreateAsync(next, ct) : Documents.ReplaceAsync(next, current.ETag!, ct),
+                    _ => true);
+            },
+            cancellationToken);
 }

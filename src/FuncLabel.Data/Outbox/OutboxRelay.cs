@@ -67,48 +67,68 @@ public sealed class OutboxRelay(CosmosDatabase database, QueueServiceClient queu
         }
     }
 
+    /// <summary>Stores the index document unless the stored one comes from the same or a newer source version.</summary>
     private async Task ApplyIndexAsync(IndexOutboxEntry entry, CancellationToken cancellationToken)
     {
         var container = database.Database.GetContainer(entry.Container);
         var key = new PartitionKey(entry.PartitionKey);
-        while (true)
-        {
-            using var current = await container.ReadItemStreamAsync(entry.DocumentId, key, cancellationToken: cancellationToken).ConfigureAwait(false);
-            string? etag = null;
-            if (current.StatusCode == HttpStatusCode.OK)
-            {
-                var stored = await JsonSerializer.DeserializeAsync<IndexVersion>(current.Content, cancellationToken: cancellationToken).ConfigureAwait(false);
-                if (stored is not null && stored.SourceVersion >= entry.SourceVersion)
-                {
-                    return; // a newer (or the same) source version is already there
-                }
-
-                etag = current.Headers.ETag;
-            }
-            else if (current.StatusCode != HttpStatusCode.NotFound)
-            {
-                current.EnsureSuccessStatusCode();
-            }
-
-            using var body = new MemoryStream(JsonSerializer.SerializeToUtf8Bytes(entry.Document));
-            using var written = etag is null
-                ? await container.CreateItemStreamAsync(body, key, cancellationToken: cancellationToken).ConfigureAwait(false)
-                : await container.ReplaceItemStreamAsync(body, entry.DocumentId, key, new ItemRequestOptions { IfMatchEtag = etag }, cancellationToken).ConfigureAwait(false);
-            if (written.IsSuccessStatusCode)
-            {
-                return;
-            }
-
-            if (written.StatusCode is not (HttpStatusCode.Conflict or HttpStatusCode.PreconditionFailed))
-            {
-                written.EnsureSuccessStatusCode();
-            }
-
-            // Raced with another writer of the same index document: read again and decide again.
-        }
+        await ConditionalUpdate.RunAsync(
+                $"index document {entry.DocumentId} in {entry.Container}/{entry.PartitionKey}",
+                ct => ReadIndexAsync(container, key, entry.DocumentId, ct),
+                stored => stored is not null && stored.SourceVersion >= entry.SourceVersion
+                    ? UpdateDecision.Done(true) // a newer (or the same) source version is already there
+                    : UpdateDecision.Write(ct => WriteIndexAsync(container, key, entry, stored?.ETag, ct), _ => true),
+                cancellationToken)
+            .ConfigureAwait(false);
     }
 
-    private sealed record IndexVersion([property: JsonPropertyName("sourceVersion")] long SourceVersion);
+    /// <summary>The stored index document's source version and ETag, or null when there is none.</summary>
+    private static async Task<IndexVersion?> ReadIndexAsync(Container container, PartitionKey key, string id, CancellationToken cancellationToken)
+    {
+        using var current = await container.ReadItemStreamAsync(id, key, cancellationToken: cancellationToken).ConfigureAwait(false);
+        if (current.StatusCode == HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+
+        current.EnsureSuccessStatusCode();
+        var stored = await JsonSerializer.DeserializeAsync<IndexVersion>(current.Content, cancellationToken: cancellationToken).ConfigureAwait(false)
+            ?? throw new InvalidOperationException($"Index document {id} is empty.");
+        return stored with { ETag = current.Headers.ETag };
+    }
+
+    /// <summary>Creates the index document (no <paramref name="etag"/>) or replaces it if it still has <paramref name="etag"/>.</summary>
+    private static async Task<WriteResult<IndexOutboxEntry>> WriteIndexAsync(Container container, PartitionKey key, IndexOutboxEntry entry, string? etag, CancellationToken cancellationToken)
+    {
+        using var body = new MemoryStream(JsonSerializer.SerializeToUtf8Bytes(entry.Document));
+        using var written = etag is null
+            ? await container.CreateItemStreamAsync(body, key, cancellationToken: cancellationToken).ConfigureAwait(false)
+            : await container.ReplaceItemStreamAsync(body, entry.DocumentId, key, new ItemRequestOptions { IfMatchEtag = etag }, cancellationToken).ConfigureAwait(false);
+        if (written.IsSuccessStatusCode)
+        {
+            return WriteResult<IndexOutboxEntry>.Ok(entry);
+        }
+
+        WriteFailure? lost = written.StatusCode switch
+        {
+            HttpStatusCode.Conflict => WriteFailure.AlreadyExists,
+            HttpStatusCode.PreconditionFailed => WriteFailure.Stale,
+            HttpStatusCode.NotFound => WriteFailure.Missing,
+            _ => null,
+        };
+        if (lost is null)
+        {
+            written.EnsureSuccessStatusCode();
+        }
+
+        return WriteResult<IndexOutboxEntry>.Failed(lost!.Value);
+    }
+
+    private sealed record IndexVersion([property: JsonPropertyName("sourceVersion")] long SourceVersion)
+    {
+        [JsonIgnore]
+        public string? ETag { get; init; }
+    }
 }
 
 /// <summary>Any document with an outbox, as the relay sees it.</summary>

@@ -106,28 +106,28 @@ public sealed class WorkStore(CosmosDatabase database, StateWriter writer)
         await turn.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            while (true)
-            {
-                var counter = await GetCounterAsync(projectId, jobId, cancellationToken).ConfigureAwait(false);
-                if (counter.Recent.FirstOrDefault(r => r.MessageId == messageId) is { } known)
-                {
-                    return known.Sequence;
-                }
+            return await ConditionalUpdate.RunAsync(
+                    $"job counter of {projectId}/{jobId}",
+                    ct => GetCounterAsync(projectId, jobId, ct),
+                    counter =>
+                    {
+                        if (counter.Recent.FirstOrDefault(r => r.MessageId == messageId) is { } known)
+                        {
+                            return UpdateDecision.Done(known.Sequence);
+                        }
 
-                long sequence = counter.Submissions + 1;
-                var next = counter with
-                {
-                    Submissions = sequence,
-                    Recent = [.. counter.Recent.Skip(Math.Max(0, counter.Recent.Count + 1 - JobCounterDocument.RecentKept)), new NumberedMessage(messageId, sequence)],
-                };
-                var written = counter.ETag is null
-                    ? await Documents.CreateAsync(next, cancellationToken).ConfigureAwait(false)
-                    : await Documents.ReplaceAsync(next, counter.ETag, cancellationToken).ConfigureAwait(false);
-                if (written.Succeeded)
-                {
-                    return sequence;
-                }
-            }
+                        long sequence = counter.Submissions + 1;
+                        var next = counter with
+                        {
+                            Submissions = sequence,
+                            Recent = [.. counter.Recent.Skip(Math.Max(0, counter.Recent.Count + 1 - JobCounterDocument.RecentKept)), new NumberedMessage(messageId, sequence)],
+                        };
+                        return UpdateDecision.Write(
+                            ct => counter.ETag is null ? Documents.CreateAsync(next, ct) : Documents.ReplaceAsync(next, counter.ETag, ct),
+                            _ => sequence);
+                    },
+                    cancellationToken)
+                .ConfigureAwait(false);
         }
         finally
         {
