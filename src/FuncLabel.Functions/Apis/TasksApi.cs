@@ -14,6 +14,10 @@ using FuncLabel.Functions.Security;
 using FuncLabel.Functions.Validation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using TaskResult = Microsoft.AspNetCore.Http.HttpResults.Results<
+    Microsoft.AspNetCore.Http.HttpResults.Ok<FuncLabel.Functions.Apis.TaskView>,
+    Microsoft.AspNetCore.Http.HttpResults.ValidationProblem,
+    Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult>;
 
 namespace FuncLabel.Functions.Apis;
 
@@ -23,13 +27,8 @@ namespace FuncLabel.Functions.Apis;
 /// </summary>
 public static class TasksApi
 {
-    /// <summary>Conditional-write attempts of a submit or review when other passes of the same asset change the item meanwhile.</summary>
-    private const int ContentionRounds = 5;
-
     /// <summary>Queries per window width of a claim whose writes all lost to other claimers.</summary>
     private const int LooksPerWidth = 2;
-
-    
 
     /// <summary>
     /// Claims a draw or review task: reads a small page of candidates from a random window of claim orders (so concurrent
@@ -361,7 +360,8 @@ public static class TasksApi
     /// <summary>
     /// Applies the caller's change to their task with one conditional write. The item holds every pass of the asset,
     /// so when another pass changed it meanwhile (412) the item is read again and the domain decides anew — the slot
-    /// must still be the caller's (<paramref name="stillMine"/>) — up to <see cref="ContentionRounds"/> writes.
+    /// must still be the caller's (<paramref name="stillMine"/>) — within <see cref="ConditionalUpdate.MaxRounds"/> writes;
+    /// past them, 409 <c>concurrent_change</c>.
     /// </summary>
     /// <param name="decide">The domain step on the item as read.</param>
     /// <param name="refused">The answer to a refusal that is not "not yours" (404), or null for 404.</param>
@@ -378,33 +378,38 @@ public static class TasksApi
         TaskServices services,
         CancellationToken cancellationToken)
     {
-        for (int round = 1; ; round++)
+        try
         {
-            var step = decide(item);
-            if (!step.Succeeded)
-            {
-                return refused(step.Refusal) ?? Problems.NotFound($"Task '{taskId}' was not found.");
-            }
+            return await ConditionalUpdate.RunAsync(
+                $"work item {item.ProjectId}/{item.JobId}/{item.AssetId}",
+                (Item: (WorkItemDocument?)item, Slot: (PassSlot?)slot),
+                ct => MineOrNullAsync(item.ProjectId, item.JobId, taskId, http, services, ct),
+                again =>
+                {
+                    if (again.Item is not { } current || again.Slot is null || !stillMine(again.Slot))
+                    {
+                        return UpdateDecision.Done<TaskResult>(Problems.NotFound($"Task '{taskId}' was not found."));
+                    }
 
-            var written = await write(item, step);
-            if (written.Succeeded)
-            {
-                Versions.SetETag(http.Response, written.Value.Version);
-                return TypedResults.Ok(TaskView.From(written.Value, written.Value.Item.Find(slot.Pass)!));
-            }
+                    var step = decide(current);
+                    if (!step.Succeeded)
+                    {
+                        return UpdateDecision.Done<TaskResult>(refused(step.Refusal) ?? Problems.NotFound($"Task '{taskId}' was not found."));
+                    }
 
-            if (written.Failure != WriteFailure.Stale || round == ContentionRounds)
-            {
-                return Problems.Conflict("concurrent_change", "The task changed meanwhile; open it again.");
-            }
-
-            (var again, var againSlot) = await MineOrNullAsync(item.ProjectId, item.JobId, taskId, http, services, cancellationToken);
-            if (again is null || againSlot is null || !stillMine(againSlot))
-            {
-                return Problems.NotFound($"Task '{taskId}' was not found.");
-            }
-
-            item = again;
+                    return UpdateDecision.Write<WorkItemDocument, TaskResult>(
+                        _ => write(current, step),
+                        written =>
+                        {
+                            Versions.SetETag(http.Response, written.Version);
+                            return TypedResults.Ok(TaskView.From(written, written.Item.Find(slot.Pass)!));
+                        });
+                },
+                cancellationToken);
+        }
+        catch (ConcurrentChangeException)
+        {
+            return Problems.Conflict("concurrent_change", "The task changed meanwhile; open it again.");
         }
     }
 

@@ -58,6 +58,7 @@ public static class ServiceRegistration
         services.AddSingleton<Data.Assets.AssetStore>();
         services.AddSingleton<Data.Assets.PrelabelStore>();
         services.AddSingleton<Data.Imports.ImportStore>();
+        services.AddSingleton<Ingestion.IngestionErrors>();
         services.AddScoped<Ingestion.AssetIngestion>();
         services.AddScoped<Ingestion.PrelabelImporter>();
         services.AddSingleton<Ingestion.StalledImports>();

@@ -57,9 +57,13 @@ internal sealed class HttpFunctionMiddleware(
                 logger.LogError(e, "{Function} failed: {Method} {Path} answers {Status}", function.Name, http.Request.Method, http.Request.Path, status);
             }
 
-            context.GetInvocationResult().Value = status < StatusCodes.Status500InternalServerError && ErrorStatus.ClientError(e) is { } bad
-                ? TypedResults.Problem(bad.Message, statusCode: status)
-                : TypedResults.Problem(statusCode: status);
+            context.GetInvocationResult().Value = status switch
+            {
+                StatusCodes.Status409Conflict when ErrorStatus.Contention(e) is not null =>
+                    Problems.Conflict("concurrent_change", "What this request changes kept changing under it; read it again and retry."),
+                < StatusCodes.Status500InternalServerError when ErrorStatus.ClientError(e) is { } bad => TypedResults.Problem(bad.Message, statusCode: status),
+                _ => TypedResults.Problem(statusCode: status),
+            };
         }
     }
 
@@ -87,7 +91,7 @@ internal sealed class HttpFunctionMiddleware(
 
         if (http.Request.ContentLength is null)
         {
-            http.Request.Body = new BodyLimitStream(http.Request.Body, limits.MaxBodyBytes);
+            http.Request.Body = new CountingStream(http.Request.Body, limits.MaxBodyBytes);
         }
 
         return await AccessRefusalAsync(function.Access, http);

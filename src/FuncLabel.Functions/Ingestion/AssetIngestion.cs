@@ -1,5 +1,6 @@
 using FuncLabel.Data;
 using FuncLabel.Data.Assets;
+using FuncLabel.Data.Cosmos;
 using FuncLabel.Data.Imports;
 using FuncLabel.Data.Outbox;
 using FuncLabel.Data.Projects;
@@ -26,6 +27,7 @@ public sealed class AssetIngestion(
     PrelabelStore prelabels,
     ImportStore imports,
     IEnumerable<IAssetRegistrationListener> listeners,
+    IngestionErrors errors,
     TimeProvider time)
 {
     /// <summary>Registers the blob <paramref name="blobEvent"/> names, read through <paramref name="blob"/> (the trigger's client) when given.</summary>
@@ -39,13 +41,13 @@ public sealed class AssetIngestion(
 
         if (!AssetPath.IsValidPath(path.Path))
         {
-            await RecordErrorAsync(path.ProjectId, blobEvent, "invalid_path", "The path has empty, '.' or '..' segments, a backslash or control characters.", cancellationToken);
+            await errors.RecordAsync(path.ProjectId, blobEvent, "invalid_path", "The path has empty, '.' or '..' segments, a backslash or control characters.", cancellationToken);
             return $"ingestion error invalid_path for {blobEvent.BlobName}";
         }
 
         if (await projects.GetProjectAsync(path.ProjectId, cancellationToken) is null)
         {
-            await RecordErrorAsync(path.ProjectId, blobEvent, "unknown_project", $"No project '{path.ProjectId}'.", cancellationToken);
+            await errors.RecordAsync(path.ProjectId, blobEvent, "unknown_project", $"No project '{path.ProjectId}'.", cancellationToken);
             return $"ingestion error unknown_project for {blobEvent.BlobName}";
         }
 
@@ -65,72 +67,57 @@ public sealed class AssetIngestion(
         return $"asset {asset.Id} v{asset.Current!.Number} {asset.Current.ContentType} {asset.Current.Size} bytes; {applied} pending pre-label(s) applied";
     }
 
+    /// <summary>
+    /// Stores the read content as the asset's new version (or as a new asset) and claims its bytes; a content claim
+    /// the asset held for other bytes is released once the new version is stored.
+    /// </summary>
     private async Task<AssetDocument> RegisterAsync(AssetPath path, AssetContent content, CancellationToken cancellationToken)
     {
         var assetId = HashedIds.AssetId(path.ProjectId, path.Path);
-        while (true)
-        {
-            var existing = await assets.GetAsync(path.ProjectId, assetId, cancellationToken);
-            if (existing?.Current is { } current && (current.BlobETag == content.ETag || current.Sha256 == content.Sha256))
+        var (asset, replaced) = await ConditionalUpdate.RunAsync(
+            $"asset {path.ProjectId}/{assetId}",
+            ct => assets.GetAsync(path.ProjectId, assetId, ct),
+            async (existing, ct) =>
             {
-                return existing; // a redelivery, or the same bytes uploaded again
-            }
-
-            var now = time.GetUtcNow();
-            var owner = await assets.ClaimContentAsync(path.ProjectId, content.Sha256, assetId, cancellationToken);
-            var number = (existing?.Versions.LastOrDefault()?.Number ?? 0) + 1;
-            var version = new AssetVersion(
-                number,
-                content.Sha256,
-                content.Size,
-                ContentSniffer.MediaType(content.Kind),
-                content.Dimensions?.Width,
-                content.Dimensions?.Height,
-                content.CodePoints,
-                content.ETag,
-                now);
-            var next = (existing ?? new AssetDocument { Id = assetId, Pk = path.ProjectId, ProjectId = path.ProjectId, GlobalKey = path.Path, CreatedAt = now }) with
-            {
-                Current = version,
-                Versions = [.. (existing?.Versions ?? []).TakeLast(AssetDocument.MaxVersionsKept - 1), version],
-                DuplicateOf = owner == assetId ? null : owner,
-                UpdatedAt = now,
-                DeletedAt = null,
-            };
-            var action = existing is null ? "asset.created" : existing.Current is null ? "asset.restored" : "asset.version_added";
-            var saved = await assets.SaveAsync(
-                next,
-                new ChangeContext("system", now, path.ProjectId),
-                action,
-                new Dictionary<string, string> { ["path"] = path.Path, ["sha256"] = content.Sha256, ["version"] = number.ToString(System.Globalization.CultureInfo.InvariantCulture) },
-                cancellationToken);
-            if (saved.Succeeded)
-            {
-                if (existing?.Current is { } old && old.Sha256 != content.Sha256)
+                if (existing?.Current is { } current && (current.BlobETag == content.ETag || current.Sha256 == content.Sha256))
                 {
-                    await assets.ReleaseContentAsync(path.ProjectId, old.Sha256, assetId, cancellationToken);
+                    return UpdateDecision.Done((existing, (string?)null)); // a redelivery, or the same bytes uploaded again
                 }
 
-                return saved.Value;
-            }
-
-            // Another delivery wrote meanwhile: read again and decide again.
-        }
-    }
-
-    private Task RecordErrorAsync(string projectId, BlobCreatedEvent blobEvent, string reason, string message, CancellationToken cancellationToken) =>
-        assets.RecordErrorAsync(
-            new IngestErrorDocument
-            {
-                Id = IngestErrorDocument.IdFor($"{blobEvent.Container}/{blobEvent.BlobName}/{blobEvent.ETag ?? blobEvent.Id}"),
-                Pk = projectId,
-                ProjectId = projectId,
-                Container = blobEvent.Container,
-                BlobName = blobEvent.BlobName,
-                Reason = reason,
-                Message = message,
-                EventId = blobEvent.Id,
-                At = time.GetUtcNow(),
+                var now = time.GetUtcNow();
+                var owner = await assets.ClaimContentAsync(path.ProjectId, content.Sha256, assetId, ct);
+                var number = (existing?.Versions.LastOrDefault()?.Number ?? 0) + 1;
+                var version = new AssetVersion(
+                    number,
+                    content.Sha256,
+                    content.Size,
+                    ContentSniffer.MediaType(content.Kind),
+                    content.Dimensions?.Width,
+                    content.Dimensions?.Height,
+                    content.CodePoints,
+                    content.ETag,
+                    now);
+                var next = (existing ?? new AssetDocument { Id = assetId, Pk = path.ProjectId, ProjectId = path.ProjectId, GlobalKey = path.Path, CreatedAt = now }) with
+                {
+                    Current = version,
+                    Versions = [.. (existing?.Versions ?? []).TakeLast(AssetDocument.MaxVersionsKept - 1), version],
+                    DuplicateOf = owner == assetId ? null : owner,
+                    UpdatedAt = now,
+                    DeletedAt = null,
+                };
+                var action = existing is null ? "asset.created" : existing.Current is null ? "asset.restored" : "asset.version_added";
+                var details = new Dictionary<string, string> { ["path"] = path.Path, ["sha256"] = content.Sha256, ["version"] = number.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+                var old = existing?.Current?.Sha256;
+                return UpdateDecision.Write(
+                    ct => assets.SaveAsync(next, new ChangeContext("system", now, path.ProjectId), action, details, ct),
+                    saved => (saved, old != content.Sha256 ? old : null));
             },
             cancellationToken);
+        if (replaced is not null)
+        {
+            await assets.ReleaseContentAsync(path.ProjectId, replaced, assetId, cancellationToken);
+        }
+
+        return asset;
+    }
 }

@@ -4,6 +4,7 @@ using Azure.Storage.Blobs;
 using System.Text.Json;
 using FuncLabel.Data;
 using FuncLabel.Data.Assets;
+using FuncLabel.Data.Cosmos;
 using FuncLabel.Data.Imports;
 using FuncLabel.Data.Ontologies;
 using FuncLabel.Data.Projects;
@@ -45,6 +46,7 @@ public sealed class PrelabelImporter(
     ProjectStore projects,
     OntologyStore ontologies,
     PrelabelStore prelabels,
+    IngestionErrors errors,
     IConfiguration configuration,
     TimeProvider time)
 {
@@ -73,13 +75,13 @@ public sealed class PrelabelImporter(
 
         if (importId is null || !Ids.IsResourceId(importId))
         {
-            await RecordErrorAsync(path.ProjectId, blobEvent, "invalid_path", "Pre-label files are named {projectId}/{importId}.ndjson with an id of 3–63 characters a-z, 0-9, '-'.", cancellationToken);
+            await errors.RecordAsync(path.ProjectId, blobEvent, "invalid_path", "Pre-label files are named {projectId}/{importId}.ndjson with an id of 3–63 characters a-z, 0-9, '-'.", cancellationToken);
             return Skipped(importId ?? "", watch);
         }
 
         if (await projects.GetProjectAsync(path.ProjectId, cancellationToken) is null)
         {
-            await RecordErrorAsync(path.ProjectId, blobEvent, "unknown_project", $"No project '{path.ProjectId}'.", cancellationToken);
+            await errors.RecordAsync(path.ProjectId, blobEvent, "unknown_project", $"No project '{path.ProjectId}'.", cancellationToken);
             return Skipped(importId, watch);
         }
 
@@ -266,32 +268,30 @@ public sealed class PrelabelImporter(
         return await imports.GetAsync(record.ProjectId, record.ImportId, cancellationToken) ?? record;
     }
 
-    private async Task<ImportState> FinishAsync(ImportDocument record, ImportCounts counts, long bytesRead, List<ImportLineError> firstErrors, string? errorBlob, CancellationToken cancellationToken)
-    {
-        while (true)
-        {
-            var current = await imports.GetAsync(record.ProjectId, record.ImportId, cancellationToken) ?? record;
-            if (current.BlobETag == record.BlobETag && IsSettled(current))
+    private Task<ImportState> FinishAsync(ImportDocument record, ImportCounts counts, long bytesRead, List<ImportLineError> firstErrors, string? errorBlob, CancellationToken cancellationToken) =>
+        ConditionalUpdate.RunAsync(
+            $"import {record.ProjectId}/{record.ImportId}",
+            async ct => await imports.GetAsync(record.ProjectId, record.ImportId, ct) ?? record,
+            current =>
             {
-                return current.State; // a concurrent delivery finished the same file with the same counts
-            }
+                if (current.BlobETag == record.BlobETag && IsSettled(current))
+                {
+                    return UpdateDecision.Done(current.State); // a concurrent delivery finished the same file with the same counts
+                }
 
-            var now = time.GetUtcNow();
-            var done = current with
-            {
-                State = ImportState.Finished,
-                Counts = counts,
-                BytesRead = bytesRead,
-                FirstErrors = [.. firstErrors],
-                ErrorFile = errorBlob,
-                FinishedAt = now,
-            };
-            if ((await imports.SaveAsync(done, "import.finished", now, cancellationToken)).Succeeded)
-            {
-                return ImportState.Finished;
-            }
-        }
-    }
+                var now = time.GetUtcNow();
+                var done = current with
+                {
+                    State = ImportState.Finished,
+                    Counts = counts,
+                    BytesRead = bytesRead,
+                    FirstErrors = [.. firstErrors],
+                    ErrorFile = errorBlob,
+                    FinishedAt = now,
+                };
+                return UpdateDecision.Write(ct => imports.SaveAsync(done, "import.finished", now, ct), _ => ImportState.Finished);
+            },
+            cancellationToken);
 
     /// <summary>
     /// Marks the import of <paramref name="blobEvent"/> failed (<c>gave_up</c>, with <paramref name="reason"/>) when its
@@ -309,42 +309,40 @@ public sealed class PrelabelImporter(
             return; // recorded as an ingestion error (or ignored) by the run itself: no import record to end
         }
 
-        while (true)
-        {
-            var existing = await imports.GetAsync(path.ProjectId, importId, cancellationToken);
-            if (existing is not null && existing.State != ImportState.Running)
+        await ConditionalUpdate.RunAsync(
+            $"import {path.ProjectId}/{importId}",
+            ct => imports.GetAsync(path.ProjectId, importId, ct),
+            async (existing, ct) =>
             {
-                return;
-            }
+                if (existing is not null && existing.State != ImportState.Running)
+                {
+                    return UpdateDecision.Done(true);
+                }
 
-            var now = time.GetUtcNow();
-            var upload = existing is null ? await imports.GetUploadAsync(path.ProjectId, StorageNames.BlobContainers.Prelabels, blobEvent.BlobName, cancellationToken) : null;
-            var failed = (existing ?? new ImportDocument
-            {
-                Id = ImportDocument.IdFor(importId),
-                Pk = path.ProjectId,
-                ProjectId = path.ProjectId,
-                ImportId = importId,
-                State = ImportState.Running,
-                BlobName = blobEvent.BlobName,
-                BlobETag = blobEvent.ETag ?? "",
-                RequestedBy = upload?.RequestedBy ?? "unknown",
-                OntologyVersion = 0,
-                StartedAt = now,
-            }) with
-            {
-                State = ImportState.Failed,
-                Failure = reason,
-                FailureKind = ImportFailureKinds.GaveUp,
-                FinishedAt = now,
-            };
-            if ((await imports.SaveAsync(failed, "import.failed", now, cancellationToken)).Succeeded)
-            {
-                return;
-            }
-
-            // Progress or another delivery wrote meanwhile: read again.
-        }
+                var now = time.GetUtcNow();
+                var upload = existing is null ? await imports.GetUploadAsync(path.ProjectId, StorageNames.BlobContainers.Prelabels, blobEvent.BlobName, ct) : null;
+                var failed = (existing ?? new ImportDocument
+                {
+                    Id = ImportDocument.IdFor(importId),
+                    Pk = path.ProjectId,
+                    ProjectId = path.ProjectId,
+                    ImportId = importId,
+                    State = ImportState.Running,
+                    BlobName = blobEvent.BlobName,
+                    BlobETag = blobEvent.ETag ?? "",
+                    RequestedBy = upload?.RequestedBy ?? "unknown",
+                    OntologyVersion = 0,
+                    StartedAt = now,
+                }) with
+                {
+                    State = ImportState.Failed,
+                    Failure = reason,
+                    FailureKind = ImportFailureKinds.GaveUp,
+                    FinishedAt = now,
+                };
+                return UpdateDecision.Write(ct => imports.SaveAsync(failed, "import.failed", now, ct), _ => true); // progress or another delivery wrote meanwhile: read again
+            },
+            cancellationToken);
     }
 
     /// <summary>True when a delivery for the record's file version has nothing to do.</summary>
@@ -353,22 +351,6 @@ public sealed class PrelabelImporter(
 
     private static ImportRun Skipped(string importId, Stopwatch watch) =>
         new(importId, ImportState.Failed, ImportCounts.Zero, watch.Elapsed, TimeSpan.Zero, TimeSpan.Zero, Skipped: true);
-
-    private Task RecordErrorAsync(string projectId, BlobCreatedEvent blobEvent, string reason, string message, CancellationToken cancellationToken) =>
-        assets.RecordErrorAsync(
-            new IngestErrorDocument
-            {
-                Id = IngestErrorDocument.IdFor($"{blobEvent.Container}/{blobEvent.BlobName}/{blobEvent.ETag ?? blobEvent.Id}"),
-                Pk = projectId,
-                ProjectId = projectId,
-                Container = blobEvent.Container,
-                BlobName = blobEvent.BlobName,
-                Reason = reason,
-                Message = message,
-                EventId = blobEvent.Id,
-                At = time.GetUtcNow(),
-            },
-            cancellationToken);
 }
 
 /// <summary>Lines of this run that a newer file's waiting line superseded: counted by route instead of as pending. Thread-safe.</summary>
@@ -399,45 +381,3 @@ internal sealed class SupersededLines
 
 /// <summary>Two deliveries of the same file started an import at the same instant; the loser fails and is retried.</summary>
 public sealed class ImportRaceException(string importId) : Exception($"Import '{importId}' was started concurrently; retrying.");
-
-/// <summary>A read-only pass-through that counts bytes, for import progress.</summary>
-internal sealed class CountingStream(Stream inner) : Stream
-{
-    private long _read;
-
-    public long BytesRead => Interlocked.Read(ref _read);
-
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position { get => BytesRead; set => throw new NotSupportedException(); }
-
-    public override int Read(byte[] buffer, int offset, int count) => Count(inner.Read(buffer, offset, count));
-
-    public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
-        Count(await inner.ReadAsync(buffer, cancellationToken).ConfigureAwait(false));
-
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-    private int Count(int read)
-    {
-        Interlocked.Add(ref _read, read);
-        return read;
-    }
-}

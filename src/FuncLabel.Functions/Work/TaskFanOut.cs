@@ -1,4 +1,5 @@
 using System.Globalization;
+using FuncLabel.Data.Cosmos;
 using FuncLabel.Data.Outbox;
 using FuncLabel.Data.Work;
 using FuncLabel.Domain.Reports;
@@ -34,47 +35,45 @@ public sealed class TaskFanOut(WorkStore work, JobStore jobs, ConsensusRunner co
             var job = await jobs.GetAsync(message.ProjectId, message.JobId, cancellationToken)
                 ?? throw new InvalidOperationException($"Job {message.JobId} is missing.");
             IReadOnlyDictionary<string, string>? use = null;
-            while (true)
-            {
-                var slot = item.Item.Find(message.Pass);
-                long? sequence = null;
-                bool fresh = message.Attempt == 0 && slot is { Stage: PassStage.Submitted, Attempt: 0 } && !item.Item.AppliedMessages.Contains(message.Id);
-                if (fresh)
+            (item, outcome) = await ConditionalUpdate.RunAsync(
+                $"work item {message.ProjectId}/{message.JobId}/{message.AssetId}",
+                item,
+                async ct => await work.GetAsync(message.ProjectId, message.JobId, message.AssetId!, ct) ?? throw new InvalidOperationException("Work item vanished."),
+                async (current, ct) =>
                 {
-                    sequence = slot!.Sequence ?? await work.NumberAsync(message.ProjectId, message.JobId, message.Id, cancellationToken);
-                    use ??= await prelabels.DetailsAsync(item, slot, cancellationToken);
-                }
-
-                var step = item.Item.ApplySubmission(message.Id, message.Pass, message.Attempt, sequence, job.ReviewFrequency);
-                if (!step.Succeeded)
-                {
-                    outcome = "already applied";
-                    break;
-                }
-
-                var stage = step.Value.Find(message.Pass)?.Stage;
-                var action = stage == PassStage.Review ? "work.review_selected" : stage == PassStage.Final ? "work.pass_final" : "work.message_ignored";
-                var details = new Dictionary<string, string> { ["pass"] = message.Pass.ToString(CultureInfo.InvariantCulture), ["message"] = message.Id };
-                if (sequence is { } n)
-                {
-                    details["sequence"] = n.ToString(CultureInfo.InvariantCulture);
-                    details[ReportDetails.Drawer] = slot!.Drawer ?? "";
-                    foreach (var (key, value) in use!) // looked up whenever a sequence is taken
+                    var slot = current.Item.Find(message.Pass);
+                    long? sequence = null;
+                    bool fresh = message.Attempt == 0 && slot is { Stage: PassStage.Submitted, Attempt: 0 } && !current.Item.AppliedMessages.Contains(message.Id);
+                    if (fresh)
                     {
-                        details[key] = value;
+                        sequence = slot!.Sequence ?? await work.NumberAsync(message.ProjectId, message.JobId, message.Id, ct);
+                        use ??= await prelabels.DetailsAsync(current, slot, ct);
                     }
-                }
 
-                var written = await work.ReplaceAsync(item, step.Value, new ChangeContext("system", time.GetUtcNow(), item.ProjectId), action, details, null, cancellationToken, delivered: message.Id);
-                if (written.Succeeded)
-                {
-                    item = written.Value;
-                    outcome = action;
-                    break;
-                }
+                    var step = current.Item.ApplySubmission(message.Id, message.Pass, message.Attempt, sequence, job.ReviewFrequency);
+                    if (!step.Succeeded)
+                    {
+                        return UpdateDecision.Done((current, "already applied"));
+                    }
 
-                item = await work.GetAsync(message.ProjectId, message.JobId, message.AssetId!, cancellationToken) ?? throw new InvalidOperationException("Work item vanished.");
-            }
+                    var stage = step.Value.Find(message.Pass)?.Stage;
+                    var action = stage == PassStage.Review ? "work.review_selected" : stage == PassStage.Final ? "work.pass_final" : "work.message_ignored";
+                    var details = new Dictionary<string, string> { ["pass"] = message.Pass.ToString(CultureInfo.InvariantCulture), ["message"] = message.Id };
+                    if (sequence is { } n)
+                    {
+                        details["sequence"] = n.ToString(CultureInfo.InvariantCulture);
+                        details[ReportDetails.Drawer] = slot!.Drawer ?? "";
+                        foreach (var (key, value) in use!) // looked up whenever a sequence is taken
+                        {
+                            details[key] = value;
+                        }
+                    }
+
+                    return UpdateDecision.Write(
+                        ct => work.ReplaceAsync(current, step.Value, new ChangeContext("system", time.GetUtcNow(), current.ProjectId), action, details, null, ct, delivered: message.Id),
+                        written => (written, action));
+                },
+                cancellationToken);
         }
 
         bool merged = await consensus.RunIfReadyAsync(item, cancellationToken);

@@ -11,6 +11,10 @@ using FuncLabel.Domain.Training;
 using FuncLabel.Functions.Security;
 using FuncLabel.Functions.Validation;
 using Microsoft.AspNetCore.Http.HttpResults;
+using AnswerResult = Microsoft.AspNetCore.Http.HttpResults.Results<
+    Microsoft.AspNetCore.Http.HttpResults.Ok<FuncLabel.Functions.Apis.Training.AttemptAnswerView>,
+    Microsoft.AspNetCore.Http.HttpResults.ValidationProblem,
+    Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult>;
 
 namespace FuncLabel.Functions.Apis.Training;
 
@@ -21,8 +25,6 @@ namespace FuncLabel.Functions.Apis.Training;
 /// </summary>
 public static class AttemptsApi
 {
-    
-
     /// <summary>
     /// Starts the caller's next attempt, or returns their unfinished one (200). Attempt n has a deterministic id, so two
     /// concurrent starts of the same number collide on create and the loser decides again: the limit holds exactly.
@@ -49,43 +51,55 @@ public static class AttemptsApi
             items.Add(new AttemptItem(templateId, templateId, version.Number, template.AssetId, version.ContentId, template.PassOverlap, template.Extent));
         }
 
-        while (true)
+        var (attempt, created) = await ConditionalUpdate.RunAsync(
+            $"attempts of {caller.UserId} at exam {projectId}/{examId}",
+            ct => services.Trainees.AttemptsAtAsync(caller.UserId, projectId, examId, ct).ToListAsync(ct).AsTask(),
+            existing =>
+            {
+                if (existing.FirstOrDefault(a => !a.IsFinished) is { } open)
+                {
+                    return UpdateDecision.Done<(AttemptDocument? Attempt, bool Created)>((open, false));
+                }
+
+                var number = existing.Count == 0 ? 1 : existing.Max(a => a.Number) + 1;
+                if (number > exam.AllowedAttempts)
+                {
+                    return UpdateDecision.Done<(AttemptDocument? Attempt, bool Created)>((null, false)); // no attempt left
+                }
+
+                var now = services.Time.GetUtcNow();
+                var attemptId = AttemptIds.For(caller.UserId, projectId, examId, number);
+                var next = new AttemptDocument
+                {
+                    Id = AttemptDocument.IdFor(attemptId),
+                    Pk = caller.UserId,
+                    AttemptId = attemptId,
+                    UserId = caller.UserId,
+                    ProjectId = projectId,
+                    ExamId = examId,
+                    Number = number,
+                    PassMark = exam.PassMark,
+                    AwardsCredentialTypeIds = exam.AwardsCredentialTypeIds,
+                    Items = items,
+                    StartedAt = now,
+                };
+                return UpdateDecision.Write<AttemptDocument, (AttemptDocument? Attempt, bool Created)>(
+                    ct => services.Trainees.CreateAttemptAsync(next, new ChangeContext(caller.UserId, now, projectId), ct),
+                    stored => (stored, true));
+            },
+            cancellationToken);
+        if (attempt is null)
         {
-            var existing = await services.Trainees.AttemptsAtAsync(caller.UserId, projectId, examId, cancellationToken).ToListAsync(cancellationToken);
-            if (existing.FirstOrDefault(a => !a.IsFinished) is { } open)
-            {
-                return TypedResults.Ok(await ViewAsync(open, services, cancellationToken));
-            }
-
-            var number = existing.Count == 0 ? 1 : existing.Max(a => a.Number) + 1;
-            if (number > exam.AllowedAttempts)
-            {
-                return Problems.Conflict("attempts_exhausted", $"All {exam.AllowedAttempts} allowed attempt(s) at exam '{examId}' have been used.");
-            }
-
-            var now = services.Time.GetUtcNow();
-            var attemptId = AttemptIds.For(caller.UserId, projectId, examId, number);
-            var attempt = new AttemptDocument
-            {
-                Id = AttemptDocument.IdFor(attemptId),
-                Pk = caller.UserId,
-                AttemptId = attemptId,
-                UserId = caller.UserId,
-                ProjectId = projectId,
-                ExamId = examId,
-                Number = number,
-                PassMark = exam.PassMark,
-                AwardsCredentialTypeIds = exam.AwardsCredentialTypeIds,
-                Items = items,
-                StartedAt = now,
-            };
-            var created = await services.Trainees.CreateAttemptAsync(attempt, new ChangeContext(caller.UserId, now, projectId), cancellationToken);
-            if (created.Succeeded)
-            {
-                Versions.SetETag(http.Response, created.Value.Version);
-                return TypedResults.Created($"/api/attempts/{attemptId}", await ViewAsync(created.Value, services, cancellationToken));
-            }
+            return Problems.Conflict("attempts_exhausted", $"All {exam.AllowedAttempts} allowed attempt(s) at exam '{examId}' have been used.");
         }
+
+        if (!created)
+        {
+            return TypedResults.Ok(await ViewAsync(attempt, services, cancellationToken));
+        }
+
+        Versions.SetETag(http.Response, attempt.Version);
+        return TypedResults.Created($"/api/attempts/{attempt.AttemptId}", await ViewAsync(attempt, services, cancellationToken));
     }
 
     public static async Task<Results<Ok<AttemptView>, ProblemHttpResult>> GetAsync(
@@ -106,48 +120,50 @@ public static class AttemptsApi
         string attemptId, string itemId, AttemptAnswerRequest request, HttpContext http, [AsParameters] TrainingServices services, CancellationToken cancellationToken)
     {
         var caller = http.Caller();
-        while (true)
-        {
-            var attempt = await LoadAsync(attemptId, caller, allowAdmin: false, services, cancellationToken);
-            var index = attempt?.Items.ToList().FindIndex(i => i.ItemId == itemId) ?? -1;
-            if (attempt is null || index < 0)
+        return await ConditionalUpdate.RunAsync(
+            $"attempt {attemptId}",
+            ct => LoadAsync(attemptId, caller, allowAdmin: false, services, ct),
+            async (attempt, ct) =>
             {
-                return Problems.NotFound($"Item '{itemId}' of attempt '{attemptId}' was not found.");
-            }
+                var index = attempt?.Items.ToList().FindIndex(i => i.ItemId == itemId) ?? -1;
+                if (attempt is null || index < 0)
+                {
+                    return UpdateDecision.Done<AnswerResult>(Problems.NotFound($"Item '{itemId}' of attempt '{attemptId}' was not found."));
+                }
 
-            if (attempt.IsFinished)
-            {
-                return Problems.Conflict("attempt_finished", "The attempt is finished; answers can no longer change.");
-            }
+                if (attempt.IsFinished)
+                {
+                    return UpdateDecision.Done<AnswerResult>(Problems.Conflict("attempt_finished", "The attempt is finished; answers can no longer change."));
+                }
 
-            var item = attempt.Items[index];
-            var content = await services.Training.GetContentAsync(item.AssetId, item.ContentId, cancellationToken)
-                ?? throw new InvalidOperationException($"Template content {item.ContentId} of attempt {attemptId} is missing.");
-            var errors = new FieldErrors();
-            var answer = TrainingAnswers.Read(request.Answer, "answer", TrainingAnswers.OntologyOf(content), attempt.ProjectId, item.Extent, AnnotationSource.Human, errors);
-            if (errors.Any)
-            {
-                return errors.ToProblem();
-            }
+                var item = attempt.Items[index];
+                var content = await services.Training.GetContentAsync(item.AssetId, item.ContentId, ct)
+                    ?? throw new InvalidOperationException($"Template content {item.ContentId} of attempt {attemptId} is missing.");
+                var errors = new FieldErrors();
+                var answer = TrainingAnswers.Read(request.Answer, "answer", TrainingAnswers.OntologyOf(content), attempt.ProjectId, item.Extent, AnnotationSource.Human, errors);
+                if (errors.Any)
+                {
+                    return UpdateDecision.Done<AnswerResult>(errors.ToProblem());
+                }
 
-            var now = services.Time.GetUtcNow();
-            var items = attempt.Items.ToList();
-            items[index] = item with { Answer = answer, AnsweredAt = now };
-            var written = await services.Trainees.UpdateAttemptAsync(
-                attempt with { Items = items },
-                new ChangeContext(caller.UserId, now, attempt.ProjectId),
-                "attempt.answered",
-                new Dictionary<string, string> { ["itemId"] = itemId },
-                null,
-                cancellationToken);
-            if (written.Succeeded)
-            {
-                Versions.SetETag(http.Response, written.Value.Version);
-                return TypedResults.Ok(new AttemptAnswerView(attemptId, itemId, answer.Count, now, written.Value.Version));
-            }
-
-            // Another answer or the finish was written meanwhile: read again and decide again.
-        }
+                var now = services.Time.GetUtcNow();
+                var items = attempt.Items.ToList();
+                items[index] = item with { Answer = answer, AnsweredAt = now };
+                return UpdateDecision.Write<AttemptDocument, AnswerResult>(
+                    ct => services.Trainees.UpdateAttemptAsync(
+                        attempt with { Items = items },
+                        new ChangeContext(caller.UserId, now, attempt.ProjectId),
+                        "attempt.answered",
+                        new Dictionary<string, string> { ["itemId"] = itemId },
+                        null,
+                        ct),
+                    written =>
+                    {
+                        Versions.SetETag(http.Response, written.Version);
+                        return TypedResults.Ok(new AttemptAnswerView(attemptId, itemId, answer.Count, now, written.Version));
+                    });
+            },
+            cancellationToken);
     }
 
     /// <summary>
@@ -160,53 +176,52 @@ public static class AttemptsApi
         string attemptId, HttpContext http, [AsParameters] TrainingServices services, CancellationToken cancellationToken)
     {
         var caller = http.Caller();
-        while (true)
-        {
-            var attempt = await LoadAsync(attemptId, caller, allowAdmin: false, services, cancellationToken);
-            if (attempt is null)
+        var stored = await ConditionalUpdate.RunAsync(
+            $"attempt {attemptId}",
+            ct => LoadAsync(attemptId, caller, allowAdmin: false, services, ct),
+            async (attempt, ct) =>
             {
-                return Problems.NotFound($"Attempt '{attemptId}' was not found.");
-            }
-
-            if (attempt.IsFinished)
-            {
-                Versions.SetETag(http.Response, attempt.Version);
-                return TypedResults.Ok(await ViewAsync(attempt, services, cancellationToken));
-            }
-
-            var now = services.Time.GetUtcNow();
-            var scored = new List<AttemptItem>();
-            foreach (var item in attempt.Items)
-            {
-                var content = await services.Training.GetContentAsync(item.AssetId, item.ContentId, cancellationToken)
-                    ?? throw new InvalidOperationException($"Template content {item.ContentId} of attempt {attemptId} is missing.");
-                var result = TrainingAnswers.Score(content, item.Answer ?? [], item.Extent, item.PassOverlap);
-                scored.Add(item with { Score = result.Score, Feedback = TrainingFeedback.ForExam(result) });
-            }
-
-            var outcome = ExamOutcome.Of([.. scored.Select(i => i.Score!.Value)], attempt.PassMark);
-            var grants = outcome.Passed ? await GrantsAsync(attempt, now, services, cancellationToken) : [];
-            var finished = attempt with { Items = scored, FinishedAt = now, Score = outcome.Score, Passed = outcome.Passed };
-            var written = await services.Trainees.UpdateAttemptAsync(
-                finished,
-                new ChangeContext(caller.UserId, now, attempt.ProjectId),
-                "attempt.finished",
-                new Dictionary<string, string>(ReportDetails.Feedback(scored.SelectMany(i => i.Feedback ?? []).Select(f => (f.ClassId, f.Reason))))
+                if (attempt is null || attempt.IsFinished)
                 {
-                    ["score"] = outcome.Score.ToString(CultureInfo.InvariantCulture),
-                    ["passed"] = outcome.Passed ? "true" : "false",
-                    ["granted"] = string.Join(',', grants.Select(g => g.Grant.TypeId)),
-                },
-                grants,
-                cancellationToken);
-            if (written.Succeeded)
-            {
-                Versions.SetETag(http.Response, written.Value.Version);
-                return TypedResults.Ok(await ViewAsync(written.Value, services, cancellationToken));
-            }
+                    return UpdateDecision.Done(attempt); // not found, or finished by an earlier or concurrent finish
+                }
 
-            // Stale: an answer or another finish got there first; the next read decides (and finds it finished).
+                var now = services.Time.GetUtcNow();
+                var scored = new List<AttemptItem>();
+                foreach (var item in attempt.Items)
+                {
+                    var content = await services.Training.GetContentAsync(item.AssetId, item.ContentId, ct)
+                        ?? throw new InvalidOperationException($"Template content {item.ContentId} of attempt {attemptId} is missing.");
+                    var result = TrainingAnswers.Score(content, item.Answer ?? [], item.Extent, item.PassOverlap);
+                    scored.Add(item with { Score = result.Score, Feedback = TrainingFeedback.ForExam(result) });
+                }
+
+                var outcome = ExamOutcome.Of([.. scored.Select(i => i.Score!.Value)], attempt.PassMark);
+                var grants = outcome.Passed ? await GrantsAsync(attempt, now, services, ct) : [];
+                var finished = attempt with { Items = scored, FinishedAt = now, Score = outcome.Score, Passed = outcome.Passed };
+                return UpdateDecision.Write<AttemptDocument, AttemptDocument?>(
+                    ct => services.Trainees.UpdateAttemptAsync(
+                        finished,
+                        new ChangeContext(caller.UserId, now, attempt.ProjectId),
+                        "attempt.finished",
+                        new Dictionary<string, string>(ReportDetails.Feedback(scored.SelectMany(i => i.Feedback ?? []).Select(f => (f.ClassId, f.Reason))))
+                        {
+                            ["score"] = outcome.Score.ToString(CultureInfo.InvariantCulture),
+                            ["passed"] = outcome.Passed ? "true" : "false",
+                            ["granted"] = string.Join(',', grants.Select(g => g.Grant.TypeId)),
+                        },
+                        grants,
+                        ct),
+                    written => written); // stale: an answer or another finish got there first; the next read decides
+            },
+            cancellationToken);
+        if (stored is null)
+        {
+            return Problems.NotFound($"Attempt '{attemptId}' was not found.");
         }
+
+        Versions.SetETag(http.Response, stored.Version);
+        return TypedResults.Ok(await ViewAsync(stored, services, cancellationToken));
     }
 
     /// <summary>The caller's attempts, every project (summaries; open one for its items).</summary>
