@@ -44,9 +44,6 @@ public enum PendingRemoval
 /// </remarks>
 public sealed class PrelabelStore(CosmosDatabase database)
 {
-    /// <summary>Attempts before giving up on a document that keeps changing under the write (concurrent writers of one uuid).</summary>
-    private const int MaxAttempts = 8;
-
     private static readonly ItemRequestOptions NoContent = new() { EnableContentResponseOnWrite = false };
 
     private DocumentContainer Labels => database.Container(ContainerDefinitions.Labels);
@@ -110,56 +107,60 @@ public sealed class PrelabelStore(CosmosDatabase database)
 
     /// <summary>
     /// Create; when the id exists, read it and replace it with its ETag if its key is not greater than
-    /// <paramref name="order"/>; a replace that lost a race, or a document deleted meanwhile, decides again.
+    /// <paramref name="order"/>; a replace that lost a race, or a document deleted meanwhile, decides again
+    /// (<see cref="ConditionalUpdate"/>). Without <paramref name="readFirst"/>, the first round assumes there is no
+    /// document and creates.
     /// </summary>
-    private static async Task<(OrderedWriteOutcome Outcome, T? Other)> WriteOrderedAsync<T>(
+    private static Task<(OrderedWriteOutcome Outcome, T? Other)> WriteOrderedAsync<T>(
         DocumentContainer documents, T document, string order, Func<T, string?> orderOf, bool readFirst, CancellationToken cancellationToken)
         where T : CosmosDocument
     {
-        var partitionKey = new PartitionKey(document.Pk);
-        for (var attempt = 1; attempt <= MaxAttempts; attempt++)
+        var subject = $"document {document.Id} in {documents.Container.Id}/{document.Pk}";
+        Task<T?> Read(CancellationToken ct) => documents.ReadAsync<T>(document.Pk, document.Id, ct);
+        UpdateDecision<(OrderedWriteOutcome Outcome, T? Other)> Decide(T? stored) =>
+            stored is null
+                ? UpdateDecision<(OrderedWriteOutcome Outcome, T? Other)>.Write(ct => CreateQuietlyAsync(documents, document, ct), _ => (OrderedWriteOutcome.Created, null))
+                : !PrelabelOrder.MayReplace(order, orderOf(stored))
+                    ? UpdateDecision<(OrderedWriteOutcome Outcome, T? Other)>.Done((OrderedWriteOutcome.KeptNewer, stored))
+                    : UpdateDecision<(OrderedWriteOutcome Outcome, T? Other)>.Write(ct => ReplaceQuietlyAsync(documents, document, stored.ETag!, ct), _ => (OrderedWriteOutcome.Replaced, stored));
+        return readFirst
+            ? ConditionalUpdate.RunAsync(subject, Read, Decide, cancellationToken)
+            : ConditionalUpdate.RunAsync(subject, (T?)null, Read, Decide, cancellationToken);
+    }
+
+    /// <summary>Creates without the document in the answer (a line's write needs only whether it held).</summary>
+    private static async Task<WriteResult<T>> CreateQuietlyAsync<T>(DocumentContainer documents, T document, CancellationToken cancellationToken)
+        where T : CosmosDocument
+    {
+        try
         {
-            if (!readFirst || attempt > 1)
-            {
-                try
-                {
-                    await documents.Container.CreateItemAsync(document, partitionKey, NoContent, cancellationToken).ConfigureAwait(false);
-                    return (OrderedWriteOutcome.Created, null);
-                }
-                catch (CosmosException e) when (e.StatusCode == HttpStatusCode.Conflict)
-                {
-                    // The id exists: compare orders.
-                }
-            }
-
-            var stored = await documents.ReadAsync<T>(document.Pk, document.Id, cancellationToken).ConfigureAwait(false);
-            if (stored is null)
-            {
-                continue; // new id, or deleted since the create: create
-            }
-
-            if (!PrelabelOrder.MayReplace(order, orderOf(stored)))
-            {
-                return (OrderedWriteOutcome.KeptNewer, stored);
-            }
-
-            try
-            {
-                await documents.Container.ReplaceItemAsync(
-                        document,
-                        document.Id,
-                        partitionKey,
-                        new ItemRequestOptions { IfMatchEtag = stored.ETag, EnableContentResponseOnWrite = false },
-                        cancellationToken)
-                    .ConfigureAwait(false);
-                return (OrderedWriteOutcome.Replaced, stored);
-            }
-            catch (CosmosException e) when (e.StatusCode is HttpStatusCode.PreconditionFailed or HttpStatusCode.NotFound)
-            {
-                // Changed or deleted since the read: decide again.
-            }
+            await documents.Container.CreateItemAsync(document, new PartitionKey(document.Pk), NoContent, cancellationToken).ConfigureAwait(false);
+            return WriteResult<T>.Ok(document);
         }
+        catch (CosmosException e) when (e.StatusCode == HttpStatusCode.Conflict)
+        {
+            return WriteResult<T>.Failed(WriteFailure.AlreadyExists);
+        }
+    }
 
-        throw new InvalidOperationException($"Document '{document.Id}' kept changing during {MaxAttempts} ordered write attempts.");
+    /// <summary>Replaces if the stored document still has <paramref name="ifMatch"/>, without the document in the answer.</summary>
+    private static async Task<WriteResult<T>> ReplaceQuietlyAsync<T>(DocumentContainer documents, T document, string ifMatch, CancellationToken cancellationToken)
+        where T : CosmosDocument
+    {
+        try
+        {
+            await documents.Container.ReplaceItemAsync(
+                    document,
+                    document.Id,
+                    new PartitionKey(document.Pk),
+                    new ItemRequestOptions { IfMatchEtag = ifMatch, EnableContentResponseOnWrite = false },
+                    cancellationToken)
+                .ConfigureAwait(false);
+            return WriteResult<T>.Ok(document);
+        }
+        catch (CosmosException e) when (e.StatusCode is HttpStatusCode.PreconditionFailed or HttpStatusCode.NotFound)
+        {
+            return WriteResult<T>.Failed(e.StatusCode == HttpStatusCode.NotFound ? WriteFailure.Missing : WriteFailure.Stale);
+        }
     }
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using FuncLabel.Data.Cosmos;
 using FuncLabel.Functions.Http;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Cosmos;
@@ -20,6 +21,10 @@ public sealed class ErrorStatusTests
     [InlineData(HttpStatusCode.BadRequest)]
     public void OtherStoreFailure_Is500(HttpStatusCode status) =>
         Assert.Equal(StatusCodes.Status500InternalServerError, ErrorStatus.For(new CosmosException("store", status, 0, "activity", 0)));
+
+    [Fact]
+    public void ContentionPastTheBound_Is409() =>
+        Assert.Equal(StatusCodes.Status409Conflict, ErrorStatus.For(new AggregateException(new ConcurrentChangeException("work item", ConditionalUpdate.MaxRounds))));
 
     [Fact]
     public void OversizedBody_Keeps413() =>
