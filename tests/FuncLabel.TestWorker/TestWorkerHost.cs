@@ -25,6 +25,9 @@ internal static class TestWorkerHost
 
         builder.ConfigureFunctionsWebApplication();
         builder.Services.AddSingleton<Records>();
+
+        // Kestrel's own 30 MB request limit would stop the large-body tests; the host in front enforces its limit (100 MB).
+        builder.Services.Configure<KestrelServerOptions>(k => k.Limits.MaxRequestBodySize = null);
         if (httpUri is not null)
         {
             // Registered after the integration's own options, so these win.
