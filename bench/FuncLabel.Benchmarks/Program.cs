@@ -4,6 +4,7 @@ using FuncLabel.Benchmarks.Scoring;
 // dotnet run -c Release --project bench/FuncLabel.Benchmarks -- --filter '*'   (see bench/README.md)
 // dotnet run -c Release --project bench/FuncLabel.Benchmarks -- iou-pairs ...  (bench/polygon-iou-vs-geos.sh)
 // dotnet run -c Release --project bench/FuncLabel.Benchmarks -- blob-event-latency ...  (bench/localhost-blob-latency.sh)
+// dotnet run -c Release --project bench/FuncLabel.Benchmarks -- worker-costs ...  (bench/localhost-worker.sh)
 // dotnet run -c Release --project bench/FuncLabel.Benchmarks -- ndjson-cpu [rounds]  (bench/results/ndjson-parse.md)
 // dotnet run -c Release --project bench/FuncLabel.Benchmarks -- consensus-cpu [rounds]  (bench/results/consensus.md)
 if (args is ["iou-pairs", .. var rest])
@@ -14,6 +15,11 @@ if (args is ["iou-pairs", .. var rest])
 if (args is ["blob-event-latency", .. var latencyArgs])
 {
     return await FuncLabel.Benchmarks.LocalHost.BlobEventLatencyCommand.RunAsync(latencyArgs);
+}
+
+if (args is ["worker-costs", .. var workerArgs])
+{
+    return await FuncLabel.Benchmarks.LocalHost.WorkerCostsCommand.RunAsync(workerArgs);
 }
 
 if (args is ["scene-time", .. var timeArgs])
@@ -36,5 +42,5 @@ if (args is ["ndjson-cpu", .. var cpuArgs])
     return FuncLabel.Benchmarks.Ndjson.NdjsonCpuTimeCommand.Run(cpuArgs);
 }
 
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+BenchmarkSwitcher.FromAssembly(typeof(IouPairsCommand).Assembly).Run(args);
 return 0;
