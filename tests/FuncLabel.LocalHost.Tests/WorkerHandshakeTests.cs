@@ -77,6 +77,26 @@ public sealed class WorkerHandshakeTests
     }
 
     [Fact]
+    public async Task Worker_KilledMidInvocation_InvocationFails_MessageRedeliveredToTheNewWorker()
+    {
+        using var app = WorkerTestApp.Create("Work");
+        await using var host = await app.StartHostAsync();
+        await WorkerTestApp.Queue(app.Settings["WorkQueue"]).SendMessageAsync("""{"key":"victim","sleepMs":30000,"sleepTimes":1}""");
+        var started = await app.Records.WaitForAsync("Work", "started", r => r.Count == 1);
+        var first = started[0]["pid"]!.GetValue<int>();
+
+        System.Diagnostics.Process.GetProcessById(first).Kill();
+        var failed = await app.Logs.WaitForAsync(l => l.Message.StartsWith("Executed 'Functions.Work' (Failed", StringComparison.Ordinal));
+        await app.Records.WaitForAsync("Work", "started", r => r.Count == 2, TimeSpan.FromSeconds(60));
+
+        Assert.Contains("HandlerUnreachable", failed.Message);
+        var again = app.Records.Read("Work", "started")[1];
+        Assert.Equal(2, again["dequeueCount"]!.GetValue<long>());
+        Assert.NotEqual(first, again["pid"]!.GetValue<int>());
+        Assert.True(host.Worker!.Starts >= 2);
+    }
+
+    [Fact]
     public async Task InProcessWorkers_TwoInOneProcess_EachServesItsOwnRequests()
     {
         using var one = WorkerTestApp.Create("GetItem");
