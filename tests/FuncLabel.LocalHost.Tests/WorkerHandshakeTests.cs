@@ -97,6 +97,22 @@ public sealed class WorkerHandshakeTests
     }
 
     [Fact]
+    public async Task InProcessWorker_ServesHttpAndQueue()
+    {
+        using var app = WorkerTestApp.Create("GetItem", "Work");
+        await using var host = await app.StartHostAsync(new InProcessWorkerLauncher());
+        using var client = new HttpClient { BaseAddress = host.HttpAddress };
+
+        await WorkerTestApp.Queue(app.Settings["WorkQueue"]).SendMessageAsync("""{"key":"in-process"}""");
+        using var response = await client.GetAsync("api/items/inproc/3");
+        var succeeded = await app.Records.WaitForAsync("Work", "succeeded", r => r.Count == 1);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(3, JsonNode.Parse(await response.Content.ReadAsStringAsync())!["id"]!.GetValue<int>());
+        Assert.Equal(Environment.ProcessId, succeeded[0]["pid"]!.GetValue<int>());
+    }
+
+    [Fact]
     public async Task InProcessWorkers_TwoInOneProcess_EachServesItsOwnRequests()
     {
         using var one = WorkerTestApp.Create("GetItem");
