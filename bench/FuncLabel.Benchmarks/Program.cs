@@ -7,6 +7,7 @@ using FuncLabel.Benchmarks.Scoring;
 // dotnet run -c Release --project bench/FuncLabel.Benchmarks -- worker-costs ...  (bench/localhost-worker.sh)
 // dotnet run -c Release --project bench/FuncLabel.Benchmarks -- ndjson-cpu [rounds]  (bench/results/ndjson-parse.md)
 // dotnet run -c Release --project bench/FuncLabel.Benchmarks -- consensus-cpu [rounds]  (bench/results/consensus.md)
+// dotnet run -c Release --project bench/FuncLabel.Benchmarks -- storage-streaming [runs] [MiB]  (bench/storage-streaming.sh)
 if (args is ["iou-pairs", .. var rest])
 {
     return IouPairsCommand.Run(rest);
@@ -20,6 +21,11 @@ if (args is ["blob-event-latency", .. var latencyArgs])
 if (args is ["worker-costs", .. var workerArgs])
 {
     return await FuncLabel.Benchmarks.LocalHost.WorkerCostsCommand.RunAsync(workerArgs);
+}
+
+if (args is ["storage-streaming", .. var streamingArgs])
+{
+    return await FuncLabel.Benchmarks.Storage.StorageStreamingCommand.RunAsync(streamingArgs);
 }
 
 if (args is ["scene-time", .. var timeArgs])

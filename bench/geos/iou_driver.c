@@ -143,7 +143,7 @@ int main(int argc, char **argv)
     measure(ctx, pairs, n, NULL, values, &best, &median, &passes);
     printf("geos\tall\tpairs=%zu\tpasses=%zu\tbest_ns=%.0f\tmedian_ns=%.0f\n", n, passes, best, median);
 
-    const char *kinds[] = {"contained", "disjoint", "identical", "overlapping", "touching"};
+    const char *kinds[] = {"contained", "disjoint", "identical", "overlapping", "shared-edge", "touching"};
     for (size_t k = 0; k < sizeof kinds / sizeof kinds[0]; k++) {
         size_t count = measure(ctx, pairs, n, kinds[k], values, &best, &median, &passes);
         if (count > 0) {

@@ -1,5 +1,5 @@
-// Uploads are events, not blob triggers (DESIGN.md): an Event Grid system topic on the storage account and one
-// BlobCreated subscription per entry of names.json's blobEventSubscriptions (generated from
+// Uploads are events, not blob triggers (docs/architecture.md, Uploads are events): an Event Grid system topic on the
+// storage account and one BlobCreated subscription per entry of names.json's blobEventSubscriptions (generated from
 // FuncLabel.Data.StorageNames), each delivering Event Grid-schema events to a storage queue. The container filter is
 // the subject prefix /blobServices/default/containers/<container>/; an empty suffix means no suffix filter.
 // The topic delivers with its own system-assigned identity (the account has no keys), which may only add messages.

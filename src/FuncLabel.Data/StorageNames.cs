@@ -2,7 +2,7 @@ namespace FuncLabel.Data;
 
 /// <summary>
 /// The one definition of FuncLabel's storage queues, blob containers and blob-created event subscriptions
-/// (DESIGN.md, Architecture and Storage). The function declarations, the infrastructure (infra/main.bicep, checked by
+/// (docs/architecture.md, Storage names). The function declarations, the infrastructure (infra/main.bicep, checked by
 /// FuncLabel.Infra.Tests against the compiled ARM JSON) and the local blob watcher's <c>blobwatcher.json</c> (checked
 /// by the same tests, since the local host may not depend on this project) all agree with these names.
 /// </summary>

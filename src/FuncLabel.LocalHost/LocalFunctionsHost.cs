@@ -29,10 +29,12 @@ internal sealed class LocalFunctionsHost : IAsyncDisposable
     private readonly IDisposable _activity;
     private readonly WorkerRpcServer? _rpc;
     private readonly ILoggerFactory _loggers;
+    private readonly SharedAccountCheck _sharedAccount;
     private bool _stopped;
 
     private LocalFunctionsHost(Started started, List<QueueListener> queues, List<TimerListener> timers, BlobWatcher? watcher,
-        LocalHostOptions options, StorageAccounts storage, string hostId, QueueActivity activity, IDisposable activityRegistration)
+        LocalHostOptions options, StorageAccounts storage, string hostId, QueueActivity activity, IDisposable activityRegistration,
+        SharedAccountCheck sharedAccount)
     {
         _web = started.Web;
         Handler = started.Handler;
@@ -49,6 +51,7 @@ internal sealed class LocalFunctionsHost : IAsyncDisposable
         HostId = hostId;
         Activity = activity;
         _activity = activityRegistration;
+        _sharedAccount = sharedAccount;
     }
 
     /// <summary>The custom handler, for a custom-handler app.</summary>
@@ -156,7 +159,10 @@ internal sealed class LocalFunctionsHost : IAsyncDisposable
         var watcher = app.Watcher is { } watcherConfig
             ? new BlobWatcher(watcherConfig, started.Storage, hostId, started.Activity, options.Time, loggers, webhook)
             : null;
-        var host = new LocalFunctionsHost(started, queues, timers, watcher, options, started.Storage, hostId, started.Activity, new Registrations(registrations));
+        var polled = queues.Select(q => q.QueueName).Concat(watcher?.Config.Subscriptions.Select(s => s.Queue).OfType<string>() ?? []);
+        var sharedAccount = new SharedAccountCheck(started.Storage.Blobs(AppFolder.DefaultConnection), hostId, polled, options.Time, loggers);
+        var host = new LocalFunctionsHost(started, queues, timers, watcher, options, started.Storage, hostId, started.Activity, new Registrations(registrations), sharedAccount);
+        await sharedAccount.StartAsync(cancellationToken);
         foreach (var queue in queues)
         {
             await queue.StartAsync(cancellationToken);
@@ -291,6 +297,7 @@ internal sealed class LocalFunctionsHost : IAsyncDisposable
 
         await Task.WhenAll(_queues.Select(q => q.StopAsync(drain.Token)).Concat(_timers.Select(t => t.StopAsync(drain.Token))));
         _activity.Dispose();
+        await _sharedAccount.DisposeAsync();
         await _web.StopAsync(cancellationToken);
         if (Handler is not null)
         {

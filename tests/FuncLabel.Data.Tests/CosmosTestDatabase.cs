@@ -1,6 +1,7 @@
+using Azure.Storage.Queues;
 using FuncLabel.Data.Cosmos;
 using FuncLabel.Data.Outbox;
-using FuncLabel.Storage;
+using FuncLabel.Data.Storage;
 using FuncLabel.Testing;
 
 namespace FuncLabel.Data.Tests;
@@ -18,7 +19,7 @@ public sealed class CosmosTestDatabase : IAsyncLifetime
     public OutboxFaults Faults { get; } = new();
 
     /// <summary>Queue messages in outboxes go to the Azurite started with the Cosmos server.</summary>
-    public QueueServiceClient Queues { get; } = new(Emulators.StorageConnectionString);
+    public QueueServiceClient Queues { get; } = new(Emulators.StorageConnectionString, QueueMessageFormat.Options());
 
     public OutboxRelay Relay => new(Database, Queues);
 

@@ -7,7 +7,7 @@ using FunctionList = FuncLabel.Functions.Declarations.Functions;
 namespace FuncLabel.Infra.Tests;
 
 /// <summary>
-/// The package scripts/publish.sh builds has the layout the Functions host expects (FUNCTIONS-PROTOCOL.md §1.1):
+/// The package scripts/publish.sh builds has the layout the Functions host expects (docs/local-host.md, Handler launch and readiness):
 /// host.json at the root, one folder with a function.json per declared function, and the handler that host.json's
 /// <c>customHandler.description.defaultExecutablePath</c> names, executable, in the folder and in the zip.
 /// </summary>

@@ -1,10 +1,11 @@
 using System.Text.Json.Nodes;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+using Azure.Storage.Queues;
 using FuncLabel.LocalHost.App;
 using FuncLabel.LocalHost.Blobs;
 using FuncLabel.LocalHost.Queues;
 using FuncLabel.LocalHost.Storage;
-using FuncLabel.Storage;
-using FuncLabel.Storage.Models;
 using FuncLabel.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -25,7 +26,7 @@ public sealed class BlobWatcherTests
     {
         var watcher = await WatcherAsync();
         var uploaded = (await _blobs.GetBlobClient("p1/images/cat 1.png").UploadAsync(
-            BinaryData.FromBytes(new byte[1234]), new BlobUploadOptions { ContentType = "image/png" })).Value;
+            BinaryData.FromBytes(new byte[1234]), new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = "image/png" } })).Value;
 
         Assert.Equal(1, await watcher.ScanOnceAsync(CancellationToken.None));
         Assert.Equal(0, await watcher.ScanOnceAsync(CancellationToken.None));
@@ -68,7 +69,7 @@ public sealed class BlobWatcherTests
         var blob = _blobs.GetBlobClient("p1/doc.txt");
         await blob.UploadAsync(BinaryData.FromString("v1"));
         await watcher.ScanOnceAsync(CancellationToken.None);
-        var second = (await blob.UploadAsync(BinaryData.FromString("version 2"))).Value;
+        var second = (await blob.UploadAsync(BinaryData.FromString("version 2"), overwrite: true)).Value;
 
         Assert.Equal(1, await watcher.ScanOnceAsync(CancellationToken.None));
         await blob.DeleteAsync();
@@ -135,10 +136,10 @@ public sealed class BlobWatcherTests
     /// <summary>Every message now on the event queue, deleting them; each must be base64 on the wire (as Event Grid writes it).</summary>
     private async Task<List<string>> DrainAsync()
     {
-        var raw = new StorageClientOptions { MessageEncoding = QueueMessageEncoding.None };
+        var raw = new QueueClientOptions { MessageEncoding = QueueMessageEncoding.None };
         var queue = new QueueServiceClient(Emulators.StorageConnectionString, raw).GetQueueClient(_queue);
         var texts = new List<string>();
-        while ((await queue.ReceiveMessagesAsync(32, TimeSpan.FromMinutes(1))).Value is { Count: > 0 } batch)
+        while ((await queue.ReceiveMessagesAsync(32, TimeSpan.FromMinutes(1))).Value is { Length: > 0 } batch)
         {
             foreach (var message in batch)
             {

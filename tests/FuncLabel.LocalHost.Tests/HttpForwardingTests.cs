@@ -7,7 +7,7 @@ using FuncLabel.TestHandler;
 
 namespace FuncLabel.LocalHost.Tests;
 
-/// <summary>The forwarded catch-all HTTP function through the local host to the TestHandler (FUNCTIONS-PROTOCOL.md §1.7).</summary>
+/// <summary>The forwarded catch-all HTTP function through the local host to the TestHandler (docs/local-host.md, Forwarded HTTP).</summary>
 public sealed class HttpForwardingTests
 {
     private const long FiftyMegabytes = 50L * 1024 * 1024;

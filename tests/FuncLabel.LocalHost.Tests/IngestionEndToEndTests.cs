@@ -4,9 +4,9 @@ using System.Net.Http.Json;
 using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
 using FuncLabel.LocalHost.Tests.Support;
-using FuncLabel.Storage;
-using FuncLabel.Storage.Models;
 using FuncLabel.Testing;
 
 namespace FuncLabel.LocalHost.Tests;
@@ -24,12 +24,14 @@ public sealed class IngestionEndToEndTests
     public async Task UploadedPngAndPrelabelFile_IngestedThroughLocalHost()
     {
         // Building the app folder (only when FUNCLABEL_APP_DIR is not set) is a dotnet publish: it gets its own bound.
-        using var startTimeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
+        using var startTimeout = new CancellationTokenSource(TimeSpan.FromMinutes(10));
         var signingKey = Convert.ToBase64String(Encoding.UTF8.GetBytes(UniqueName.For("dev-signing-key-").PadRight(40, 'k')));
+        // A storage account of its own: another end-to-end host on the same account would take this one's blob events.
+        var storage = await IsolatedStorage.ClaimAccountAsync(startTimeout.Token);
         var settings = new Dictionary<string, string>
         {
             ["FUNCTIONS_WORKER_RUNTIME"] = "custom",
-            ["AzureWebJobsStorage"] = Emulators.StorageConnectionString,
+            ["AzureWebJobsStorage"] = storage,
             ["Cosmos__Endpoint"] = Emulators.CosmosEndpoint,
             ["Cosmos__Key"] = Emulators.CosmosKey,
             ["Cosmos__DatabaseName"] = UniqueName.For("e2e"),
@@ -50,12 +52,12 @@ public sealed class IngestionEndToEndTests
         var ontology = await http.PutAsJsonAsync($"api/projects/{project}/ontology", new { classes = new[] { new { name = "car", tool = "bbox" } } }, ct);
         Assert.True(ontology.IsSuccessStatusCode, $"PUT ontology: {(int)ontology.StatusCode} {await ontology.Content.ReadAsStringAsync(ct)}");
 
-        var blobs = new BlobServiceClient(Emulators.StorageConnectionString);
+        var blobs = new BlobServiceClient(storage);
         var assets = blobs.GetBlobContainerClient("assets");
         await assets.CreateIfNotExistsAsync(cancellationToken: ct);
         // The uploader's Content-Type is deliberately wrong: the type must come from sniffing the bytes.
         await assets.GetBlobClient($"{project}/img/a.png").UploadAsync(
-            BinaryData.FromBytes(Png(64, 48)), new BlobUploadOptions { ContentType = "application/octet-stream" }, ct);
+            BinaryData.FromBytes(Png(64, 48)), new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = "application/octet-stream" } }, ct);
 
         var asset = await PollAsync(
             async () => (await http.GetFromJsonAsync<JsonElement>($"api/projects/{project}/assets", ct)).GetProperty("items")
@@ -115,7 +117,7 @@ public sealed class IngestionEndToEndTests
 
         // The same BlobCreated event again (Event Grid delivers at least once), straight onto the queue.
         var later = await assets.GetBlobClient($"{project}/img/later.png").GetPropertiesAsync(cancellationToken: ct);
-        var queues = new QueueServiceClient(Emulators.StorageConnectionString);
+        var queues = new Azure.Storage.Queues.QueueServiceClient(storage, new Azure.Storage.Queues.QueueClientOptions { MessageEncoding = Azure.Storage.Queues.QueueMessageEncoding.Base64 });
         await queues.GetQueueClient("asset-events").SendMessageAsync(JsonSerializer.Serialize(new
         {
             topic = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/local/providers/Microsoft.Storage/storageAccounts/devstoreaccount1",

@@ -5,7 +5,7 @@ using FuncLabel.LocalHost.Queues;
 
 namespace FuncLabel.LocalHost.Tests;
 
-/// <summary>The host's value conversions (FUNCTIONS-PROTOCOL.md §1.4, §1.5) and the polling back-off.</summary>
+/// <summary>The host's value conversions (docs/local-host.md, Invocation payload, Handler response and outputs) and the polling back-off.</summary>
 public sealed class PayloadConversionTests
 {
     [Fact]

@@ -1,11 +1,12 @@
 using System.Text;
 using System.Text.Json.Nodes;
+using Azure.Storage.Blobs;
+using Azure.Storage.Queues;
 using FuncLabel.LocalHost.Tests.Support;
-using FuncLabel.Storage;
 
 namespace FuncLabel.LocalHost.Tests;
 
-/// <summary>Queue triggers against Azurite and the TestHandler process (FUNCTIONS-PROTOCOL.md §1.4, §2.1).</summary>
+/// <summary>Queue triggers against Azurite and the TestHandler process (docs/local-host.md, Invocation payload, Queue trigger semantics).</summary>
 public sealed class QueueTriggerTests
 {
     [Fact]
@@ -177,7 +178,7 @@ public sealed class QueueTriggerTests
         }
     }
 
-    internal static async Task<FuncLabel.Storage.Models.QueueMessage> WaitForMessageAsync(QueueClient queue)
+    internal static async Task<Azure.Storage.Queues.Models.QueueMessage> WaitForMessageAsync(QueueClient queue)
     {
         var deadline = DateTime.UtcNow.AddSeconds(30);
         while (DateTime.UtcNow < deadline)

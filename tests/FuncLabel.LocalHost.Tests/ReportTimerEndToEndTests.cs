@@ -4,8 +4,8 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Net.Sockets;
 using System.Text;
+using Azure.Storage.Blobs;
 using FuncLabel.LocalHost.Tests.Support;
-using FuncLabel.Storage;
 using FuncLabel.Testing;
 
 namespace FuncLabel.LocalHost.Tests;
@@ -23,12 +23,14 @@ public sealed class ReportTimerEndToEndTests
     [Fact]
     public async Task CredentialTimer_OnAFiveSecondSchedule_WritesReportFilesToAzurite()
     {
-        using var startTimeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
+        using var startTimeout = new CancellationTokenSource(TimeSpan.FromMinutes(10));
         var signingKey = Convert.ToBase64String(Encoding.UTF8.GetBytes(UniqueName.For("dev-signing-key-").PadRight(40, 'k')));
+        // A storage account of its own: another end-to-end host on the same account would take this one's blob events.
+        var storage = await IsolatedStorage.ClaimAccountAsync(startTimeout.Token);
         var settings = new Dictionary<string, string>
         {
             ["FUNCTIONS_WORKER_RUNTIME"] = "custom",
-            ["AzureWebJobsStorage"] = Emulators.StorageConnectionString,
+            ["AzureWebJobsStorage"] = storage,
             ["Cosmos__Endpoint"] = Emulators.CosmosEndpoint,
             ["Cosmos__Key"] = Emulators.CosmosKey,
             ["Cosmos__DatabaseName"] = UniqueName.For("e2e-reports"),
@@ -49,7 +51,7 @@ public sealed class ReportTimerEndToEndTests
             Assert.True(created.StatusCode == HttpStatusCode.Created, $"POST project: {(int)created.StatusCode}\n{host.Output}");
         }
 
-        var reports = new BlobServiceClient(Emulators.StorageConnectionString).GetBlobContainerClient("reports");
+        var reports = new BlobServiceClient(storage).GetBlobContainerClient("reports");
         var found = new List<string>();
         var deadline = DateTime.UtcNow + Bound;
         string[] expected = [];

@@ -5,7 +5,7 @@ using FuncLabel.LocalHost.Timers;
 
 namespace FuncLabel.LocalHost.Tests;
 
-/// <summary>Timer triggers with real time, Azurite-backed schedule status and the TestHandler (FUNCTIONS-PROTOCOL.md §2.3).</summary>
+/// <summary>Timer triggers with real time, Azurite-backed schedule status and the TestHandler (docs/local-host.md, Timer triggers).</summary>
 public sealed class TimerTriggerTests
 {
     [Fact]

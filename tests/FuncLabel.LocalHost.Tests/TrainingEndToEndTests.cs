@@ -6,9 +6,9 @@ using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
 using FuncLabel.LocalHost.Tests.Support;
-using FuncLabel.Storage;
-using FuncLabel.Storage.Models;
 using FuncLabel.Testing;
 
 namespace FuncLabel.LocalHost.Tests;
@@ -26,12 +26,14 @@ public sealed class TrainingEndToEndTests
     [Fact]
     public async Task TaskWithPrelabels_Submitted_Template_PracticeShowsStartNotGold_WrongGetsReasons_CorrectedScores100()
     {
-        using var startTimeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
+        using var startTimeout = new CancellationTokenSource(TimeSpan.FromMinutes(10));
         var signingKey = Convert.ToBase64String(Encoding.UTF8.GetBytes(UniqueName.For("dev-signing-key-").PadRight(40, 'k')));
+        // A storage account of its own: another end-to-end host on the same account would take this one's blob events.
+        var storage = await IsolatedStorage.ClaimAccountAsync(startTimeout.Token);
         var settings = new Dictionary<string, string>
         {
             ["FUNCTIONS_WORKER_RUNTIME"] = "custom",
-            ["AzureWebJobsStorage"] = Emulators.StorageConnectionString,
+            ["AzureWebJobsStorage"] = storage,
             ["Cosmos__Endpoint"] = Emulators.CosmosEndpoint,
             ["Cosmos__Key"] = Emulators.CosmosKey,
             ["Cosmos__DatabaseName"] = UniqueName.For("e2e-training"),
@@ -53,7 +55,7 @@ public sealed class TrainingEndToEndTests
         await ExpectAsync(await owner.PutAsJsonAsync($"api/projects/{project}/members/trainee-e2e", new { role = "annotator" }, ct), HttpStatusCode.OK, "PUT trainee", ct, orCreated: true);
 
         // The asset and an unrelated one, uploaded to blob storage as a data team would; the blob watcher announces them.
-        var blobs = new BlobServiceClient(Emulators.StorageConnectionString);
+        var blobs = new BlobServiceClient(storage);
         var assets = blobs.GetBlobContainerClient("assets");
         await assets.CreateIfNotExistsAsync(cancellationToken: ct);
         var image = Png(640, 480);

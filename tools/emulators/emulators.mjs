@@ -2,7 +2,7 @@
 // Starts the local emulators FuncLabel needs and keeps them up until SIGINT/SIGTERM:
 //   - Azurite (Blob, Queue, Table) as a child process, telemetry off;
 //   - the Cosmos DB REST server in this process over plain http with keep-alive
-//     (8-15x faster than its CLI, see shared/COSMOS-EMULATOR.md), with the committed patch applied by npm ci.
+//     (8-15x faster than its CLI, docs/emulators.md), with the committed patch applied by npm ci.
 // Waits until both answer, then writes their endpoints to --write-env (KEY=VALUE lines) for scripts to source.
 //
 // Options (all optional):
@@ -80,7 +80,18 @@ if (flag("--in-memory")) {
   azuriteArgs.push("--location", location);
 }
 
-const azurite = spawn(process.execPath, azuriteArgs, { stdio: ["ignore", "inherit", "inherit"] });
+// The well-known development keys: Azurite's account key, and any base64 key for the Cosmos server (it checks none).
+const accountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
+// Besides the default account, a pool of accounts for tests that run a whole host (queue listeners, blob watcher):
+// such a host takes every message on its account's queues, so two of them on one account take each other's events.
+// Each test claims one (tests/FuncLabel.Testing/IsolatedStorage.cs). Naming any account disables Azurite's default
+// one, so devstoreaccount1 is listed too.
+const isolatedAccounts = Array.from({ length: 128 }, (_, i) => `isolated${String(i + 1).padStart(3, "0")}`);
+const azuriteEnv = {
+  ...process.env,
+  AZURITE_ACCOUNTS: ["devstoreaccount1", ...isolatedAccounts].map((name) => `${name}:${accountKey}`).join(";"),
+};
+const azurite = spawn(process.execPath, azuriteArgs, { stdio: ["ignore", "inherit", "inherit"], env: azuriteEnv });
 let stopping = false;
 azurite.on("exit", (code, signal) => {
   if (!stopping) {
@@ -123,8 +134,6 @@ try {
   process.exitCode = 1;
 }
 
-// The well-known development keys: Azurite's account key, and any base64 key for the Cosmos server (it checks none).
-const accountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
 const storage =
   `DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=${accountKey};` +
   `BlobEndpoint=http://127.0.0.1:${blobPort}/devstoreaccount1;` +
@@ -133,6 +142,7 @@ const storage =
 const env = {
   FUNCLABEL_STORAGE: storage,
   FUNCLABEL_COSMOS_ENDPOINT: `http://127.0.0.1:${cosmosPort}/`,
+  FUNCLABEL_STORAGE_ISOLATED_ACCOUNTS: isolatedAccounts.join(","),
   FUNCLABEL_COSMOS_KEY: "C2y6yDjf5/R+ob0N8A7Cgv30VRDJIWEHLM+4QDU5DE2nQ9nDuVTqobD4b8mGGyPMbIZnqyMsEcaGQy67XIw/Jw==",
 };
 const envFile = option("--write-env");

@@ -2,7 +2,8 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
-using FuncLabel.Storage;
+using Azure.Storage.Blobs;
+using Azure.Storage.Queues;
 
 namespace FuncLabel.Benchmarks.LocalHost;
 
@@ -27,7 +28,8 @@ internal static class BlobEventLatencyCommand
         var output = args.Length > 2 ? args[2] : null;
         var container = new BlobServiceClient(connection).GetBlobContainerClient("assets");
         await container.CreateIfNotExistsAsync();
-        var queue = new QueueServiceClient(connection).GetQueueClient("asset-events");
+        // The watcher writes base64 (host.json's messageEncoding), as Event Grid does; the SDK's default would not decode it.
+        var queue = new QueueServiceClient(connection, new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 }).GetQueueClient("asset-events");
         await queue.CreateIfNotExistsAsync();
         var run = Guid.NewGuid().ToString("N")[..8];
         var latencies = new List<double>();

@@ -9,6 +9,7 @@ internal enum PolygonPairKind
     Identical,
     Contained,
     Touching,
+    SharedEdge,
     Disjoint,
 }
 
@@ -29,10 +30,12 @@ internal sealed record PolygonPair(PolygonPairKind Kind, Polygon A, Polygon B);
 /// </para>
 /// <para>
 /// Pair mix: 50 % overlapping (B keeps A's angles, radii scaled by U[0.85, 1.15], shifted by up
-/// to 0.3R), 10 % identical, 10 % contained (B ≤ 0.3R around a hole-free A's centre), 10 %
-/// touching (two half-stars sharing a vertical edge, fully or partly: collinear boundaries,
-/// zero-area intersection), 20 % disjoint (half far apart, half B inside A's hole, so envelopes
-/// overlap while interiors do not).
+/// to 0.3R), 10 % identical, 10 % contained (B ≤ 0.3R around a hole-free A's centre), 5 %
+/// touching (two half-stars on either side of a vertical cut, sharing it fully or partly:
+/// collinear boundaries, zero-area intersection), 5 % shared-edge (two different half-stars on
+/// the same side of the cut: they overlap and share part of the cut with both regions on one
+/// side, as two annotators snapping to the same neighbour's edge do), 20 % disjoint (half far
+/// apart, half B inside A's hole, so envelopes overlap while interiors do not).
 /// </para>
 /// </remarks>
 internal static class PolygonPairGenerator
@@ -118,9 +121,10 @@ internal static class PolygonPairGenerator
         (double x, double y, double r) = Placement(random);
         double half = Math.Round(r * (0.3 + (0.4 * random.NextDouble())), 3);
         double otherHalf = random.NextDouble() < 0.5 ? half : Math.Round(half * (0.5 + (0.4 * random.NextDouble())), 3);
+        bool sameSide = random.NextDouble() < 0.5;
         Polygon a = HalfStar(random, x, y, r, half, left: true);
-        Polygon b = HalfStar(random, x, y, r, otherHalf, left: false);
-        return new PolygonPair(PolygonPairKind.Touching, a, b);
+        Polygon b = HalfStar(random, x, y, r, otherHalf, left: sameSide);
+        return new PolygonPair(sameSide ? PolygonPairKind.SharedEdge : PolygonPairKind.Touching, a, b);
     }
 
     private static PolygonPair Disjoint(Random random)

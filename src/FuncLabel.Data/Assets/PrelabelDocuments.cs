@@ -5,7 +5,7 @@ namespace FuncLabel.Data.Assets;
 
 /// <summary>
 /// One imported model annotation on an asset: container <c>labels</c>, pk <c>{assetId}</c>, id
-/// <c>HashedIds.AnnotationId(uuid)</c> — so the same (data row, uuid) in a later import overwrites it (DESIGN.md, uuids).
+/// <c>HashedIds.AnnotationId(uuid)</c> — so the same (data row, uuid) in a later import overwrites it (docs/product.md, uuids).
 /// </summary>
 /// <remarks>
 /// Not a state document: it is data carried by an import, whose own record (with its ledger events) says who imported

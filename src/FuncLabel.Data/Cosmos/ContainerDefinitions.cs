@@ -4,7 +4,7 @@ namespace FuncLabel.Data.Cosmos;
 public sealed record ContainerDefinition(string Name, string PartitionKeyPath);
 
 /// <summary>
-/// The one definition of FuncLabel's Cosmos DB database and containers (DESIGN.md, Data model).
+/// The one definition of FuncLabel's Cosmos DB database and containers (docs/architecture.md, Data model).
 /// Start-up creation, Bicep's name-consistency test and every store read these names from here.
 /// Every container is partitioned on <c>/pk</c>; what the pk value means differs per container.
 /// </summary>

@@ -5,7 +5,7 @@ namespace FuncLabel.Data.Cosmos;
 /// <summary>
 /// A query confined to one partition. It always carries the partition key twice: in the request
 /// options (what real Cosmos DB uses) and as <c>c.pk = @pk</c>, a top-level AND-term of the WHERE
-/// clause (what the local server uses, since it ignores the option; COSMOS-EMULATOR.md rule 2).
+/// clause (what the local server uses, since it ignores the option; docs/emulators.md, rule 1).
 /// Building every query through this type is what makes "every query is single-partition" hold.
 /// </summary>
 public sealed class PartitionQuery

@@ -6,7 +6,7 @@ namespace FuncLabel.Data.Credentials;
 public sealed record CredentialShortfall(string TypeId, CredentialStatus Status);
 
 /// <summary>
-/// Claim-time gating (DESIGN.md capability 8): a job that requires credentials serves a task only to a user who
+/// Claim-time gating (docs/product.md, capability 8): a job that requires credentials serves a task only to a user who
 /// holds a valid grant of every required type at the moment of the claim. One point read per required type in
 /// the user's own partition; no index is consulted, so a revocation or expiry takes effect at the very next claim.
 /// </summary>

@@ -106,7 +106,7 @@ public sealed record ImportLineError(long Line, string? Uuid, string Field, stri
 
 /// <summary>
 /// Who asked for an upload URL: container <c>projects</c>, id <c>upload:{hash(container/blob)}</c>. Each request bumps
-/// its version, so the ledger holds every request (DESIGN.md: the ledger ties an import to a person).
+/// its version, so the ledger holds every request (docs/product.md, Who uses it: every upload and import traces back to a person).
 /// </summary>
 public sealed record UploadDocument : VersionedDocument
 {

@@ -5,7 +5,7 @@ namespace FuncLabel.Data.Ledger;
 
 /// <summary>
 /// An immutable ledger event: who changed which resource to which version, when. Its id is
-/// <c>{resource}:v{version}</c>, so performing it twice is one create and one 409 (DESIGN.md, State).
+/// <c>{resource}:v{version}</c>, so performing it twice is one create and one 409 (docs/architecture.md, State, events and idempotency).
 /// Partition: <c>{projectId or org}:{yyyy-MM-dd}</c> of <see cref="At"/>, one report day per partition.
 /// </summary>
 public sealed record LedgerEvent : CosmosDocument

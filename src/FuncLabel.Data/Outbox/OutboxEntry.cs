@@ -7,7 +7,7 @@ namespace FuncLabel.Data.Outbox;
 
 /// <summary>
 /// A side effect a state change owes, recorded on the changed document in the same write and
-/// performed after it (DESIGN.md, State, events and idempotency). Each kind is idempotent by a
+/// performed after it (docs/architecture.md, State, events and idempotency). Each kind is idempotent by a
 /// deterministic id, so performing an entry again — by the request that wrote it, a later writer of
 /// the same document, or <see cref="OutboxRelay"/>'s timer — is harmless: at least once, deduplicated.
 /// </summary>

@@ -1,10 +1,10 @@
 using System.Net;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Azure.Storage.Queues;
 using FuncLabel.Data.Cosmos;
 using FuncLabel.Data.Credentials;
 using FuncLabel.Data.Ledger;
-using FuncLabel.Storage;
 using Microsoft.Azure.Cosmos;
 
 namespace FuncLabel.Data.Outbox;

@@ -1,9 +1,12 @@
 using Azure;
-using FuncLabel.Storage;
+using Azure.Storage.Queues;
 
 namespace FuncLabel.Data.Outbox;
 
-/// <summary>Sending to a queue that may not exist yet (a fresh storage account, a test's own queue names).</summary>
+/// <summary>
+/// Sending to a queue that may not exist yet (a fresh storage account, a test's own queue names). The body is encoded
+/// as the client says: the app's clients carry <see cref="Storage.QueueMessageFormat"/>.
+/// </summary>
 public static class QueueSending
 {
     /// <summary>Sends <paramref name="body"/> to <paramref name="queueName"/>, creating the queue on first use.</summary>
@@ -16,7 +19,7 @@ public static class QueueSending
         }
         catch (RequestFailedException e) when (e.ErrorCode == "QueueNotFound")
         {
-            await queue.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
+            await queue.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
             await queue.SendMessageAsync(body, cancellationToken: cancellationToken).ConfigureAwait(false);
         }
     }

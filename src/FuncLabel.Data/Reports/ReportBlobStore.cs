@@ -1,8 +1,9 @@
 using System.Globalization;
 using Azure;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+using FuncLabel.Data.Storage;
 using FuncLabel.Domain.Reports;
-using FuncLabel.Storage;
-using FuncLabel.Storage.Models;
 
 namespace FuncLabel.Data.Reports;
 
@@ -16,23 +17,21 @@ public sealed record StoredReport(DateOnly Day, ReportKind Kind, IReadOnlyList<R
 /// </summary>
 public sealed class ReportBlobStore(BlobServiceClient blobs)
 {
-    private int containerReady;
+    private readonly ContainerOnce _container = new(blobs.GetBlobContainerClient(StorageNames.BlobContainers.Reports));
 
-    private BlobContainerClient Container => blobs.GetBlobContainerClient(StorageNames.BlobContainers.Reports);
+    private BlobContainerClient Container => _container.Client;
 
     public static string BlobName(string scope, DateOnly day, ReportKind kind, ReportFileFormat format) =>
         $"{scope}/{day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}/{ReportFiles.Name(kind)}.{ReportFiles.Extension(format)}";
 
     public async Task WriteAsync(string scope, DateOnly day, ReportKind kind, ReportFileFormat format, BinaryData content, CancellationToken cancellationToken)
     {
-        if (Volatile.Read(ref containerReady) == 0)
-        {
-            await Container.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
-            Volatile.Write(ref containerReady, 1);
-        }
-
-        await Container.GetBlobClient(BlobName(scope, day, kind, format))
-            .UploadAsync(content, new BlobUploadOptions { ContentType = ReportFiles.ContentType(format) }, cancellationToken)
+        var container = await _container.ReadyAsync(cancellationToken).ConfigureAwait(false);
+        await container.GetBlobClient(BlobName(scope, day, kind, format))
+            .UploadAsync(
+                content,
+                new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = ReportFiles.ContentType(format) }, TransferOptions = BlobTransfer.Options },
+                cancellationToken)
             .ConfigureAwait(false);
     }
 
@@ -41,7 +40,7 @@ public sealed class ReportBlobStore(BlobServiceClient blobs)
     {
         try
         {
-            var download = await Container.GetBlobClient(BlobName(scope, day, kind, format)).DownloadContentAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+            var download = await Container.GetBlobClient(BlobName(scope, day, kind, format)).DownloadContentAsync(cancellationToken).ConfigureAwait(false);
             return download.Value.Content;
         }
         catch (RequestFailedException e) when (e.Status == 404)
@@ -56,7 +55,7 @@ public sealed class ReportBlobStore(BlobServiceClient blobs)
         var found = new Dictionary<(DateOnly Day, ReportKind Kind), (List<ReportFileFormat> Formats, DateTimeOffset Modified)>();
         try
         {
-            await foreach (var blob in Container.GetBlobsAsync(scope + "/", cancellationToken: cancellationToken).ConfigureAwait(false))
+            await foreach (var blob in Container.GetBlobsAsync(new GetBlobsOptions { Prefix = scope + "/" }, cancellationToken).ConfigureAwait(false))
             {
                 if (Parse(scope, blob.Name) is not { } name)
                 {
@@ -66,7 +65,8 @@ public sealed class ReportBlobStore(BlobServiceClient blobs)
                 var key = (name.Day, name.Kind);
                 var entry = found.TryGetValue(key, out var existing) ? existing : ([], DateTimeOffset.MinValue);
                 entry.Formats.Add(name.Format);
-                found[key] = (entry.Formats, blob.LastModified > entry.Modified ? blob.LastModified : entry.Modified);
+                var modified = blob.Properties.LastModified ?? DateTimeOffset.MinValue;
+                found[key] = (entry.Formats, modified > entry.Modified ? modified : entry.Modified);
             }
         }
         catch (RequestFailedException e) when (e.Status == 404)

@@ -6,7 +6,7 @@ using FuncLabel.Domain.Scoring;
 namespace FuncLabel.Domain.Consensus;
 
 /// <summary>
-/// Merges the final labels of an asset's passes into one consensus label (DESIGN.md, capability 5).
+/// Merges the final labels of an asset's passes into one consensus label (docs/product.md, capability 5).
 /// </summary>
 /// <remarks>
 /// <para><b>Objects.</b> Passes are taken in pass order. The first pass's objects seed one cluster each; every later

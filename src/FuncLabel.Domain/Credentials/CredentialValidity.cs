@@ -1,7 +1,7 @@
 namespace FuncLabel.Domain.Credentials;
 
 /// <summary>
-/// The validity rule of DESIGN.md capability 8: a credential is valid at <c>now</c> when it was issued at or
+/// The validity rule of capability 8 (docs/product.md): a credential is valid at <c>now</c> when it was issued at or
 /// before now, is not revoked at or before now and has not expired (the expiry instant itself is already
 /// expired: validity is the half-open interval [issuedAt, expiresAt)). Pure; the caller supplies the clock.
 /// </summary>

@@ -23,3 +23,11 @@ public sealed record GeometryCheck(AnnotationGeometry? Geometry, bool Repaired, 
 
     public static GeometryCheck Reject(GeometryProblemKind kind, string field, string message) => new(null, false, new GeometryProblem(kind, field, message));
 }
+
+/// <summary><see cref="GeometryCheck"/> as a value, so a check allocates nothing unless it refuses.</summary>
+internal readonly record struct GeometryVerdict(AnnotationGeometry? Geometry, bool Repaired, GeometryProblem? Problem)
+{
+    public static GeometryVerdict Accept(AnnotationGeometry geometry, bool repaired = false) => new(geometry, repaired, null);
+
+    public static GeometryVerdict Reject(GeometryProblemKind kind, string field, string message) => new(null, false, new GeometryProblem(kind, field, message));
+}

@@ -36,7 +36,14 @@ public static class GeometryPolicy
 
     private static readonly GeometryFactory Factory = new(new PrecisionModel(), 0);
 
-    public static GeometryCheck Check(AnnotationGeometry geometry, AssetExtent extent) => geometry switch
+    public static GeometryCheck Check(AnnotationGeometry geometry, AssetExtent extent)
+    {
+        var verdict = Evaluate(geometry, extent);
+        return new GeometryCheck(verdict.Geometry, verdict.Repaired, verdict.Problem);
+    }
+
+    /// <summary><see cref="Check"/> without the result object, for callers that check one geometry per line of a file.</summary>
+    internal static GeometryVerdict Evaluate(AnnotationGeometry geometry, AssetExtent extent) => geometry switch
     {
         BoundingBox box => CheckBox(box, extent),
         PointGeometry point => CheckPoint(point, extent),
@@ -44,38 +51,38 @@ public static class GeometryPolicy
         PolylineGeometry line => CheckPolyline(line, extent),
         TextSpan span => CheckSpan(span, extent),
         MaskGeometry mask => CheckMask(mask, extent),
-        MaskBlobReference reference => GeometryCheck.Accept(reference),
+        MaskBlobReference reference => GeometryVerdict.Accept(reference),
         _ => throw new ArgumentOutOfRangeException(nameof(geometry), geometry.GetType().Name, "Unknown geometry type."),
     };
 
-    private static GeometryCheck CheckBox(BoundingBox box, AssetExtent extent)
+    private static GeometryVerdict CheckBox(BoundingBox box, AssetExtent extent)
     {
         if (FirstNonFinite(("left", box.Left), ("top", box.Top), ("width", box.Width), ("height", box.Height)) is { } bad)
         {
-            return GeometryCheck.Reject(GeometryProblemKind.Invalid, bad, "Not a finite number.");
+            return GeometryVerdict.Reject(GeometryProblemKind.Invalid, bad, "Not a finite number.");
         }
 
         if (box.Width <= 0 || box.Height <= 0)
         {
-            return GeometryCheck.Reject(GeometryProblemKind.Invalid, box.Width <= 0 ? "width" : "height", "Box sizes must be positive.");
+            return GeometryVerdict.Reject(GeometryProblemKind.Invalid, box.Width <= 0 ? "width" : "height", "Box sizes must be positive.");
         }
 
         return OutsideImage(box.Left, box.Top, "left", "top", extent)
             ?? OutsideImage(box.Right, box.Bottom, "width", "height", extent)
-            ?? GeometryCheck.Accept(box);
+            ?? GeometryVerdict.Accept(box);
     }
 
-    private static GeometryCheck CheckPoint(PointGeometry point, AssetExtent extent)
+    private static GeometryVerdict CheckPoint(PointGeometry point, AssetExtent extent)
     {
         if (FirstNonFinite(("x", point.X), ("y", point.Y)) is { } bad)
         {
-            return GeometryCheck.Reject(GeometryProblemKind.Invalid, bad, "Not a finite number.");
+            return GeometryVerdict.Reject(GeometryProblemKind.Invalid, bad, "Not a finite number.");
         }
 
-        return OutsideImage(point.X, point.Y, "x", "y", extent) ?? GeometryCheck.Accept(point);
+        return OutsideImage(point.X, point.Y, "x", "y", extent) ?? GeometryVerdict.Accept(point);
     }
 
-    private static GeometryCheck CheckPolygon(PolygonGeometry polygon, AssetExtent extent)
+    private static GeometryVerdict CheckPolygon(PolygonGeometry polygon, AssetExtent extent)
     {
         if (CheckVertices(polygon.Points, extent) is { } problem)
         {
@@ -85,13 +92,13 @@ public static class GeometryPolicy
         var distinct = DropConsecutiveDuplicates(polygon.Points, closed: true);
         if (distinct.Length < 3)
         {
-            return GeometryCheck.Reject(GeometryProblemKind.Invalid, string.Empty, "A polygon needs at least 3 distinct vertices.");
+            return GeometryVerdict.Reject(GeometryProblemKind.Invalid, string.Empty, "A polygon needs at least 3 distinct vertices.");
         }
 
         var candidate = distinct.Length == polygon.Points.Count ? polygon : new PolygonGeometry(ValueList.Wrap(distinct));
         if (SimpleRingTest.Classify(candidate.Points) == RingVerdict.Simple)
         {
-            return GeometryCheck.Accept(candidate);
+            return GeometryVerdict.Accept(candidate);
         }
 
         var coordinates = new Coordinate[distinct.Length + 1];
@@ -105,14 +112,14 @@ public static class GeometryPolicy
         if (ring.IsValid)
         {
             return ring.Area > 0
-                ? GeometryCheck.Accept(candidate, repaired: false)
-                : GeometryCheck.Reject(GeometryProblemKind.Invalid, string.Empty, "The polygon has zero area.");
+                ? GeometryVerdict.Accept(candidate, repaired: false)
+                : GeometryVerdict.Reject(GeometryProblemKind.Invalid, string.Empty, "The polygon has zero area.");
         }
 
         var largest = LargestPolygon(GeometryFixer.Fix(ring));
         if (largest is null || largest.Area <= 0)
         {
-            return GeometryCheck.Reject(GeometryProblemKind.Invalid, string.Empty, "The polygon has zero area.");
+            return GeometryVerdict.Reject(GeometryProblemKind.Invalid, string.Empty, "The polygon has zero area.");
         }
 
         var shell = largest.Shell.Coordinates;
@@ -122,10 +129,10 @@ public static class GeometryPolicy
             points.Add(new PixelPoint(shell[i].X, shell[i].Y));
         }
 
-        return GeometryCheck.Accept(new PolygonGeometry(ValueList.Wrap(points.MoveToImmutable())), repaired: true);
+        return GeometryVerdict.Accept(new PolygonGeometry(ValueList.Wrap(points.MoveToImmutable())), repaired: true);
     }
 
-    private static GeometryCheck CheckPolyline(PolylineGeometry line, AssetExtent extent)
+    private static GeometryVerdict CheckPolyline(PolylineGeometry line, AssetExtent extent)
     {
         if (CheckVertices(line.Points, extent) is { } problem)
         {
@@ -135,55 +142,55 @@ public static class GeometryPolicy
         var distinct = DropConsecutiveDuplicates(line.Points, closed: false);
         if (distinct.Length < 2)
         {
-            return GeometryCheck.Reject(GeometryProblemKind.Invalid, string.Empty, "A polyline needs at least 2 distinct vertices.");
+            return GeometryVerdict.Reject(GeometryProblemKind.Invalid, string.Empty, "A polyline needs at least 2 distinct vertices.");
         }
 
-        return GeometryCheck.Accept(distinct.Length == line.Points.Count ? line : new PolylineGeometry(ValueList.Wrap(distinct)));
+        return GeometryVerdict.Accept(distinct.Length == line.Points.Count ? line : new PolylineGeometry(ValueList.Wrap(distinct)));
     }
 
-    private static GeometryCheck CheckSpan(TextSpan span, AssetExtent extent)
+    private static GeometryVerdict CheckSpan(TextSpan span, AssetExtent extent)
     {
         if (span.Start < 0)
         {
-            return GeometryCheck.Reject(GeometryProblemKind.Invalid, "start", "Offsets are 0-based and not negative.");
+            return GeometryVerdict.Reject(GeometryProblemKind.Invalid, "start", "Offsets are 0-based and not negative.");
         }
 
         if (span.End < span.Start)
         {
-            return GeometryCheck.Reject(GeometryProblemKind.Invalid, "end", "End is inclusive and not before start.");
+            return GeometryVerdict.Reject(GeometryProblemKind.Invalid, "end", "End is inclusive and not before start.");
         }
 
         if (extent.CodePoints is { } length && span.End >= length)
         {
-            return GeometryCheck.Reject(GeometryProblemKind.OutOfBounds, "end", $"The text has {length} code points.");
+            return GeometryVerdict.Reject(GeometryProblemKind.OutOfBounds, "end", $"The text has {length} code points.");
         }
 
-        return GeometryCheck.Accept(span);
+        return GeometryVerdict.Accept(span);
     }
 
-    private static GeometryCheck CheckMask(MaskGeometry mask, AssetExtent extent)
+    private static GeometryVerdict CheckMask(MaskGeometry mask, AssetExtent extent)
     {
         if (mask.Area == 0)
         {
-            return GeometryCheck.Reject(GeometryProblemKind.Invalid, string.Empty, "The mask has no foreground pixel.");
+            return GeometryVerdict.Reject(GeometryProblemKind.Invalid, string.Empty, "The mask has no foreground pixel.");
         }
 
         if ((extent.Width is { } width && width != mask.Width) || (extent.Height is { } height && height != mask.Height))
         {
-            return GeometryCheck.Reject(GeometryProblemKind.OutOfBounds, string.Empty, $"The mask is {mask.Width}x{mask.Height}; the asset is {extent.Width}x{extent.Height}.");
+            return GeometryVerdict.Reject(GeometryProblemKind.OutOfBounds, string.Empty, $"The mask is {mask.Width}x{mask.Height}; the asset is {extent.Width}x{extent.Height}.");
         }
 
-        return GeometryCheck.Accept(mask);
+        return GeometryVerdict.Accept(mask);
     }
 
-    private static GeometryCheck? CheckVertices(ValueList<PixelPoint> points, AssetExtent extent)
+    private static GeometryVerdict? CheckVertices(ValueList<PixelPoint> points, AssetExtent extent)
     {
         for (var i = 0; i < points.Count; i++)
         {
             var p = points[i];
             if (!(double.IsFinite(p.X) && double.IsFinite(p.Y)) && FirstNonFinite(("x", p.X), ("y", p.Y)) is { } bad)
             {
-                return GeometryCheck.Reject(GeometryProblemKind.Invalid, $"[{i}].{bad}", "Not a finite number.");
+                return GeometryVerdict.Reject(GeometryProblemKind.Invalid, $"[{i}].{bad}", "Not a finite number.");
             }
 
             if (IsOutside(p.X, extent.Width) || IsOutside(p.Y, extent.Height))
@@ -199,16 +206,16 @@ public static class GeometryPolicy
 
     private static bool IsOutside(double coordinate, int? limit) => coordinate < 0 || coordinate > (limit ?? MaxCoordinate);
 
-    private static GeometryCheck? OutsideImage(double x, double y, string xField, string yField, AssetExtent extent)
+    private static GeometryVerdict? OutsideImage(double x, double y, string xField, string yField, AssetExtent extent)
     {
         if (x < 0 || x > (extent.Width ?? MaxCoordinate))
         {
-            return GeometryCheck.Reject(GeometryProblemKind.OutOfBounds, xField, $"x = {x} lies outside [0, {extent.Width?.ToString() ?? "2^31-1"}].");
+            return GeometryVerdict.Reject(GeometryProblemKind.OutOfBounds, xField, $"x = {x} lies outside [0, {extent.Width?.ToString() ?? "2^31-1"}].");
         }
 
         if (y < 0 || y > (extent.Height ?? MaxCoordinate))
         {
-            return GeometryCheck.Reject(GeometryProblemKind.OutOfBounds, yField, $"y = {y} lies outside [0, {extent.Height?.ToString() ?? "2^31-1"}].");
+            return GeometryVerdict.Reject(GeometryProblemKind.OutOfBounds, yField, $"y = {y} lies outside [0, {extent.Height?.ToString() ?? "2^31-1"}].");
         }
 
         return null;

@@ -8,7 +8,8 @@ namespace FuncLabel.Domain.Geometry;
 /// skips building NTS geometry; anything it cannot prove goes to NTS's exact validity check.
 /// </summary>
 /// <remarks>
-/// <para>Two proofs, cheapest first. <b>Star test</b> (O(n)): with c the mean of the vertices, if every edge turns
+/// <para>Two proofs, cheapest first. <b>Star test</b> (O(n)): with c the mean of the vertices (and, failing that, a
+/// point moved from it towards the ring's kernel, <see cref="TowardKernel"/>), if every edge turns
 /// strictly the same way around c (orientation of (c, pᵢ, pᵢ₊₁) all positive or all negative) and the ring winds
 /// around c exactly once, the triangles (c, pᵢ, pᵢ₊₁) are consecutive angular sectors, each under a half turn,
 /// that add up to one full turn — so they do not overlap, each edge stays inside its own sector, and edges can meet
@@ -32,6 +33,12 @@ internal static class SimpleRingTest
 
     private const double RelativeEpsilon = 1e-12;
 
+    /// <summary>Sweeps of <see cref="TowardKernel"/>.</summary>
+    private const int KernelSweeps = 3;
+
+    /// <summary>How far inside an edge's line <see cref="TowardKernel"/> puts the point, relative to the edge's length.</summary>
+    private const double KernelMargin = 1e-3;
+
     public static RingVerdict Classify(ValueList<PixelPoint> points)
     {
         var n = points.Count;
@@ -51,7 +58,8 @@ internal static class SimpleRingTest
             }
         }
 
-        if (IsStarShaped(ring))
+        var mean = VertexMean(ring);
+        if (IsStarShaped(ring, mean) || IsStarShaped(ring, TowardKernel(ring, mean)))
         {
             return RingVerdict.Simple;
         }
@@ -138,18 +146,10 @@ internal static class SimpleRingTest
         return o1 != o2 && o3 != o4 ? RingVerdict.SelfIntersecting : RingVerdict.Simple;
     }
 
-    /// <summary>The star test of the remarks: true when the ring provably winds once around its vertex mean with
-    /// every edge turning the same way; false when it does not or rounding leaves doubt.</summary>
-    private static bool IsStarShaped(ReadOnlySpan<PixelPoint> ring)
+    /// <summary>The star test of the remarks around <paramref name="centre"/>: true when the ring provably winds once
+    /// around it with every edge turning the same way; false when it does not or rounding leaves doubt.</summary>
+    private static bool IsStarShaped(ReadOnlySpan<PixelPoint> ring, PixelPoint centre)
     {
-        double sumX = 0, sumY = 0;
-        foreach (var p in ring)
-        {
-            sumX += p.X;
-            sumY += p.Y;
-        }
-
-        var centre = new PixelPoint(sumX / ring.Length, sumY / ring.Length);
         var direction = 0;
         var crossings = 0;
         for (var i = 0; i < ring.Length; i++)
@@ -170,6 +170,65 @@ internal static class SimpleRingTest
         }
 
         return crossings == 1;
+    }
+
+    private static PixelPoint VertexMean(ReadOnlySpan<PixelPoint> ring)
+    {
+        double sumX = 0, sumY = 0;
+        foreach (var p in ring)
+        {
+            sumX += p.X;
+            sumY += p.Y;
+        }
+
+        return new PixelPoint(sumX / ring.Length, sumY / ring.Length);
+    }
+
+    /// <summary>
+    /// A second centre for the star test: <paramref name="start"/> moved, for up to <see cref="KernelSweeps"/> sweeps
+    /// over the edges, into the inner side of every edge it lies outside of (or too close to), by projecting it just
+    /// across that edge's line. The points that see the whole ring (its kernel) are the intersection of those inner
+    /// half-planes, and alternating projections approach a point of a non-empty intersection. On star-shaped outlines
+    /// whose vertex mean is off the kernel (spiky shapes, a few far vertices) a few sweeps land inside it: of the 4,068
+    /// polygons of the NDJSON benchmark file, the mean proves 1,891 simple and three sweeps bring that to 4,060. It is
+    /// only a guess: the star test around it is the proof, and a miss costs one O(n) test before the pair test.
+    /// </summary>
+    private static PixelPoint TowardKernel(ReadOnlySpan<PixelPoint> ring, PixelPoint start)
+    {
+        // Inner side = left of each edge for a counter-clockwise ring: the sign of the shoelace sum.
+        PixelPoint origin = ring[0];
+        double twiceArea = 0;
+        for (var i = 1; i + 1 < ring.Length; i++)
+        {
+            twiceArea += ((ring[i].X - origin.X) * (ring[i + 1].Y - origin.Y)) - ((ring[i + 1].X - origin.X) * (ring[i].Y - origin.Y));
+        }
+
+        double inner = Math.Sign(twiceArea), x = start.X, y = start.Y;
+        for (var sweep = 0; sweep < KernelSweeps && inner != 0; sweep++)
+        {
+            var moved = false;
+            for (var i = 0; i < ring.Length; i++)
+            {
+                PixelPoint a = ring[i], b = ring[i + 1 < ring.Length ? i + 1 : 0];
+                double ex = b.X - a.X, ey = b.Y - a.Y, lengthSquared = (ex * ex) + (ey * ey);
+                var side = inner * ((ex * (y - a.Y)) - (ey * (x - a.X)));
+                var margin = KernelMargin * lengthSquared;
+                if (side < margin && lengthSquared > 0)
+                {
+                    var step = inner * (margin - side) / lengthSquared;
+                    x -= ey * step;
+                    y += ex * step;
+                    moved = true;
+                }
+            }
+
+            if (!moved)
+            {
+                break;
+            }
+        }
+
+        return new PixelPoint(x, y);
     }
 
     /// <summary>Sign of the cross product (b − a) × (c − a): 1 left turn, −1 right turn, 0 collinear or too close to call.</summary>

@@ -53,7 +53,7 @@ public sealed record AssetPath(string ProjectId, string Path)
 }
 
 /// <summary>
-/// Ids made from external strings (DESIGN.md: ids are hashes, never containing <c>/</c>): base64url (no padding) of
+/// Ids made from external strings (docs/product.md, Identifiers and units: hashes, never containing <c>/</c>): base64url (no padding) of
 /// the SHA-256 of the UTF-8 text, truncated to 22 characters (132 bits: collisions are negligible per project).
 /// </summary>
 public static class HashedIds

@@ -4,7 +4,7 @@ using FuncLabel.Domain.Ontologies;
 namespace FuncLabel.Domain.Ingestion;
 
 /// <summary>
-/// Confidence routing of imported instances (DESIGN.md, capability 2): each instance is routed by the thresholds of
+/// Confidence routing of imported instances (docs/product.md, capability 2): each instance is routed by the thresholds of
 /// its top-level class (<see cref="Ontology.ThresholdsFor"/>, falling back to the project defaults). Nested answers
 /// travel with their instance; they are never routed on their own.
 /// </summary>

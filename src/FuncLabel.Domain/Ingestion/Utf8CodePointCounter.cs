@@ -4,7 +4,7 @@ namespace FuncLabel.Domain.Ingestion;
 
 /// <summary>
 /// Counts Unicode code points of a UTF-8 stream fed in chunks of any size, and tells whether it is valid UTF-8.
-/// The count is what text-entity offsets index (DESIGN.md: offsets in code points).
+/// The count is what text-entity offsets index (docs/product.md, Identifiers and units: offsets in code points).
 /// </summary>
 /// <remarks>
 /// Each chunk is validated with <see cref="Utf8.IsValid(ReadOnlySpan{byte})"/> after carrying over the incomplete

@@ -23,37 +23,59 @@ internal static class JsonNumbers
     /// returns (Clinger's fast path). Everything else (exponents, long mantissas) goes to the reader's parser. The
     /// reader has already checked the token's JSON number syntax, so the loop only splits digits at the point.
     /// </remarks>
-    public static bool TryGetDouble(ref Utf8JsonReader reader, out double value)
+    public static bool TryGetDouble(ref Utf8JsonReader reader, out double value) =>
+        TryParseShortDecimal(reader.ValueSpan, out value) || reader.TryGetDouble(out value);
+
+    /// <summary>
+    /// The fast path alone, on the text of a JSON number token: false (value 0) for a number it does not take (an
+    /// exponent, more than <see cref="MaxFastDigits"/> digits).
+    /// </summary>
+    /// <remarks>
+    /// The integer digits and the fraction digits are read in two tight loops, with no per-digit test of which part
+    /// the digit is in. The token is already a valid JSON number, so anything other than digits and one point is an
+    /// exponent.
+    /// </remarks>
+    public static bool TryParseShortDecimal(ReadOnlySpan<byte> text, out double value)
     {
-        var text = reader.ValueSpan;
-        var negative = text.Length > 0 && text[0] == (byte)'-';
-        var i = negative ? 1 : 0;
-        long mantissa = 0;
-        var digits = 0;
-        var fractionDigits = -1;
-        for (; i < text.Length; i++)
+        var i = 0;
+        var negative = false;
+        if (text.Length > 0 && text[0] == (byte)'-')
         {
-            var c = text[i];
-            if (c == (byte)'.')
-            {
-                fractionDigits = 0;
-                continue;
-            }
-
-            var digit = c - '0';
-            if ((uint)digit > 9 || ++digits > MaxFastDigits)
-            {
-                return reader.TryGetDouble(out value);
-            }
-
-            mantissa = (mantissa * 10) + digit;
-            if (fractionDigits >= 0)
-            {
-                fractionDigits++;
-            }
+            negative = true;
+            i = 1;
         }
 
-        value = fractionDigits > 0 ? mantissa / PowersOfTen[fractionDigits] : mantissa;
+        ulong mantissa = 0;
+        var start = i;
+        uint digit;
+        while (i < text.Length && (digit = unchecked((uint)(text[i] - '0'))) <= 9)
+        {
+            mantissa = unchecked((mantissa * 10) + digit);
+            i++;
+        }
+
+        var digits = i - start;
+        var fractionDigits = 0;
+        if (i < text.Length && text[i] == (byte)'.')
+        {
+            var fractionStart = ++i;
+            while (i < text.Length && (digit = unchecked((uint)(text[i] - '0'))) <= 9)
+            {
+                mantissa = unchecked((mantissa * 10) + digit);
+                i++;
+            }
+
+            fractionDigits = i - fractionStart;
+        }
+
+        // Digits past the fifteenth may have wrapped the mantissa (unchecked); the count is checked before it is used.
+        if (i != text.Length || digits + fractionDigits > MaxFastDigits)
+        {
+            value = 0;
+            return false;
+        }
+
+        value = fractionDigits > 0 ? (long)mantissa / PowersOfTen[fractionDigits] : (long)mantissa;
         if (negative)
         {
             value = -value;

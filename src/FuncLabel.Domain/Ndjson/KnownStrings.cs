@@ -9,8 +9,9 @@ namespace FuncLabel.Domain.Ndjson;
 /// </summary>
 /// <remarks>
 /// The table is keyed by the UTF-8 bytes of each known string and looked up with the token's bytes as they sit in
-/// the line, so a hit neither transcodes to UTF-16 nor hashes twice. Only unescaped, valid UTF-8 tokens come here
-/// (<see cref="NdjsonLineParser"/> sends the rest through <see cref="JsonStrings.TryGet"/>).
+/// the line, so a hit neither transcodes to UTF-16 nor hashes twice, and needs no UTF-8 validation (a key's bytes
+/// came from a string). Only unescaped tokens come here; a miss is validated and transcoded by the caller
+/// (<see cref="NdjsonLineParser"/>, which sends escaped tokens through <see cref="JsonStrings.TryGet"/>).
 /// </remarks>
 internal sealed class KnownStrings
 {
@@ -30,9 +31,12 @@ internal sealed class KnownStrings
         _lookup = strings.GetAlternateLookup<ReadOnlySpan<byte>>();
     }
 
-    /// <summary>The string for unescaped UTF-8 <paramref name="utf8"/>: the known instance when there is one.</summary>
-    public string Get(ReadOnlySpan<byte> utf8) =>
-        utf8.Length <= MaxKnownBytes && _lookup.TryGetValue(utf8, out var known) ? known : Encoding.UTF8.GetString(utf8);
+    /// <summary>The known instance for <paramref name="utf8"/>, if there is one (null otherwise).</summary>
+    public bool TryGet(ReadOnlySpan<byte> utf8, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? known)
+    {
+        known = null;
+        return utf8.Length <= MaxKnownBytes && _lookup.TryGetValue(utf8, out known);
+    }
 
     private static void Add(Dictionary<byte[], string> strings, OntologyClass @class)
     {

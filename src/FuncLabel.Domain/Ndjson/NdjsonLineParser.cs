@@ -1,5 +1,6 @@
 using System.Buffers.Text;
 using System.Text.Json;
+using FuncLabel.Domain.Annotations;
 using FuncLabel.Domain.Geometry;
 
 namespace FuncLabel.Domain.Ndjson;
@@ -39,13 +40,15 @@ internal sealed class NdjsonLineParser(KnownStrings knownStrings)
     ];
 
     private readonly FieldPath _path = new();
-    private readonly List<PixelPoint> _points = [];
+    private readonly RawNodes _nodes = new();
+    private PixelPoint[] _points = new PixelPoint[64];
     private LineFault? _fault;
 
     /// <summary>Parses <paramref name="line"/>; on false, <paramref name="fault"/> says why.</summary>
     public bool TryParse(ReadOnlySpan<byte> line, RawAnnotation raw, out LineFault fault)
     {
         _path.Clear();
+        _nodes.Reset();
         _fault = null;
         fault = default;
         try
@@ -333,13 +336,15 @@ internal sealed class NdjsonLineParser(KnownStrings knownStrings)
                     return Fail(field, NdjsonErrorReason.MissingDataRow, $"{field} is empty.");
                 }
 
+                var row = isId ? DataRowReference.ById(value) : DataRowReference.ByGlobalKey(value);
+
                 if (isId)
                 {
-                    raw.DataRowId = value;
+                    raw.DataRowById = row;
                 }
                 else
                 {
-                    raw.GlobalKey = value;
+                    raw.DataRowByKey = row;
                 }
             }
             else
@@ -448,19 +453,23 @@ internal sealed class NdjsonLineParser(KnownStrings knownStrings)
             return Fail(string.Empty, NdjsonErrorReason.InvalidGeometry, "Expected an array of {x, y}.");
         }
 
-        var points = _points;
-        points.Clear();
+        var count = 0;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
-            if (!ReadXy(ref reader, points.Count, out var x, out var y))
+            if (!ReadXy(ref reader, count, out var x, out var y))
             {
                 return false;
             }
 
-            points.Add(new PixelPoint(x, y));
+            if (count == _points.Length)
+            {
+                Array.Resize(ref _points, 2 * count);
+            }
+
+            _points[count++] = new PixelPoint(x, y);
         }
 
-        raw.Points = System.Collections.Immutable.ImmutableArray.Create(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(points));
+        raw.Points = System.Collections.Immutable.ImmutableArray.Create(new ReadOnlySpan<PixelPoint>(_points, 0, count));
         return true;
     }
 
@@ -654,12 +663,12 @@ internal sealed class NdjsonLineParser(KnownStrings knownStrings)
                     return null;
                 }
 
-                return new RawAnswer(null, null, text);
+                return _nodes.Answer(null, null, text);
             case JsonTokenType.StartObject:
                 var option = ReadOption(ref reader);
-                return option is null ? null : new RawAnswer(option, null, null);
+                return option is null ? null : _nodes.Answer(option, null, null);
             case JsonTokenType.StartArray:
-                var options = new List<RawOption>();
+                var options = _nodes.OptionList();
                 while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
                 {
                     _path.Push(options.Count);
@@ -678,7 +687,7 @@ internal sealed class NdjsonLineParser(KnownStrings knownStrings)
                     options.Add(item);
                 }
 
-                return new RawAnswer(null, options, null);
+                return _nodes.Answer(null, options, null);
             default:
                 Fail(string.Empty, NdjsonErrorReason.InvalidValue, "answer is an object (radio), an array (checklist) or a string (text).");
                 return null;
@@ -730,7 +739,7 @@ internal sealed class NdjsonLineParser(KnownStrings knownStrings)
             }
         }
 
-        return new RawOption(name, schemaId, nested);
+        return _nodes.Option(name, schemaId, nested);
     }
 
     private List<RawClassification>? ReadClassifications(ref Utf8JsonReader reader)
@@ -741,7 +750,7 @@ internal sealed class NdjsonLineParser(KnownStrings knownStrings)
             return null;
         }
 
-        var items = new List<RawClassification>();
+        var items = _nodes.ClassificationList();
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
             _path.Push(items.Count);
@@ -808,7 +817,7 @@ internal sealed class NdjsonLineParser(KnownStrings knownStrings)
             }
         }
 
-        return new RawClassification(name, schemaId, answer);
+        return _nodes.Classification(name, schemaId, answer);
     }
 
     private bool ReadString(ref Utf8JsonReader reader, string field, out string value, NdjsonErrorReason reason = NdjsonErrorReason.InvalidValue)
@@ -819,10 +828,20 @@ internal sealed class NdjsonLineParser(KnownStrings knownStrings)
             return Fail(field, reason, $"{field} must be a string.");
         }
 
-        if (!reader.ValueIsEscaped && System.Text.Unicode.Utf8.IsValid(reader.ValueSpan))
+        if (!reader.ValueIsEscaped)
         {
-            value = knownStrings.Get(reader.ValueSpan);
-            return true;
+            // A known string's bytes are valid UTF-8 by construction, so only the others are validated.
+            if (knownStrings.TryGet(reader.ValueSpan, out var known))
+            {
+                value = known;
+                return true;
+            }
+
+            if (System.Text.Unicode.Utf8.IsValid(reader.ValueSpan))
+            {
+                value = System.Text.Encoding.UTF8.GetString(reader.ValueSpan);
+                return true;
+            }
         }
 
         return JsonStrings.TryGet(ref reader, out value) || Fail(field, NdjsonErrorReason.InvalidJson, $"{field} is not valid Unicode.");

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Runtime.InteropServices;
 using FuncLabel.Domain.Annotations;
 using FuncLabel.Domain.Collections;
@@ -15,6 +16,7 @@ namespace FuncLabel.Domain.Ndjson;
 internal sealed class NdjsonLineResolver(NdjsonReaderOptions options)
 {
     private readonly FieldPath _path = new();
+    private readonly LeafAnswers _leaves = new();
 
     public bool TryResolve(RawAnnotation raw, out DataRowReference? dataRow, out Annotation? annotation, out bool repaired, out LineFault fault)
     {
@@ -28,17 +30,17 @@ internal sealed class NdjsonLineResolver(NdjsonReaderOptions options)
             return Fail("uuid", NdjsonErrorReason.MissingUuid, "Every line needs a uuid.", out fault);
         }
 
-        if (!raw.HasDataRow || (raw.DataRowId is null && raw.GlobalKey is null))
+        if (!raw.HasDataRow || (raw.DataRowById is null && raw.DataRowByKey is null))
         {
             return Fail("dataRow", NdjsonErrorReason.MissingDataRow, "dataRow with id or globalKey is required.", out fault);
         }
 
-        if (raw.DataRowId is not null && raw.GlobalKey is not null)
+        if (raw.DataRowById is not null && raw.DataRowByKey is not null)
         {
             return Fail("dataRow", NdjsonErrorReason.AmbiguousDataRow, "dataRow has both id and globalKey; give exactly one.", out fault);
         }
 
-        dataRow = raw.DataRowId is not null ? DataRowReference.ById(raw.DataRowId) : DataRowReference.ByGlobalKey(raw.GlobalKey!);
+        dataRow = raw.DataRowById ?? raw.DataRowByKey!;
         if (raw.SchemaId is null && raw.Name is null)
         {
             return Fail(string.Empty, NdjsonErrorReason.MissingClass, "Name the class with name or schemaId.", out fault);
@@ -55,16 +57,16 @@ internal sealed class NdjsonLineResolver(NdjsonReaderOptions options)
         {
             if (raw.Shape != RawShape.None)
             {
-                return Fail(NdjsonLineParser.ShapeField(raw.Shape), NdjsonErrorReason.WrongToolForClass, $"'{@class.Name}' is a {ToolName(@class.Tool)} classification; it takes an answer, not a shape.", out fault);
+                return Fail(NdjsonLineParser.ShapeField(raw.Shape), NdjsonErrorReason.WrongToolForClass, $"'{@class.Name}' is a {ToolName(@class.Tool)} classification, so the line needs 'answer'; it has '{NdjsonLineParser.ShapeField(raw.Shape)}'.", out fault);
             }
 
             if (raw.Classifications is { Count: > 0 })
             {
-                return Fail("classifications", NdjsonErrorReason.WrongToolForClass, "A classification nests its questions under the chosen options, not beside the answer.", out fault);
+                return Fail("classifications", NdjsonErrorReason.WrongToolForClass, $"'{@class.Name}' is a {ToolName(@class.Tool)} classification; its nested questions go under the chosen option, not in 'classifications' beside the answer.", out fault);
             }
 
             _path.Push("answer");
-            var answer = ResolveAnswer(@class, raw.Answer, out fault);
+            var answer = ResolveAnswer(@class, raw.Answer, out fault, out _);
             _path.Pop();
             if (answer is null)
             {
@@ -77,14 +79,14 @@ internal sealed class NdjsonLineResolver(NdjsonReaderOptions options)
 
         if (raw.Answer is not null)
         {
-            return Fail("answer", NdjsonErrorReason.WrongToolForClass, $"'{@class.Name}' is a {ToolName(@class.Tool)} object; it takes a shape, not an answer.", out fault);
+            return Fail("answer", NdjsonErrorReason.WrongToolForClass, WrongShape(@class, "'answer'"), out fault);
         }
 
-        var expected = ShapeFor(@class.Tool);
-        if (raw.Shape != expected)
+        if (raw.Shape != ShapeFor(@class.Tool))
         {
             var field = raw.Shape == RawShape.None ? string.Empty : NdjsonLineParser.ShapeField(raw.Shape);
-            return Fail(field, NdjsonErrorReason.WrongToolForClass, $"'{@class.Name}' is drawn with {ToolName(@class.Tool)}; the line needs '{NdjsonLineParser.ShapeField(expected)}'.", out fault);
+            var has = raw.Shape == RawShape.None ? "no shape" : $"'{field}'";
+            return Fail(field, NdjsonErrorReason.WrongToolForClass, WrongShape(@class, has), out fault);
         }
 
         if (!TryBuildGeometry(raw, out var geometry, out fault))
@@ -92,7 +94,7 @@ internal sealed class NdjsonLineResolver(NdjsonReaderOptions options)
             return false;
         }
 
-        var check = GeometryPolicy.Check(geometry!, options.ExtentOf?.Invoke(dataRow) ?? AssetExtent.Unknown);
+        var check = GeometryPolicy.Evaluate(geometry!, options.ExtentOf?.Invoke(dataRow) ?? AssetExtent.Unknown);
         if (check.Problem is { } problem)
         {
             var reason = problem.Kind == GeometryProblemKind.OutOfBounds ? NdjsonErrorReason.OutOfBounds : NdjsonErrorReason.InvalidGeometry;
@@ -177,12 +179,20 @@ internal sealed class NdjsonLineResolver(NdjsonReaderOptions options)
             return ValueList<Classification>.Empty;
         }
 
+        if (raws.Count == 1)
+        {
+            _path.Push(0);
+            var only = ResolveClassification(questions, raws[0], [], out fault, out var leaf);
+            _path.Pop();
+            return only is null ? null : leaf?.Alone ?? ValueList.Wrap(ImmutableArray.Create(only));
+        }
+
         // Filled in place and handed over without a copy (no builder): every slot is set before the array escapes.
         var resolved = new Classification[raws.Count];
         for (var i = 0; i < raws.Count; i++)
         {
             _path.Push(i);
-            var classification = ResolveClassification(questions, raws[i], resolved.AsSpan(0, i), out fault);
+            var classification = ResolveClassification(questions, raws[i], resolved.AsSpan(0, i), out fault, out _);
             _path.Pop();
             if (classification is null)
             {
@@ -195,8 +205,10 @@ internal sealed class NdjsonLineResolver(NdjsonReaderOptions options)
         return ValueList.Wrap(ImmutableCollectionsMarshal.AsImmutableArray(resolved));
     }
 
-    private Classification? ResolveClassification(ValueList<OntologyClass> questions, RawClassification raw, ReadOnlySpan<Classification> siblings, out LineFault fault)
+    /// <summary>One nested question and its answer; <paramref name="leaf"/> is set when the answer is a shared leaf choice.</summary>
+    private Classification? ResolveClassification(ValueList<OntologyClass> questions, RawClassification raw, ReadOnlySpan<Classification> siblings, out LineFault fault, out LeafAnswers.Leaf? leaf)
     {
+        leaf = null;
         if (raw.SchemaId is null && raw.Name is null)
         {
             Fail(string.Empty, NdjsonErrorReason.MissingClass, "Name the question with name or schemaId.", out fault);
@@ -217,30 +229,33 @@ internal sealed class NdjsonLineResolver(NdjsonReaderOptions options)
         }
 
         _path.Push("answer");
-        var answer = ResolveAnswer(question, raw.Answer, out fault);
+        var answer = ResolveAnswer(question, raw.Answer, out fault, out leaf);
         _path.Pop();
-        return answer is null ? null : new Classification(question.SchemaId, answer);
+        return answer is null ? null : leaf?.Classification ?? new Classification(question.SchemaId, answer);
     }
 
-    private ClassificationAnswer? ResolveAnswer(OntologyClass question, RawAnswer? raw, out LineFault fault)
+    /// <summary>The answer to <paramref name="question"/>; <paramref name="leaf"/> is set when it is a radio choice
+    /// with nothing nested, answered with the shared objects of <see cref="LeafAnswers"/>.</summary>
+    private ClassificationAnswer? ResolveAnswer(OntologyClass question, RawAnswer? raw, out LineFault fault, out LeafAnswers.Leaf? leaf)
     {
         fault = default;
+        leaf = null;
         switch (question.Tool, raw)
         {
             case (_, null):
-                Fail(string.Empty, NdjsonErrorReason.WrongToolForClass, $"'{question.Name}' is a {ToolName(question.Tool)} question and needs an answer.", out fault);
+                Fail(string.Empty, NdjsonErrorReason.WrongToolForClass, WrongAnswer(question, "none"), out fault);
                 return null;
             case (Tool.Text, { Text: { } text }):
                 return new TextAnswer(text);
             case (Tool.Radio, { Option: { } option }):
-                var selected = ResolveOption(question, option, out fault);
-                return selected is null ? null : new RadioAnswer(selected);
+                var selected = ResolveOption(question, option, out fault, out leaf);
+                return selected is null ? null : leaf?.Radio ?? new RadioAnswer(selected);
             case (Tool.Checklist, { Options: { } options }):
                 var chosen = new SelectedOption[options.Count];
                 for (var i = 0; i < options.Count; i++)
                 {
                     _path.Push(i);
-                    var item = ResolveOption(question, options[i], out fault);
+                    var item = ResolveOption(question, options[i], out fault, out _);
                     if (item is not null && ContainsOption(chosen.AsSpan(0, i), item.SchemaId))
                     {
                         item = null;
@@ -259,18 +274,28 @@ internal sealed class NdjsonLineResolver(NdjsonReaderOptions options)
                 return new ChecklistAnswer(ValueList.Wrap(ImmutableCollectionsMarshal.AsImmutableArray(chosen)));
             default:
                 var given = raw.Text is not null ? "a string" : raw.Option is not null ? "an object" : "an array";
-                Fail(string.Empty, NdjsonErrorReason.WrongToolForClass, $"'{question.Name}' is a {ToolName(question.Tool)} question; {given} does not answer it.", out fault);
+                Fail(string.Empty, NdjsonErrorReason.WrongToolForClass, WrongAnswer(question, given), out fault);
                 return null;
         }
     }
 
-    private SelectedOption? ResolveOption(OntologyClass question, RawOption raw, out LineFault fault)
+    /// <summary>One chosen option and what is nested under it; an option with nothing nested is the shared
+    /// <see cref="LeafAnswers.Leaf.Option"/>, and <paramref name="leaf"/> says so.</summary>
+    private SelectedOption? ResolveOption(OntologyClass question, RawOption raw, out LineFault fault, out LeafAnswers.Leaf? leaf)
     {
+        leaf = null;
         var option = (raw.SchemaId is null && raw.Name is null) ? null : question.FindOption(raw.SchemaId, raw.Name);
         if (option is null || (raw.SchemaId is not null && raw.Name is not null && option.Name != raw.Name))
         {
             Fail(raw.SchemaId is not null ? "schemaId" : "name", NdjsonErrorReason.UnknownAnswer, $"'{question.Name}' has no option '{raw.SchemaId ?? raw.Name}'.", out fault);
             return null;
+        }
+
+        if (raw.Classifications is null or { Count: 0 })
+        {
+            fault = default;
+            leaf = _leaves.Of(question, option);
+            return leaf.Option;
         }
 
         _path.Push("classifications");
@@ -316,6 +341,21 @@ internal sealed class NdjsonLineResolver(NdjsonReaderOptions options)
     };
 
     private static string ToolName(Tool tool) => tool.ToString().ToLowerInvariant();
+
+    /// <summary>Names the class's tool, the field it needs and what the line has instead, so the fix is readable
+    /// from the message alone (the tool and the field differ for polyline/<c>line</c> and entity/<c>location</c>).</summary>
+    private static string WrongShape(OntologyClass @class, string has) =>
+        $"'{@class.Name}' is drawn with {ToolName(@class.Tool)}, so the line needs '{NdjsonLineParser.ShapeField(ShapeFor(@class.Tool))}'; it has {has}.";
+
+    private static string WrongAnswer(OntologyClass question, string given) =>
+        $"'{question.Name}' is a {ToolName(question.Tool)} question, so its answer is {AnswerForm(question.Tool)}; the line gives {given}.";
+
+    private static string AnswerForm(Tool tool) => tool switch
+    {
+        Tool.Radio => "an object naming one option",
+        Tool.Checklist => "an array of options",
+        _ => "a string",
+    };
 
     private static string Join(string prefix, string suffix) =>
         suffix.Length == 0 ? prefix : suffix[0] == '[' ? prefix + suffix : $"{prefix}.{suffix}";

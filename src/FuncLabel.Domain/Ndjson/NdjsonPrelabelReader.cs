@@ -21,7 +21,7 @@ public sealed class NdjsonPrelabelReader
     private readonly NdjsonReaderOptions _options;
     private readonly NdjsonLineParser _parser;
     private readonly NdjsonLineResolver _resolver;
-    private readonly HashSet<(Guid Uuid, int DataRow)> _seen = [];
+    private readonly UuidRowSet _seen = new();
     private readonly RawAnnotation _raw = new();
 
     public NdjsonPrelabelReader(NdjsonReaderOptions options)
@@ -70,15 +70,11 @@ public sealed class NdjsonPrelabelReader
             return NdjsonLineResult.Failure(new NdjsonLineError(lineNumber, raw.Uuid?.ToString() ?? NdjsonLineParser.TryReadUuidText(line), fault.Field, fault.Reason, fault.Message));
         }
 
-        var key = (annotation!.Uuid, DataRowHash(dataRow!));
-        if (_seen.Contains(key))
+        var row = DataRowHash(dataRow!);
+        var fresh = _seen.Count < _options.MaxTrackedUuids ? _seen.TryAdd(annotation!.Uuid, row) : !_seen.Contains(annotation!.Uuid, row);
+        if (!fresh)
         {
             return NdjsonLineResult.Failure(new NdjsonLineError(lineNumber, annotation.Uuid.ToString(), "uuid", NdjsonErrorReason.DuplicateUuid, "This uuid was already used for this data row earlier in the file."));
-        }
-
-        if (_seen.Count < _options.MaxTrackedUuids)
-        {
-            _seen.Add(key);
         }
 
         return NdjsonLineResult.Success(new NdjsonRecord(lineNumber, dataRow!, annotation, repaired));

@@ -1,3 +1,4 @@
+using FuncLabel.Domain.Annotations;
 using FuncLabel.Domain.Geometry;
 
 namespace FuncLabel.Domain.Ndjson;
@@ -24,9 +25,11 @@ internal sealed class RawAnnotation
 
     public bool HasDataRow { get; set; }
 
-    public string? DataRowId { get; set; }
+    /// <summary>The data row named by <c>dataRow.id</c>, if the line gives one.</summary>
+    public DataRowReference? DataRowById { get; set; }
 
-    public string? GlobalKey { get; set; }
+    /// <summary>The data row named by <c>dataRow.globalKey</c>, if the line gives one.</summary>
+    public DataRowReference? DataRowByKey { get; set; }
 
     public string? Name { get; set; }
 
@@ -72,7 +75,8 @@ internal sealed class RawAnnotation
     {
         Uuid = null;
         HasDataRow = false;
-        DataRowId = GlobalKey = Name = SchemaId = MaskPng = MaskUri = null;
+        DataRowById = DataRowByKey = null;
+        Name = SchemaId = MaskPng = MaskUri = null;
         Confidence = null;
         Shape = RawShape.None;
         Left = Top = Width = Height = X = Y = 0;
@@ -85,11 +89,34 @@ internal sealed class RawAnnotation
     }
 }
 
-/// <summary>A nested question as read: its name or schema id and its answer.</summary>
-internal sealed record RawClassification(string? Name, string? SchemaId, RawAnswer? Answer);
+/// <summary>A nested question as read: its name or schema id and its answer. Reused line after line (<see cref="RawNodes"/>).</summary>
+internal sealed class RawClassification
+{
+    public string? Name { get; set; }
 
-/// <summary>An answer as read, by JSON type: object = radio option, array = checklist options, string = free text.</summary>
-internal sealed record RawAnswer(RawOption? Option, List<RawOption>? Options, string? Text);
+    public string? SchemaId { get; set; }
 
-/// <summary>A chosen option as read, with the nested questions answered under it.</summary>
-internal sealed record RawOption(string? Name, string? SchemaId, List<RawClassification>? Classifications);
+    public RawAnswer? Answer { get; set; }
+}
+
+/// <summary>An answer as read, by JSON type: object = radio option, array = checklist options, string = free text.
+/// Reused line after line (<see cref="RawNodes"/>).</summary>
+internal sealed class RawAnswer
+{
+    public RawOption? Option { get; set; }
+
+    public List<RawOption>? Options { get; set; }
+
+    public string? Text { get; set; }
+}
+
+/// <summary>A chosen option as read, with the nested questions answered under it. Reused line after line
+/// (<see cref="RawNodes"/>).</summary>
+internal sealed class RawOption
+{
+    public string? Name { get; set; }
+
+    public string? SchemaId { get; set; }
+
+    public List<RawClassification>? Classifications { get; set; }
+}

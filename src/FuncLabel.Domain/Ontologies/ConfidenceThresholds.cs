@@ -1,7 +1,7 @@
 namespace FuncLabel.Domain.Ontologies;
 
 /// <summary>
-/// Confidence routing for model pre-labels of one class (DESIGN.md, capability 2):
+/// Confidence routing for model pre-labels of one class (docs/product.md, capability 2):
 /// <c>confidence &gt;= AutoAcceptAt</c> → accepted without a human; <c>DropBelow &lt;= confidence &lt; AutoAcceptAt</c>
 /// → pre-label a human corrects; <c>confidence &lt; DropBelow</c> → discarded and counted; no confidence → pre-label.
 /// </summary>

@@ -5,7 +5,7 @@ using System.Text.Json.Serialization;
 namespace FuncLabel.Domain.Serialization;
 
 /// <summary>
-/// The JSON conventions shared by the HTTP API and the Cosmos documents (DESIGN.md, HTTP API):
+/// The JSON conventions shared by the HTTP API and the Cosmos documents (docs/architecture.md, HTTP API conventions):
 /// camelCase properties, enum values and reason codes as lower snake_case strings, nulls omitted.
 /// One options instance so a document and its API view can never disagree on names.
 /// </summary>

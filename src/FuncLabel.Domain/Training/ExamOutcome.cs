@@ -8,7 +8,7 @@ namespace FuncLabel.Domain.Training;
 public sealed record ExamOutcome(double Score, bool Passed)
 {
     /// <summary>
-    /// Scores an attempt (DESIGN.md, "Practice vs exam": score = mean of item scores; pass iff score ≥ pass mark).
+    /// Scores an attempt (docs/product.md, Practice vs exam: score = mean of item scores; pass iff score ≥ pass mark).
     /// </summary>
     /// <remarks>
     /// Item scores carry at most two decimals (<c>CandidateScore</c> floors them), so the comparison is done in

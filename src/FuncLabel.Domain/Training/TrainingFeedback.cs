@@ -9,7 +9,7 @@ namespace FuncLabel.Domain.Training;
 public sealed record TraineeFeedback(FeedbackReason Reason, string ClassId, Guid? CandidateId, double? Overlap, string Message);
 
 /// <summary>
-/// The two ways a trainee may see a <see cref="ScoreResult"/> (DESIGN.md, "Practice vs exam"): practice shows reasons
+/// The two ways a trainee may see a <see cref="ScoreResult"/> (docs/product.md, Practice vs exam): practice shows reasons
 /// with overlaps rounded to 0.05 (enough to steer, not enough to reverse-engineer gold geometry); a finished exam
 /// shows reasons without overlap values.
 /// </summary>

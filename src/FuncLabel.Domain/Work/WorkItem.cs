@@ -29,7 +29,7 @@ public sealed record WorkItem(
 {
     /// <summary>
     /// The work of a newly seen asset: <see cref="JobSettings.PassesPerFile"/> draw passes, or none when every
-    /// instance was auto-accepted and the job skips such assets (DESIGN.md, auto-accepted instances).
+    /// instance was auto-accepted and the job skips such assets (docs/product.md, Auto-accepted instances).
     /// </summary>
     public static WorkItem Create(string assetId, string assetVersion, JobSettings settings, bool everyInstanceAutoAccepted)
     {

@@ -5,9 +5,9 @@ using FuncLabel.Functions.Security;
 namespace FuncLabel.Functions.Apis;
 
 /// <summary>
-/// Who may download an asset's bytes (<c>GET …/assets/{assetId}/content</c>; DESIGN.md: "owners and holders of a task
-/// on it"): owners; a member holding a live claim — draw, rework or review, not expired — on the asset's work item in any
-/// job of the project; a member who may take a training template on the asset (<see cref="Training.TrainingAssetAccess"/>).
+/// Who may download an asset's bytes (<c>GET …/assets/{assetId}/content</c>; docs/product.md, Who may see what:
+/// "owners and people who hold a task on that asset"): owners; a member holding a live claim — draw, rework or review,
+/// not expired — on the asset's work item in any job of the project; a member who may take a training template on the asset (<see cref="Training.TrainingAssetAccess"/>).
 /// Everyone else gets the route's 404, so the answer never reveals whether the asset exists.
 /// </summary>
 /// <remarks>

@@ -8,7 +8,6 @@ using FuncLabel.Domain.Access;
 using FuncLabel.Functions.Ingestion;
 using FuncLabel.Functions.Security;
 using FuncLabel.Functions.Validation;
-using FuncLabel.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace FuncLabel.Functions.Apis;
@@ -58,7 +57,7 @@ public static class AssetsApi
     /// hold a task on or may train on (<see cref="AssetContentAccess"/>), 404 otherwise.
     /// </summary>
     public static async Task<IResult> ContentAsync(
-        string projectId, string assetId, HttpContext http, AssetStore assets, BlobServiceClient blobs, AssetContentAccess access, CancellationToken cancellationToken)
+        string projectId, string assetId, HttpContext http, AssetStore assets, AssetContentStore content, AssetContentAccess access, CancellationToken cancellationToken)
     {
         if (!await access.AllowsAsync(http, projectId, assetId, cancellationToken))
         {
@@ -89,27 +88,21 @@ public static class AssetsApi
             http.Response.Headers.ContentRange = string.Create(CultureInfo.InvariantCulture, $"bytes {start}-{end}/{current.Size}");
         }
 
-        var blob = blobs.GetBlobContainerClient(StorageNames.BlobContainers.Assets).GetBlobClient($"{projectId}/{asset.GlobalKey}");
-        Storage.Models.BlobDownloadStreamingResult download;
-        try
-        {
-            download = (await blob.DownloadStreamingAsync(range, cancellationToken)).Value;
-        }
-        catch (RequestFailedException e) when (e.Status == 404)
+        if (await content.OpenAsync(projectId, asset.GlobalKey, range, cancellationToken) is not { } download)
         {
             return Problems.NotFound($"The bytes of asset '{assetId}' are gone.");
         }
 
         if (download.Details.ETag.ToString() != current.BlobETag)
         {
-            await download.DisposeAsync();
+            download.Dispose();
             return Problems.Conflict("asset_changed", "The blob was replaced; its new version is being ingested.");
         }
 
-        http.Response.RegisterForDisposeAsync(download);
+        http.Response.RegisterForDispose(download);
         http.Response.Headers.AcceptRanges = "bytes";
         http.Response.Headers.ETag = $"\"{current.Sha256}\"";
-        return new StreamedContent(download.Content, download.ContentLength, current.ContentType, status);
+        return new StreamedContent(download.Content, download.Details.ContentLength, current.ContentType, status);
     }
 
     /// <summary>
@@ -118,7 +111,7 @@ public static class AssetsApi
     /// (ledger <c>asset.deleted</c>), then <see cref="IAssetRegistrationListener.OnAssetDeletedAsync"/> (work items).
     /// </summary>
     public static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
-        string projectId, string assetId, HttpContext http, AssetStore assets, PrelabelStore prelabels, BlobServiceClient blobs,
+        string projectId, string assetId, HttpContext http, AssetStore assets, PrelabelStore prelabels, AssetContentStore content,
         IEnumerable<IAssetRegistrationListener> listeners, TimeProvider time, CancellationToken cancellationToken)
     {
         var asset = await assets.GetAsync(projectId, assetId, cancellationToken);
@@ -132,15 +125,7 @@ public static class AssetsApi
             return Problems.PreconditionFailed();
         }
 
-        try
-        {
-            await blobs.GetBlobContainerClient(StorageNames.BlobContainers.Assets).GetBlobClient($"{projectId}/{asset.GlobalKey}").DeleteAsync(cancellationToken);
-        }
-        catch (RequestFailedException e) when (e.Status == 404)
-        {
-            // already gone
-        }
-
+        await content.DeleteAsync(projectId, asset.GlobalKey, cancellationToken); // false when already gone
         var labels = await prelabels.DeleteAllOfAssetAsync(assetId, cancellationToken);
         await assets.ReleaseContentAsync(projectId, current.Sha256, assetId, cancellationToken);
         var now = time.GetUtcNow();

@@ -7,7 +7,6 @@ using FuncLabel.Domain.Ingestion;
 using FuncLabel.Functions.Ingestion;
 using FuncLabel.Functions.Security;
 using FuncLabel.Functions.Validation;
-using FuncLabel.Storage.Sas;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace FuncLabel.Functions.Apis;
@@ -40,7 +39,7 @@ public static class ImportsApi
     }
 
     public static async Task<Results<Ok<ImportView>, ProblemHttpResult>> GetAsync(
-        string projectId, string importId, HttpContext http, ImportStore imports, IServiceProvider services, CancellationToken cancellationToken)
+        string projectId, string importId, HttpContext http, ImportStore imports, ImportFileStore files, CancellationToken cancellationToken)
     {
         var import = Ids.IsResourceId(importId) ? await imports.GetAsync(projectId, importId, cancellationToken) : null;
         if (import is null)
@@ -49,9 +48,9 @@ public static class ImportsApi
         }
 
         string? errorFileUrl = null;
-        if (import.ErrorFile is not null && services.GetService<SasUrlFactory>() is { } sas)
+        if (import.ErrorFile is not null)
         {
-            errorFileUrl = (await sas.CreateReadUrlAsync(StorageNames.BlobContainers.Imports, import.ErrorFile, ErrorFileUrlLifetime, cancellationToken)).ToString();
+            errorFileUrl = (await files.CreateErrorFileReadUrlAsync(import.ErrorFile, ErrorFileUrlLifetime, cancellationToken)).ToString();
         }
 
         Versions.SetETag(http.Response, import.Version);

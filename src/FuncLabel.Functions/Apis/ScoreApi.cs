@@ -97,7 +97,7 @@ public static class ScoreApi
     }
 
     private static Results<Ok<ScoreResult>, ValidationProblem> ScoreWith(
-        Ontology ontology, JsonElement? goldArray, JsonElement? candidateArray, AssetExtent? asset, ScoringOptions? requested, FieldErrors errors)
+        Ontology ontology, JsonElement? goldArray, JsonElement? candidateArray, AssetExtent? asset, ScoringOptionsRequest? requested, FieldErrors errors)
     {
         var (extent, options) = CheckSettings(asset, requested, errors);
         if (errors.Any)
@@ -110,9 +110,9 @@ public static class ScoreApi
         return errors.Any ? errors.ToProblem() : TypedResults.Ok(CandidateScore.Of(gold, candidate, extent, options));
     }
 
-    private static (AssetExtent Extent, ScoringOptions Options) CheckSettings(AssetExtent? asset, ScoringOptions? requested, FieldErrors errors)
+    private static (AssetExtent Extent, ScoringOptions Options) CheckSettings(AssetExtent? asset, ScoringOptionsRequest? requested, FieldErrors errors)
     {
-        var options = requested ?? ScoringOptions.Default;
+        var options = requested?.WithDefaults() ?? ScoringOptions.Default;
         foreach (var problem in options.Problems())
         {
             errors.Add("options." + problem.Field, problem.Message);
@@ -148,13 +148,13 @@ public static class ScoreApi
 /// <param name="Gold">Gold annotations: Labelbox NDJSON objects (<c>dataRow</c> optional).</param>
 /// <param name="Candidate">The candidate's annotations, same format.</param>
 /// <param name="Asset">What is known of the asset (width/height for images, codePoints for text): bounds and distance scale.</param>
-/// <param name="Options">Match threshold, pass overlap, σ for points and polylines; defaults when absent.</param>
-public sealed record ScoreRequest(OntologyDraft? Ontology, JsonElement? Gold, JsonElement? Candidate, AssetExtent? Asset, ScoringOptions? Options);
+/// <param name="Options">Match threshold, pass overlap, σ for points and polylines; each one omitted takes its default.</param>
+public sealed record ScoreRequest(OntologyDraft? Ontology, JsonElement? Gold, JsonElement? Candidate, AssetExtent? Asset, ScoringOptionsRequest? Options);
 
 /// <summary>Body of <c>POST /api/projects/{projectId}/score</c>: as <see cref="ScoreRequest"/>, with a stored ontology version instead of an inline ontology.</summary>
 /// <param name="OntologyVersion">The version of the project's ontology (see <c>GET /api/projects/{projectId}/ontology</c>).</param>
 /// <param name="Gold">Gold annotations: Labelbox NDJSON objects (<c>dataRow</c> optional).</param>
 /// <param name="Candidate">The candidate's annotations, same format.</param>
 /// <param name="Asset">What is known of the asset (width/height for images, codePoints for text): bounds and distance scale.</param>
-/// <param name="Options">Match threshold, pass overlap, σ for points and polylines; defaults when absent.</param>
-public sealed record ProjectScoreRequest(int? OntologyVersion, JsonElement? Gold, JsonElement? Candidate, AssetExtent? Asset, ScoringOptions? Options);
+/// <param name="Options">Match threshold, pass overlap, σ for points and polylines; each one omitted takes its default.</param>
+public sealed record ProjectScoreRequest(int? OntologyVersion, JsonElement? Gold, JsonElement? Candidate, AssetExtent? Asset, ScoringOptionsRequest? Options);

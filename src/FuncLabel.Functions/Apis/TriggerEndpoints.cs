@@ -79,7 +79,7 @@ public static class TriggerEndpoints
     }
 }
 
-/// <summary>The JSON a custom handler returns for a non-HTTP invocation (FUNCTIONS-PROTOCOL.md §1.5).</summary>
+/// <summary>The JSON a custom handler returns for a non-HTTP invocation (docs/local-host.md, Handler response and outputs).</summary>
 public sealed record InvocationResponse(
     [property: System.Text.Json.Serialization.JsonPropertyName("Outputs")] IReadOnlyDictionary<string, object?> Outputs,
     [property: System.Text.Json.Serialization.JsonPropertyName("Logs")] IReadOnlyList<string> Logs,

@@ -1,10 +1,10 @@
 using FuncLabel.Data;
+using FuncLabel.Data.Assets;
 using FuncLabel.Data.Imports;
 using FuncLabel.Domain.Access;
 using FuncLabel.Domain.Ingestion;
 using FuncLabel.Functions.Security;
 using FuncLabel.Functions.Validation;
-using FuncLabel.Storage.Sas;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace FuncLabel.Functions.Apis;
@@ -27,7 +27,7 @@ public static class UploadsApi
     }
 
     public static async Task<Results<Ok<UploadView>, ValidationProblem, ProblemHttpResult>> CreateAsync(
-        string projectId, UploadRequest request, HttpContext http, ImportStore imports, SasUrlFactory sas, Storage.BlobServiceClient blobs, TimeProvider time, CancellationToken cancellationToken)
+        string projectId, UploadRequest request, HttpContext http, [AsParameters] UploadServices services, CancellationToken cancellationToken)
     {
         var isAsset = request.Kind == "asset";
         var errors = new FieldErrors()
@@ -41,13 +41,14 @@ public static class UploadsApi
 
         var importId = isAsset ? null : request.ImportId ?? "i-" + Guid.NewGuid().ToString("N")[..16];
         var container = isAsset ? StorageNames.BlobContainers.Assets : StorageNames.BlobContainers.Prelabels;
-        var blobName = isAsset ? $"{projectId}/{request.Path}" : $"{projectId}/{importId}.ndjson";
+        var blobName = isAsset ? AssetContentStore.BlobName(projectId, request.Path!) : ImportFileStore.PrelabelFileName(projectId, importId!);
+        var imports = services.Imports;
         if (importId is not null && await imports.GetAsync(projectId, importId, cancellationToken) is not null)
         {
             return Problems.Conflict("import_exists", $"Import '{importId}' already exists; choose another id.");
         }
 
-        var now = time.GetUtcNow();
+        var now = services.Time.GetUtcNow();
         var current = await imports.GetUploadAsync(projectId, container, blobName, cancellationToken);
         var recorded = await imports.RecordUploadAsync(
             new UploadDocument
@@ -69,8 +70,9 @@ public static class UploadsApi
             return Problems.Conflict("concurrent_change", "Another upload URL for this blob was requested at the same time; retry.");
         }
 
-        await blobs.GetBlobContainerClient(container).CreateIfNotExistsAsync(cancellationToken); // locally nothing else creates it
-        var url = await sas.CreateUploadUrlAsync(container, blobName, UrlLifetime, cancellationToken);
+        var url = isAsset
+            ? await services.AssetContent.CreateUploadUrlAsync(projectId, request.Path!, UrlLifetime, cancellationToken)
+            : await services.ImportFiles.CreatePrelabelUploadUrlAsync(projectId, importId!, UrlLifetime, cancellationToken);
         return TypedResults.Ok(new UploadView(url.ToString(), container, blobName, importId, now + UrlLifetime));
     }
 }

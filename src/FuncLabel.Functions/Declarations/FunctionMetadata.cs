@@ -5,7 +5,7 @@ namespace FuncLabel.Functions.Declarations;
 
 /// <summary>
 /// Makes the Functions host's metadata from the declarations: one <c>{Name}/function.json</c> per function
-/// (FUNCTIONS-PROTOCOL.md §1.3, §1.4, §2.1, §2.3). Run by <c>scripts/build-app.sh</c> through
+/// (docs/local-host.md, The host behaviour it copies). Run by <c>scripts/build-app.sh</c> through
 /// <c>FuncLabel.Functions --write-function-metadata DIR</c>, so the deployable folder and the handler's
 /// routes come from the same list.
 /// </summary>

@@ -1,11 +1,13 @@
+using Azure.Storage.Blobs;
 using FuncLabel.Data;
-using FuncLabel.Storage;
 
 namespace FuncLabel.Functions.Hosting;
 
+/// <summary>Lists at most one container: the cheapest call that proves the endpoint answers and the credential is accepted.</summary>
 public sealed class BlobHealthProbe(BlobServiceClient blobs) : IHealthProbe
 {
     public string Name => "blob";
 
-    public Task<ProbeResult> ProbeAsync(CancellationToken cancellationToken) => StorageProbe.RunAsync(blobs.ProbeAsync, cancellationToken);
+    public Task<ProbeResult> ProbeAsync(CancellationToken cancellationToken) =>
+        StorageProbe.RunAsync(token => StorageProbe.FirstPageAsync(blobs.GetBlobContainersAsync(cancellationToken: token), token), cancellationToken);
 }

@@ -29,4 +29,16 @@ internal static class StorageProbe
             return ProbeResult.Failing(watch.Elapsed, e.Message);
         }
     }
+
+    /// <summary>Fetches the first page of a listing, asking for one item, and returns its response.</summary>
+    public static async Task<Response> FirstPageAsync<T>(AsyncPageable<T> listing, CancellationToken cancellationToken)
+        where T : notnull
+    {
+        await foreach (var page in listing.AsPages(pageSizeHint: 1).WithCancellation(cancellationToken).ConfigureAwait(false))
+        {
+            return page.GetRawResponse();
+        }
+
+        throw new InvalidOperationException("A listing returned no page.");
+    }
 }

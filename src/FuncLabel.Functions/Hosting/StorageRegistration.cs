@@ -1,19 +1,28 @@
 using Azure.Identity;
-using FuncLabel.Storage;
-using FuncLabel.Storage.Sas;
+using Azure.Storage.Blobs;
+using Azure.Storage.Queues;
+using FuncLabel.Data.Assets;
+using FuncLabel.Data.Imports;
+using FuncLabel.Data.Storage;
+using FuncLabel.Data.Work;
+using Microsoft.Extensions.Azure;
 
 namespace FuncLabel.Functions.Hosting;
 
 /// <summary>
-/// Registers the Blob and Queue clients from the Functions host's own storage setting, <c>AzureWebJobsStorage</c>.
+/// Registers the SDK's <see cref="BlobServiceClient"/> and <see cref="QueueServiceClient"/> once, with
+/// <c>AddAzureClients</c>, from the Functions host's own storage setting <c>AzureWebJobsStorage</c>, and the blob
+/// stores built on them.
 /// </summary>
 /// <remarks>
 /// Either a connection string with an account key (Azurite: <c>UseDevelopmentStorage=true</c> or the explicit-endpoint
 /// form the emulator script writes), or the identity-based form the Functions host also reads:
 /// <c>AzureWebJobsStorage__accountName</c>, or <c>__blobServiceUri</c> and <c>__queueServiceUri</c>, authenticated with
 /// <see cref="DefaultAzureCredential"/> (managed identity in Azure; <c>__clientId</c> selects a user-assigned identity).
-/// One of the two is required: uploads, ingestion and exports need storage, so start-up fails with a clear message
-/// rather than with an endpoint that cannot bind its services.
+/// The credential is the clients' shared one (<see cref="AzureClientFactoryBuilder.UseCredential(Azure.Core.TokenCredential)"/>),
+/// so a host can replace it the same way. One of the two forms is required: uploads, ingestion and exports need
+/// storage, so start-up fails with a clear message rather than with an endpoint that cannot bind its services.
+/// Queue clients write base64 messages (<see cref="QueueMessageFormat"/>), as host.json's queue trigger reads them.
 /// </remarks>
 public static class StorageRegistration
 {
@@ -25,17 +34,24 @@ public static class StorageRegistration
         if (!string.IsNullOrWhiteSpace(section.Value))
         {
             var connectionString = section.Value;
-            services.AddSingleton(_ => new BlobServiceClient(connectionString));
-            services.AddSingleton(_ => new QueueServiceClient(connectionString));
+            services.AddAzureClients(clients =>
+            {
+                clients.AddBlobServiceClient(connectionString);
+                clients.AddQueueServiceClient(connectionString).ConfigureOptions(options => QueueMessageFormat.Options(options));
+            });
         }
         else if (section["accountName"] is { Length: > 0 } || section["blobServiceUri"] is { Length: > 0 })
         {
             var account = section["accountName"];
             var blobUri = new Uri(section["blobServiceUri"] ?? $"https://{account}.blob.core.windows.net");
             var queueUri = new Uri(section["queueServiceUri"] ?? $"https://{account}.queue.core.windows.net");
-            var credential = new DefaultAzureCredential(new DefaultAzureCredentialOptions { ManagedIdentityClientId = section["clientId"] });
-            services.AddSingleton(_ => new BlobServiceClient(blobUri, credential));
-            services.AddSingleton(_ => new QueueServiceClient(queueUri, credential));
+            var clientId = section["clientId"];
+            services.AddAzureClients(clients =>
+            {
+                clients.AddBlobServiceClient(blobUri);
+                clients.AddQueueServiceClient(queueUri).ConfigureOptions(options => QueueMessageFormat.Options(options));
+                clients.UseCredential(new DefaultAzureCredential(new DefaultAzureCredentialOptions { ManagedIdentityClientId = clientId }));
+            });
         }
         else
         {
@@ -43,7 +59,10 @@ public static class StorageRegistration
                 $"Configure {SettingName}: a connection string (UseDevelopmentStorage=true locally) or {SettingName}__accountName for the managed identity.");
         }
 
-        services.AddSingleton(provider => new SasUrlFactory(provider.GetRequiredService<BlobServiceClient>(), provider.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<BlobUrlSigner>();
+        services.AddSingleton<AssetContentStore>();
+        services.AddSingleton<ImportFileStore>();
+        services.AddSingleton<ExportFileStore>();
         services.AddSingleton<IHealthProbe, BlobHealthProbe>();
         services.AddSingleton<IHealthProbe, QueueHealthProbe>();
         return services;

@@ -1,8 +1,9 @@
 using System.Buffers;
 using System.Security.Cryptography;
 using Azure;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
 using FuncLabel.Domain.Ingestion;
-using FuncLabel.Storage;
 
 namespace FuncLabel.Functions.Ingestion;
 
@@ -67,7 +68,7 @@ public static class AssetContentReader
     {
         try
         {
-            var response = await blob.DownloadContentAsync(new HttpRange(offset, length), cancellationToken).ConfigureAwait(false);
+            var response = await blob.DownloadContentAsync(new BlobDownloadOptions { Range = new HttpRange(offset, length) }, cancellationToken).ConfigureAwait(false);
             return (response.Value.Content.ToArray(), response.Value.Details.ETag.ToString());
         }
         catch (RequestFailedException e) when (e.Status == 416)
@@ -107,17 +108,17 @@ public static class AssetContentReader
 
     private static async Task<(string ETag, long Size, string Sha256, long? CodePoints)?> HashAsync(BlobClient blob, bool countText, CancellationToken cancellationToken)
     {
-        Storage.Models.BlobDownloadStreamingResult download;
+        BlobDownloadStreamingResult download;
         try
         {
-            download = (await blob.DownloadStreamingAsync(default, cancellationToken).ConfigureAwait(false)).Value;
+            download = (await blob.DownloadStreamingAsync(new BlobDownloadOptions(), cancellationToken).ConfigureAwait(false)).Value;
         }
         catch (RequestFailedException e) when (e.Status == 404)
         {
             return null;
         }
 
-        await using (download.ConfigureAwait(false))
+        using (download)
         {
             using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
             var counter = countText ? new Utf8CodePointCounter() : null;

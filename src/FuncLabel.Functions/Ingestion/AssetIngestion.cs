@@ -5,7 +5,6 @@ using FuncLabel.Data.Outbox;
 using FuncLabel.Data.Projects;
 using FuncLabel.Domain.Ingestion;
 using FuncLabel.Functions.Validation;
-using FuncLabel.Storage;
 
 namespace FuncLabel.Functions.Ingestion;
 
@@ -21,7 +20,7 @@ namespace FuncLabel.Functions.Ingestion;
 /// is recorded as an ingestion error and the message completes: retrying would not help.
 /// </remarks>
 public sealed class AssetIngestion(
-    BlobServiceClient blobs,
+    AssetContentStore content,
     AssetStore assets,
     ProjectStore projects,
     PrelabelStore prelabels,
@@ -49,14 +48,13 @@ public sealed class AssetIngestion(
             return $"ingestion error unknown_project for {blobEvent.BlobName}";
         }
 
-        var blob = blobs.GetBlobContainerClient(StorageNames.BlobContainers.Assets).GetBlobClient(blobEvent.BlobName);
-        var content = await AssetContentReader.ReadAsync(blob, cancellationToken);
-        if (content is null)
+        var read = await AssetContentReader.ReadAsync(content.Blob(path.ProjectId, path.Path), cancellationToken);
+        if (read is null)
         {
             return $"{blobEvent.BlobName} no longer exists";
         }
 
-        var asset = await RegisterAsync(path, content, cancellationToken);
+        var asset = await RegisterAsync(path, read, cancellationToken);
         var applied = await PendingPrelabels.ApplyAsync(prelabels, imports, asset, cancellationToken);
         foreach (var listener in listeners)
         {

@@ -6,7 +6,7 @@ using FuncLabel.Domain.Ontologies;
 namespace FuncLabel.Functions.Ingestion;
 
 /// <summary>
-/// Applies pre-label lines that arrived before their asset (DESIGN.md, assets and arrival order). Called by asset
+/// Applies pre-label lines that arrived before their asset (docs/product.md, Assets and arrival order). Called by asset
 /// ingestion when the asset arrives, and by the importer after parking lines for assets that arrived meanwhile (an
 /// asset registered between the importer's lookup and its park would otherwise miss them).
 /// </summary>

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Text.Json;
-using Azure;
 using FuncLabel.Data;
 using FuncLabel.Data.Assets;
 using FuncLabel.Data.Imports;
@@ -9,8 +8,6 @@ using FuncLabel.Data.Projects;
 using FuncLabel.Domain.Ingestion;
 using FuncLabel.Domain.Serialization;
 using FuncLabel.Functions.Validation;
-using FuncLabel.Storage;
-using FuncLabel.Storage.Models;
 
 namespace FuncLabel.Functions.Ingestion;
 
@@ -40,7 +37,7 @@ public sealed record ImportRun(string ImportId, ImportState State, ImportCounts 
 /// whose process died is failed by <see cref="StalledImports"/>.
 /// </remarks>
 public sealed class PrelabelImporter(
-    BlobServiceClient blobs,
+    ImportFileStore files,
     ImportStore imports,
     AssetStore assets,
     ProjectStore projects,
@@ -75,18 +72,12 @@ public sealed class PrelabelImporter(
             return Skipped(importId, watch);
         }
 
-        var blob = blobs.GetBlobContainerClient(StorageNames.BlobContainers.Prelabels).GetBlobClient(blobEvent.BlobName);
-        BlobDownloadStreamingResult download;
-        try
-        {
-            download = (await blob.DownloadStreamingAsync(default, cancellationToken)).Value;
-        }
-        catch (RequestFailedException e) when (e.Status == 404)
+        if (await files.OpenPrelabelFileAsync(path.ProjectId, importId, cancellationToken) is not { } download)
         {
             return Skipped(importId, watch);
         }
 
-        await using (download)
+        using (download)
         {
             var etag = download.Details.ETag.ToString();
             var existing = await imports.GetAsync(path.ProjectId, importId, cancellationToken);
@@ -208,12 +199,9 @@ public sealed class PrelabelImporter(
             string? errorBlob = null;
             if (planner.Tally.Rejected > 0)
             {
-                errorBlob = $"{record.ProjectId}/{record.ImportId}.errors.ndjson";
                 await errorFile.FlushAsync(cancellationToken);
                 errorFile.Position = 0;
-                var container = blobs.GetBlobContainerClient(StorageNames.BlobContainers.Imports);
-                await container.CreateIfNotExistsAsync(cancellationToken);
-                await container.GetBlobClient(errorBlob).UploadAsync(errorFile, new BlobUploadOptions { ContentType = "application/x-ndjson" }, cancellationToken);
+                errorBlob = await files.WriteErrorFileAsync(record.ProjectId, record.ImportId, errorFile, cancellationToken);
             }
 
             var counts = superseded.Adjust(planner.Tally.Snapshot());

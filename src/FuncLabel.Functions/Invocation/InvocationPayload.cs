@@ -6,7 +6,7 @@ namespace FuncLabel.Functions.Invocation;
 
 /// <summary>
 /// The JSON body the Functions host POSTs to <c>/{FunctionName}</c>: <c>{ "Data": {…}, "Metadata": {…} }</c>
-/// (FUNCTIONS-PROTOCOL.md §1.4). The host serialises most scalar values twice — <c>"abc"</c> arrives
+/// (docs/local-host.md, Invocation payload). The host serialises most scalar values twice — <c>"abc"</c> arrives
 /// as <c>"\"abc\""</c> and <c>1</c> as <c>"1"</c> — while its documentation shows them plain; every
 /// accessor here accepts both forms.
 /// </summary>

@@ -1,6 +1,6 @@
 namespace FuncLabel.Functions.Invocation;
 
-/// <summary>A decoded queue-trigger invocation (FUNCTIONS-PROTOCOL.md §1.4, queueTrigger).</summary>
+/// <summary>A decoded queue-trigger invocation (docs/local-host.md, Invocation payload).</summary>
 /// <param name="Body">The message text as the producer wrote it (after the host's base64 decoding).</param>
 /// <param name="MessageId">The queue message id; stable across redeliveries, so usable for de-duplication.</param>
 /// <param name="DequeueCount">1 on the first delivery.</param>

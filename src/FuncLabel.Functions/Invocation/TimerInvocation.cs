@@ -1,6 +1,6 @@
 namespace FuncLabel.Functions.Invocation;
 
-/// <summary>A decoded timer-trigger invocation (FUNCTIONS-PROTOCOL.md §1.4, timerTrigger).</summary>
+/// <summary>A decoded timer-trigger invocation (docs/local-host.md, Invocation payload).</summary>
 /// <param name="IsPastDue">True when the run is late (the host was down when it was due).</param>
 /// <param name="Last">The previous run, when the host keeps schedule status (<c>useMonitor</c>).</param>
 /// <param name="Next">The next run, when the host keeps schedule status.</param>

@@ -3,7 +3,7 @@ using System.Security.Claims;
 namespace FuncLabel.Functions.Security;
 
 /// <summary>
-/// Who is calling: the user id is the token's <c>oid</c>, else its <c>sub</c> (DESIGN.md, Identity).
+/// Who is calling: the user id is the token's <c>oid</c>, else its <c>sub</c> (docs/architecture.md, Security).
 /// The only role a token carries is the platform admin (<c>FuncLabel.Admin</c>); project roles live in Cosmos.
 /// </summary>
 public sealed record Caller(string UserId, bool IsAdmin)

@@ -4,8 +4,8 @@ namespace FuncLabel.Functions.Validation;
 
 /// <summary>
 /// The shapes ids may take. Project ids also name blob folders (<c>assets/{projectId}/…</c>), so they are
-/// lower-case and path-safe; no id may contain <c>/</c>, control characters or <c>..</c> (DESIGN.md: ids never
-/// contain <c>/</c>; ids made from external strings are hashes).
+/// lower-case and path-safe; no id may contain <c>/</c>, control characters or <c>..</c> (docs/product.md,
+/// Identifiers and units: ids never contain <c>/</c>; ids made from external strings are hashes).
 /// </summary>
 public static partial class Ids
 {

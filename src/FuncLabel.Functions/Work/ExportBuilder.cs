@@ -8,8 +8,6 @@ using FuncLabel.Domain.Export;
 using FuncLabel.Domain.Ndjson;
 using FuncLabel.Domain.Ontologies;
 using FuncLabel.Domain.Work;
-using FuncLabel.Storage;
-using FuncLabel.Storage.Models;
 
 namespace FuncLabel.Functions.Work;
 
@@ -21,7 +19,7 @@ namespace FuncLabel.Functions.Work;
 /// Assets not merged yet are left out and counted in the job's progress instead.
 /// </summary>
 /// <remarks>Files are built in memory before upload; large jobs would stream blocks instead (not needed at current scale).</remarks>
-public sealed class ExportBuilder(WorkStore work, TaskLabelStore labels, AssetStore assets, OntologyStore ontologies, ExportStore exports, BlobServiceClient blobs, TimeProvider time)
+public sealed class ExportBuilder(WorkStore work, TaskLabelStore labels, AssetStore assets, OntologyStore ontologies, ExportStore exports, ExportFileStore files, TimeProvider time)
 {
     public async Task<string> BuildAsync(WorkMessage message, CancellationToken cancellationToken)
     {
@@ -54,19 +52,16 @@ public sealed class ExportBuilder(WorkStore work, TaskLabelStore labels, AssetSt
             }
         }
 
-        var prefix = $"{message.ProjectId}/{message.JobId}/{message.ExportId}/";
-        var container = blobs.GetBlobContainerClient(StorageNames.BlobContainers.Exports);
-        await container.CreateIfNotExistsAsync(cancellationToken);
-        var files = new List<string>();
+        var written = new List<string>();
         if (export.Content == ExportContent.Consensus)
         {
-            files.Add(await UploadNdjsonAsync(container, prefix + "consensus.ndjson", consensus.Select(c => c.Label), cancellationToken));
+            written.Add(await UploadNdjsonAsync(message, "consensus.ndjson", consensus.Select(c => c.Label), cancellationToken));
         }
         else
         {
             foreach (var (pass, list) in passes)
             {
-                files.Add(await UploadNdjsonAsync(container, prefix + $"pass-{pass}.ndjson", list, cancellationToken));
+                written.Add(await UploadNdjsonAsync(message, $"pass-{pass}.ndjson", list, cancellationToken));
             }
         }
 
@@ -76,21 +71,20 @@ public sealed class ExportBuilder(WorkStore work, TaskLabelStore labels, AssetSt
             using var coco = new MemoryStream();
             var summary = await CocoWriter.WriteAsync(coco, ontology, CocoImages(consensus).ToAsyncEnumerable(), cancellationToken);
             cocoSkipped = summary.Skipped;
-            await container.GetBlobClient(prefix + "coco.json").UploadAsync(new BinaryData(coco.ToArray()), new BlobUploadOptions { ContentType = "application/json" }, cancellationToken);
-            files.Add(prefix + "coco.json");
+            written.Add(await files.WriteAsync(message.ProjectId, message.JobId, message.ExportId!, "coco.json", new BinaryData(coco.ToArray()), "application/json", cancellationToken));
         }
 
         var done = export with
         {
             State = ExportState.Done,
             CompletedAt = time.GetUtcNow(),
-            Files = files,
+            Files = written,
             Assets = consensus.Count,
             Annotations = consensus.Sum(c => c.Label.Annotations.Count),
             CocoSkipped = cocoSkipped,
         };
-        var written = await exports.CompleteAsync(done, new ChangeContext("system", time.GetUtcNow(), message.ProjectId), cancellationToken);
-        return written.Succeeded ? $"export of {consensus.Count} assets" : "export changed meanwhile";
+        var completed = await exports.CompleteAsync(done, new ChangeContext("system", time.GetUtcNow(), message.ProjectId), cancellationToken);
+        return completed.Succeeded ? $"export of {consensus.Count} assets" : "export changed meanwhile";
     }
 
     private async Task<Label?> ConsensusLabelAsync(WorkItemDocument item, CancellationToken cancellationToken)
@@ -111,12 +105,11 @@ public sealed class ExportBuilder(WorkStore work, TaskLabelStore labels, AssetSt
     private static IEnumerable<CocoImage> CocoImages(IEnumerable<(AssetDocument? Asset, Label Label)> consensus) =>
         consensus.Select(c => new CocoImage(c.Label.AssetId, c.Asset?.GlobalKey ?? c.Label.AssetId, c.Asset?.Current?.Width ?? 0, c.Asset?.Current?.Height ?? 0, c.Label.Annotations));
 
-    private static async Task<string> UploadNdjsonAsync(BlobContainerClient container, string name, IEnumerable<Label> labels, CancellationToken cancellationToken)
+    private async Task<string> UploadNdjsonAsync(WorkMessage message, string fileName, IEnumerable<Label> labels, CancellationToken cancellationToken)
     {
         using var stream = new MemoryStream();
         var lines = labels.SelectMany(l => l.Annotations.Select(a => (DataRowReference.ById(l.AssetId), a)));
         await NdjsonAnnotationWriter.WriteAsync(stream, lines.ToAsyncEnumerable(), cancellationToken);
-        await container.GetBlobClient(name).UploadAsync(new BinaryData(stream.ToArray()), new BlobUploadOptions { ContentType = "application/x-ndjson" }, cancellationToken);
-        return name;
+        return await files.WriteAsync(message.ProjectId, message.JobId, message.ExportId!, fileName, new BinaryData(stream.ToArray()), "application/x-ndjson", cancellationToken);
     }
 }

@@ -1,7 +1,7 @@
+using Azure.Storage.Queues;
 using FuncLabel.Data.Assets;
 using FuncLabel.Data.Outbox;
 using FuncLabel.Data.Work;
-using FuncLabel.Storage;
 
 namespace FuncLabel.Functions.Work;
 

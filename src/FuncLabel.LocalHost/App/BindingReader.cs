@@ -34,7 +34,7 @@ internal sealed class BindingReader(string function, AppSettings settings, List<
                     return null;
                 }
 
-                // The script host monitors schedules unless told not to (FUNCTIONS-PROTOCOL.md §2.3).
+                // The script host monitors schedules unless told not to (docs/local-host.md, Timer triggers).
                 return new TimerTriggerBinding(name, schedule, binding.Flag("runOnStartup") ?? false, binding.Flag("useMonitor") ?? true);
             case "blobtrigger":
                 return BlobTrigger(name, binding);

@@ -5,7 +5,7 @@ internal sealed record FunctionDefinition(string Name, TriggerBinding Trigger, I
 {
     /// <summary>
     /// True for the one shape the host forwards as a raw HTTP request: exactly one <c>httpTrigger</c> input and one
-    /// <c>http</c> output, with forwarding enabled in host.json (FUNCTIONS-PROTOCOL.md §1.3).
+    /// <c>http</c> output, with forwarding enabled in host.json (docs/local-host.md, Forwarded or invoked).
     /// </summary>
     public bool IsForwardedHttp => Trigger is HttpTriggerBinding && Outputs is [HttpOutputBinding];
 }

@@ -4,8 +4,9 @@ using System.Text.Json.Nodes;
 namespace FuncLabel.LocalHost.App;
 
 /// <summary>
-/// What the local host takes from <c>host.json</c> (FUNCTIONS-PROTOCOL.md §1.1, §1.7, §1.8, §2.1): how to start the
-/// custom handler (absent for a .NET isolated worker, which has its own worker.config.json), whether HTTP is forwarded, the route prefix, queue-trigger options, the function timeout and the host id.
+/// What the local host takes from <c>host.json</c> (docs/local-host.md, The host behaviour it copies): how to start the
+/// custom handler (absent for a .NET isolated worker, which has its own worker.config.json), whether HTTP is forwarded,
+/// the route prefix, queue-trigger options, the function timeout and the host id.
 /// </summary>
 internal sealed record HostSettings(
     CustomHandlerDescription? Handler,

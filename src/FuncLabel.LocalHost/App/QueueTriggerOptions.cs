@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 namespace FuncLabel.LocalHost.App;
 
 /// <summary>
-/// <c>extensions.queues</c> of host.json with the storage extension's defaults (FUNCTIONS-PROTOCOL.md §2.1).
+/// <c>extensions.queues</c> of host.json with the storage extension's defaults (docs/local-host.md, Queue trigger semantics).
 /// </summary>
 /// <param name="BatchSize">Messages fetched per Get Messages call, 1–32.</param>
 /// <param name="NewBatchThreshold">The next batch is fetched once no more than this many messages are in flight.</param>

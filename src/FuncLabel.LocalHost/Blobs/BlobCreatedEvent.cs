@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
-using FuncLabel.Storage.Models;
+using Azure.Storage.Blobs.Models;
 
 namespace FuncLabel.LocalHost.Blobs;
 
@@ -25,15 +25,19 @@ internal static class BlobCreatedEvent
 
     public static string Subject(string container, string blobName) => $"/blobServices/default/containers/{container}/blobs/{blobName}";
 
+    /// <summary>The blob's ETag without quotes (<c>0x8D…</c>), as Event Grid's <c>data.eTag</c> and the receipts' names carry it.</summary>
+    public static string ETagOf(BlobItem blob) => (blob.Properties.ETag?.ToString() ?? string.Empty).Trim('"');
+
     public static JsonObject Create(BlobSubscription subscription, string accountName, Uri blobUri, BlobItem blob)
     {
-        var eTag = blob.ETag.ToString().Trim('"');
+        var eTag = ETagOf(blob);
+        var lastModified = blob.Properties.LastModified.GetValueOrDefault();
         return new JsonObject
         {
             ["topic"] = $"/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/local/providers/Microsoft.Storage/storageAccounts/{accountName}",
             ["subject"] = Subject(subscription.Container, blob.Name),
             ["eventType"] = EventType,
-            ["eventTime"] = blob.LastModified.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture),
+            ["eventTime"] = lastModified.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture),
             ["id"] = Id(subscription.Name, subscription.Container, blob.Name, eTag).ToString(),
             ["data"] = new JsonObject
             {
@@ -41,11 +45,11 @@ internal static class BlobCreatedEvent
                 ["clientRequestId"] = Guid.NewGuid().ToString(),
                 ["requestId"] = Guid.NewGuid().ToString(),
                 ["eTag"] = eTag,
-                ["contentType"] = blob.ContentType ?? "application/octet-stream",
-                ["contentLength"] = blob.ContentLength,
+                ["contentType"] = blob.Properties.ContentType ?? "application/octet-stream",
+                ["contentLength"] = blob.Properties.ContentLength.GetValueOrDefault(),
                 ["blobType"] = "BlockBlob",
                 ["url"] = blobUri.AbsoluteUri,
-                ["sequencer"] = blob.LastModified.UtcTicks.ToString("X32", CultureInfo.InvariantCulture),
+                ["sequencer"] = lastModified.UtcTicks.ToString("X32", CultureInfo.InvariantCulture),
                 ["storageDiagnostics"] = new JsonObject { ["batchId"] = Guid.NewGuid().ToString() },
             },
             ["dataVersion"] = "",

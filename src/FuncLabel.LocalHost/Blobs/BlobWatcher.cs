@@ -3,7 +3,7 @@ using System.Text;
 using Azure;
 using FuncLabel.LocalHost.Queues;
 using FuncLabel.LocalHost.Storage;
-using FuncLabel.Storage.Models;
+using Azure.Storage.Blobs.Models;
 
 namespace FuncLabel.LocalHost.Blobs;
 
@@ -81,7 +81,7 @@ internal sealed class BlobWatcher
         {
             if (subscription.Queue is { } queue)
             {
-                await _storage.Queues(subscription.Connection).GetQueueClient(queue).CreateIfNotExistsAsync(cancellationToken);
+                await _storage.Queues(subscription.Connection).GetQueueClient(queue).CreateIfNotExistsAsync(cancellationToken: cancellationToken);
             }
 
             await Receipts(subscription.Connection).EnsureContainerAsync(cancellationToken);
@@ -111,7 +111,7 @@ internal sealed class BlobWatcher
             var pending = new List<(BlobSubscription Subscription, BlobItem Blob)>();
             try
             {
-                await foreach (var blob in container.GetBlobsAsync(pageSize: 5000, cancellationToken: cancellationToken))
+                await foreach (var blob in container.GetBlobsAsync(new GetBlobsOptions(), cancellationToken))
                 {
                     var subject = BlobCreatedEvent.Subject(group.Key.Container, blob.Name);
                     pending.AddRange(group
@@ -147,7 +147,7 @@ internal sealed class BlobWatcher
 
     private async Task<bool> AnnounceAsync(BlobSubscription subscription, Uri blobUri, BlobItem blob, CancellationToken cancellationToken)
     {
-        var eTag = blob.ETag.ToString().Trim('"');
+        var eTag = BlobCreatedEvent.ETagOf(blob);
         var receipts = Receipts(subscription.Connection);
         if (await receipts.ExistsAsync(subscription.Name, eTag, subscription.Container, blob.Name, cancellationToken))
         {
@@ -211,5 +211,5 @@ internal sealed class BlobWatcher
     private BlobReceipts Receipts(string connection) => new(_storage.Blobs(connection), _hostId);
 
     private static string Key(BlobSubscription subscription, BlobItem blob) =>
-        $"{subscription.Name}\n{subscription.Container}\n{blob.Name}\n{blob.ETag.ToString().Trim('"')}";
+        $"{subscription.Name}\n{subscription.Container}\n{blob.Name}\n{BlobCreatedEvent.ETagOf(blob)}";
 }

@@ -3,7 +3,7 @@ using FuncLabel.LocalHost.App;
 namespace FuncLabel.LocalHost.Handler;
 
 /// <summary>
-/// How to start the custom handler, worked out as the Functions host does (FUNCTIONS-PROTOCOL.md §1.1, §1.2):
+/// How to start the custom handler, worked out as the Functions host does (docs/local-host.md, Handler launch and readiness):
 /// a relative <c>defaultExecutablePath</c> that exists under the app folder is made absolute, otherwise it is looked
 /// up on PATH; <c>%VAR%</c> in arguments is expanded from the host's settings (never from the child's environment,
 /// so <c>%FUNCTIONS_CUSTOMHANDLER_PORT%</c> stays as written); the working folder is relative to the app folder.

@@ -4,7 +4,7 @@ using System.Diagnostics;
 namespace FuncLabel.LocalHost.Handler;
 
 /// <summary>
-/// Runs the custom handler as the Functions host does and keeps it running (FUNCTIONS-PROTOCOL.md §1.2).
+/// Runs the custom handler as the Functions host does and keeps it running (docs/local-host.md, Handler launch and readiness).
 /// </summary>
 /// <remarks>
 /// Each start picks a free loopback port and passes it to the child only, in <c>FUNCTIONS_CUSTOMHANDLER_PORT</c>

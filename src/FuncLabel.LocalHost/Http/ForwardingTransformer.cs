@@ -4,7 +4,7 @@ namespace FuncLabel.LocalHost.Http;
 
 /// <summary>
 /// Shapes the forwarded request as the Functions host does in <c>enableForwardingHttpRequest</c> mode
-/// (FUNCTIONS-PROTOCOL.md §1.7): method, path (with the route prefix), query, headers and body unchanged — including
+/// (docs/local-host.md, Forwarded HTTP): method, path (with the route prefix), query, headers and body unchanged — including
 /// the caller's <c>Host</c> header, which the host copies too — plus the invocation id and host version headers and
 /// the host's product appended to <c>User-Agent</c>.
 /// </summary>

@@ -8,9 +8,9 @@ namespace FuncLabel.LocalHost.Invocation;
 
 /// <summary>
 /// Runs one queue or timer invocation end to end, as the host's <c>DefaultHttpWorkerService</c> does
-/// (FUNCTIONS-PROTOCOL.md §1.4–§1.6): wait for a ready handler, <c>POST /{FunctionName}</c> with the JSON payload
-/// and the host headers, require a 2xx JSON answer, print its <c>Logs</c> under the function's name, write its
-/// outputs, and log the outcome with the duration. Any failure — unreachable handler, non-2xx, malformed body,
+/// (docs/local-host.md, Invocation payload, Handler response and outputs): wait for a ready handler,
+/// <c>POST /{FunctionName}</c> with the JSON payload and the host headers, require a 2xx JSON answer, print its
+/// <c>Logs</c> under the function's name, write its outputs, and log the outcome with the duration. Any failure — unreachable handler, non-2xx, malformed body,
 /// timeout, unwritable output — fails the invocation; the caller (queue or timer listener) decides what that means.
 /// </summary>
 internal sealed class FunctionExecutor(

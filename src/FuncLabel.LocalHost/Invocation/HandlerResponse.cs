@@ -5,8 +5,8 @@ using FuncLabel.LocalHost.App;
 namespace FuncLabel.LocalHost.Invocation;
 
 /// <summary>
-/// The handler's answer to an invocation (FUNCTIONS-PROTOCOL.md §1.5): <c>{ "Outputs": {…}, "Logs": [...], "ReturnValue": … }</c>,
-/// every member optional, names matched case-insensitively like the host's Newtonsoft reader.
+/// The handler's answer to an invocation (docs/local-host.md, Handler response and outputs):
+/// <c>{ "Outputs": {…}, "Logs": [...], "ReturnValue": … }</c>, every member optional, names matched case-insensitively like the host's Newtonsoft reader.
 /// </summary>
 internal sealed record HandlerResponse(JsonObject Outputs, IReadOnlyList<string> Logs, JsonNode? ReturnValue)
 {

@@ -5,7 +5,7 @@ using System.Text.Json.Nodes;
 namespace FuncLabel.LocalHost.Invocation;
 
 /// <summary>
-/// The bytes an output binding writes for a value in the handler's <c>Outputs</c> (FUNCTIONS-PROTOCOL.md §1.5).
+/// The bytes an output binding writes for a value in the handler's <c>Outputs</c> (docs/local-host.md, Handler response and outputs).
 /// With <c>dataType: binary</c> a string is used unchanged. Otherwise the host tries to base64-decode a string and
 /// writes the decoded bytes if that works, else the text — so handlers send base64 of their bytes, and plain text
 /// that happens to be valid base64 is decoded (the host's pitfall, kept on purpose). Objects are written as their

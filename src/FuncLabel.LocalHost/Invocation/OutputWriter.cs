@@ -3,12 +3,11 @@ using Azure;
 using FuncLabel.LocalHost.App;
 using FuncLabel.LocalHost.Queues;
 using FuncLabel.LocalHost.Storage;
-using FuncLabel.Storage.Models;
 
 namespace FuncLabel.LocalHost.Invocation;
 
 /// <summary>
-/// Writes a successful invocation's queue and blob outputs (FUNCTIONS-PROTOCOL.md §1.5): each output binding whose
+/// Writes a successful invocation's queue and blob outputs (docs/local-host.md, Handler response and outputs): each output binding whose
 /// name appears in <c>Outputs</c> (or <c>$return</c> for <c>ReturnValue</c>). Queue messages use host.json's
 /// <c>messageEncoding</c>; queues and containers are created on first use, as the host's bindings do.
 /// </summary>
@@ -80,7 +79,7 @@ internal sealed class OutputWriter(StorageAccounts storage, QueueTriggerOptions 
         var queue = storage.Queues(output.Connection).GetQueueClient(output.QueueName);
         if (_created.TryAdd("q:" + output.Connection + ":" + output.QueueName, true))
         {
-            await queue.CreateIfNotExistsAsync(cancellationToken);
+            await queue.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
         }
 
         foreach (var message in messages)
@@ -95,9 +94,9 @@ internal sealed class OutputWriter(StorageAccounts storage, QueueTriggerOptions 
         var container = storage.Blobs(connection).GetBlobContainerClient(containerName);
         if (_created.TryAdd("c:" + connection + ":" + containerName, true))
         {
-            await container.CreateIfNotExistsAsync(cancellationToken);
+            await container.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
         }
 
-        await container.GetBlobClient(blobName).UploadAsync(BinaryData.FromBytes(content), new BlobUploadOptions(), cancellationToken);
+        await container.GetBlobClient(blobName).UploadAsync(BinaryData.FromBytes(content), overwrite: true, cancellationToken);
     }
 }

@@ -6,7 +6,7 @@ using System.Text.Json.Nodes;
 namespace FuncLabel.LocalHost.Invocation;
 
 /// <summary>
-/// The Functions host's conversion of binding values into the JSON invocation payload (FUNCTIONS-PROTOCOL.md §1.4,
+/// The Functions host's conversion of binding values into the JSON invocation payload (docs/local-host.md, Invocation payload;
 /// <c>GetHttpScriptInvocationContextValue</c>). Strings and numbers are serialised to JSON text and then sent as a
 /// JSON string — <c>"abc"</c> arrives as <c>"\"abc\""</c>, <c>1</c> as <c>"1"</c> — which is what the real host does
 /// (and what handlers must accept), not what its documentation shows. Bytes travel as base64; times are re-parsed

@@ -3,12 +3,12 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using FuncLabel.LocalHost.App;
 using FuncLabel.LocalHost.Invocation;
-using FuncLabel.Storage.Models;
+using Azure.Storage.Queues.Models;
 
 namespace FuncLabel.LocalHost.Queues;
 
 /// <summary>
-/// Builds a queue-trigger invocation (FUNCTIONS-PROTOCOL.md §1.4, queueTrigger): <c>Data[name]</c> is the decoded
+/// Builds a queue-trigger invocation (docs/local-host.md, Invocation payload): <c>Data[name]</c> is the decoded
 /// message — base64 with <c>dataType: binary</c>, else its text as a double-encoded JSON string — and <c>Metadata</c>
 /// holds <c>DequeueCount</c>, <c>ExpirationTime</c>, <c>Id</c>, <c>InsertionTime</c>, <c>NextVisibleTime</c>,
 /// <c>PopReceipt</c> (converted like the host) and <c>sys</c>. <c>QueueTrigger</c> is binding data the host drops.
@@ -22,10 +22,10 @@ internal static class QueueInvocation
         var metadata = new JsonObject
         {
             ["DequeueCount"] = PayloadValue.Number(message.DequeueCount),
-            ["ExpirationTime"] = PayloadValue.Time(message.ExpiresOn),
+            ["ExpirationTime"] = PayloadValue.Time(message.ExpiresOn.GetValueOrDefault()),
             ["Id"] = PayloadValue.Text(message.MessageId),
-            ["InsertionTime"] = PayloadValue.Time(message.InsertedOn),
-            ["NextVisibleTime"] = PayloadValue.Time(message.NextVisibleOn),
+            ["InsertionTime"] = PayloadValue.Time(message.InsertedOn.GetValueOrDefault()),
+            ["NextVisibleTime"] = PayloadValue.Time(message.NextVisibleOn.GetValueOrDefault()),
             ["PopReceipt"] = PayloadValue.Text(message.PopReceipt),
             ["sys"] = PayloadValue.System(function.Name, now),
         };
@@ -36,7 +36,7 @@ internal static class QueueInvocation
             metadata,
             BindingData(message, text))
         {
-            Trigger = new QueueTriggerInput(body, text, message.MessageId, message.PopReceipt, message.DequeueCount, message.InsertedOn, message.ExpiresOn, message.NextVisibleOn),
+            Trigger = new QueueTriggerInput(body, text, message.MessageId, message.PopReceipt, message.DequeueCount, message.InsertedOn.GetValueOrDefault(), message.ExpiresOn.GetValueOrDefault(), message.NextVisibleOn.GetValueOrDefault()),
         };
     }
 

@@ -1,14 +1,14 @@
 using Azure;
+using Azure.Storage.Queues;
+using Azure.Storage.Queues.Models;
 using FuncLabel.LocalHost.App;
 using FuncLabel.LocalHost.Invocation;
 using FuncLabel.LocalHost.Storage;
-using FuncLabel.Storage;
-using FuncLabel.Storage.Models;
 
 namespace FuncLabel.LocalHost.Queues;
 
 /// <summary>
-/// Delivers one queue's messages to one function with the storage extension's semantics (FUNCTIONS-PROTOCOL.md §2.1).
+/// Delivers one queue's messages to one function with the storage extension's semantics (docs/local-host.md, Queue trigger semantics).
 /// </summary>
 /// <remarks>
 /// <para>Polling: Get Messages for <c>batchSize</c> messages, hidden for 10 minutes (renewed every 5 while an
@@ -76,7 +76,7 @@ internal sealed class QueueListener
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         // The real listener treats a missing queue as empty; creating it locally gives the same behaviour with less noise.
-        await _queue.CreateIfNotExistsAsync(cancellationToken);
+        await _queue.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
         _loop = Task.Run(() => PollAsync(_polling.Token), CancellationToken.None);
     }
 
@@ -112,7 +112,7 @@ internal sealed class QueueListener
                 }
 
                 var batch = (await _queue.ReceiveMessagesAsync(_options.BatchSize, ReceiveVisibility, stopping)).Value;
-                if (batch.Count == 0)
+                if (batch.Length == 0)
                 {
                     await _wake.WaitAsync(_backoff.Next(), stopping);
                     continue;
@@ -239,14 +239,14 @@ internal sealed class QueueListener
         }
 
         _logger.LogWarning("Message {Id} on '{Queue}' moves to '{Poison}': {Why}", message.MessageId, QueueName, _poison.Name, why);
-        await _poison.CreateIfNotExistsAsync(CancellationToken.None);
+        await _poison.CreateIfNotExistsAsync(cancellationToken: CancellationToken.None);
         await _poison.SendMessageAsync(message.MessageText, cancellationToken: CancellationToken.None);
         await IgnoringStaleReceiptAsync(() => _queue.DeleteMessageAsync(message.MessageId, receipt.Value, CancellationToken.None), message);
     }
 
     private Task ReleaseAsync(QueueMessage message, PopReceiptHolder receipt, TimeSpan visibleAfter) =>
         IgnoringStaleReceiptAsync(
-            async () => (await _queue.UpdateVisibilityAsync(message.MessageId, receipt.Value, visibleAfter, CancellationToken.None)).GetRawResponse(),
+            async () => (await _queue.UpdateMessageAsync(message.MessageId, receipt.Value, messageText: null, visibleAfter, CancellationToken.None)).GetRawResponse(),
             message);
 
     /// <summary>Keeps a long invocation's message hidden: every 5 minutes, hidden for another 10 (new pop receipt each time).</summary>
@@ -257,7 +257,7 @@ internal sealed class QueueListener
             while (true)
             {
                 await Task.Delay(RenewEvery, _time, done);
-                var updated = await _queue.UpdateVisibilityAsync(messageId, receipt.Value, ReceiveVisibility, done);
+                var updated = await _queue.UpdateMessageAsync(messageId, receipt.Value, messageText: null, ReceiveVisibility, done);
                 receipt.Value = updated.Value.PopReceipt;
             }
         }

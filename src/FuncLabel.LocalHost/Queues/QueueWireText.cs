@@ -5,7 +5,7 @@ namespace FuncLabel.LocalHost.Queues;
 /// <summary>
 /// The <c>MessageText</c> of a queue message under host.json's <c>messageEncoding</c>: base64 of the bytes (the
 /// default) or the UTF-8 text itself (<c>none</c>). Decoding base64 text that is not base64 fails, and the queue
-/// trigger then poisons the message without invoking the function (FUNCTIONS-PROTOCOL.md §2.1, step 6).
+/// trigger then poisons the message without invoking the function (docs/local-host.md, Queue trigger semantics, step 6).
 /// </summary>
 internal static class QueueWireText
 {

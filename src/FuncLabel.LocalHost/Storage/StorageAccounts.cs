@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
+using Azure.Storage.Blobs;
+using Azure.Storage.Queues;
 using FuncLabel.LocalHost.App;
-using FuncLabel.Storage;
 
 namespace FuncLabel.LocalHost.Storage;
 
@@ -29,7 +30,7 @@ internal sealed class StorageAccounts(AppSettings settings)
         {
             var connectionString = ConnectionString(name)
                                    ?? throw new InvalidOperationException($"The storage connection '{name}' is not an app setting.");
-            return (new QueueServiceClient(connectionString, new StorageClientOptions { MessageEncoding = QueueMessageEncoding.None }),
-                new BlobServiceClient(connectionString, new StorageClientOptions()));
+            return (new QueueServiceClient(connectionString, new QueueClientOptions { MessageEncoding = QueueMessageEncoding.None }),
+                new BlobServiceClient(connectionString));
         });
 }

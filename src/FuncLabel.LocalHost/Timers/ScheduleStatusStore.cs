@@ -3,13 +3,13 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Azure;
 using FuncLabel.LocalHost.Invocation;
-using FuncLabel.Storage;
-using FuncLabel.Storage.Models;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
 
 namespace FuncLabel.LocalHost.Timers;
 
 /// <summary>
-/// Reads and writes <see cref="ScheduleStatus"/> blobs (FUNCTIONS-PROTOCOL.md §2.3, <c>StorageScheduleMonitor</c>):
+/// Reads and writes <see cref="ScheduleStatus"/> blobs (docs/local-host.md, Timer triggers; the extension's <c>StorageScheduleMonitor</c>):
 /// <c>azure-webjobs-hosts/timers/{hostId}/{timerName}/status</c> holding <c>{"Last":…,"Next":…,"LastUpdated":…}</c>,
 /// where the timer name of a script function is <c>Host.Functions.{FunctionName}</c>.
 /// </summary>
@@ -24,7 +24,7 @@ internal sealed class ScheduleStatusStore(BlobServiceClient blobs, string hostId
     {
         try
         {
-            var content = (await Blob(functionName).DownloadContentAsync(cancellationToken: cancellationToken)).Value.Content;
+            var content = (await Blob(functionName).DownloadContentAsync(cancellationToken)).Value.Content;
             var json = JsonNode.Parse(content.ToString());
             return json is null ? null : new ScheduleStatus(Time(json["Last"]), Time(json["Next"]), Time(json["LastUpdated"]));
         }
@@ -43,7 +43,7 @@ internal sealed class ScheduleStatusStore(BlobServiceClient blobs, string hostId
     {
         if (!_containerReady)
         {
-            await blobs.GetBlobContainerClient(Container).CreateIfNotExistsAsync(cancellationToken);
+            await blobs.GetBlobContainerClient(Container).CreateIfNotExistsAsync(cancellationToken: cancellationToken);
             _containerReady = true;
         }
 
@@ -53,7 +53,7 @@ internal sealed class ScheduleStatusStore(BlobServiceClient blobs, string hostId
             ["Next"] = PayloadValue.Iso(status.Next),
             ["LastUpdated"] = PayloadValue.Iso(status.LastUpdated),
         };
-        await Blob(functionName).UploadAsync(BinaryData.FromString(json.ToJsonString()), new BlobUploadOptions { ContentType = "application/json" }, cancellationToken);
+        await Blob(functionName).UploadAsync(BinaryData.FromString(json.ToJsonString()), new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = "application/json" } }, cancellationToken);
     }
 
     private BlobClient Blob(string functionName) => blobs.GetBlobContainerClient(Container).GetBlobClient(BlobName(hostId, functionName));

@@ -6,7 +6,7 @@ using FuncLabel.LocalHost.Storage;
 namespace FuncLabel.LocalHost.Timers;
 
 /// <summary>
-/// Runs one timer function on its NCRONTAB schedule in UTC (FUNCTIONS-PROTOCOL.md §2.3, <c>TimerListener</c>).
+/// Runs one timer function on its NCRONTAB schedule in UTC (docs/local-host.md, Timer triggers; the extension's <c>TimerListener</c>).
 /// </summary>
 /// <remarks>
 /// <para>Start-up: with <c>useMonitor</c>, the recorded status is read; if its <c>Next</c> has passed, the function runs

@@ -143,6 +143,20 @@ public sealed class NdjsonReasonCodeTests
     }
 
     [Fact]
+    public async Task ReadAsync_DataRowsOfManyLines_EachLineKeepsItsOwn()
+    {
+        // Recent data rows are shared between lines; non-ASCII and escaped ids take the general path.
+        string[] ids = ["asset-1", "asset-2", "asset-1", "bild-ä", "asset-1", "asset-\\u0031", "asset-2"];
+        var lines = ids.Select((id, i) => $$$"""{"uuid":"{{{new Guid(i + 1, 0, 0, new byte[8])}}}","dataRow":{"{{{(i % 2 == 0 ? "id" : "globalKey")}}}":"{{{id}}}"},"name":"eye","point":{"x":1,"y":1}}""");
+
+        var results = await NdjsonTestReader.ReadAsync(string.Join("\n", lines));
+
+        string[] expected = ["asset-1", "asset-2", "asset-1", "bild-ä", "asset-1", "asset-1", "asset-2"];
+        Assert.Equal(expected, results.Select(r => r.Record!.DataRow.Id ?? r.Record.DataRow.GlobalKey));
+        Assert.Equal(ids.Select((_, i) => i % 2 == 0), results.Select(r => r.Record!.DataRow.Id is not null));
+    }
+
+    [Fact]
     public async Task Read_ErrorCarriesUuidEvenWhenItComesAfterTheFault()
     {
         var error = await NdjsonTestReader.ReadErrorAsync($$$"""{"name":"car","bbox":"big",{{{Row}}},"uuid":"{{{U}}}"}""");

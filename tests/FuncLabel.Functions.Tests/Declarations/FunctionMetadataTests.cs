@@ -9,7 +9,7 @@ namespace FuncLabel.Functions.Tests.Declarations;
 
 /// <summary>
 /// The generated <c>function.json</c> files and the root host.json carry what the Functions host needs
-/// (FUNCTIONS-PROTOCOL.md §1.1, §1.3, §2.1, §2.3) — the required fields are written out here, not read
+/// (docs/local-host.md, The host behaviour it copies) — the required fields are written out here, not read
 /// from the generator — and every declared function answers at <c>POST /{Name}</c>.
 /// </summary>
 public sealed class FunctionMetadataTests(FuncLabelApp app) : IClassFixture<FuncLabelApp>

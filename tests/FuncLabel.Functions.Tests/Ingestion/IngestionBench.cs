@@ -5,7 +5,8 @@ using FuncLabel.Data;
 using FuncLabel.Domain.Ingestion;
 using FuncLabel.Domain.Tests.Ingestion;
 using FuncLabel.Functions.Ingestion;
-using FuncLabel.Storage.Models;
+using Azure.Storage.Blobs.Models;
+using FuncLabel.Data.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using System.Net.Http.Json;
 
@@ -35,7 +36,7 @@ public sealed class IngestionBench(FuncLabelApp app) : IClassFixture<FuncLabelAp
         var container = harness.Blobs.GetBlobContainerClient(StorageNames.BlobContainers.Assets);
         await container.CreateIfNotExistsAsync();
         var upload = Stopwatch.StartNew();
-        await container.GetBlobClient($"{project}/big/one-gigabyte.bin").UploadAsync(new SeededStream(Size, seed: 1), new BlobUploadOptions());
+        await container.GetBlobClient($"{project}/big/one-gigabyte.bin").UploadAsync(new SeededStream(Size, seed: 1), new BlobUploadOptions { TransferOptions = BlobTransfer.Options });
         upload.Stop();
 
         GC.Collect();
@@ -223,7 +224,7 @@ public sealed class IngestionBench(FuncLabelApp app) : IClassFixture<FuncLabelAp
 /// <summary>A read-only stream of <c>length</c> pseudo-random bytes (xorshift64, seeded), generated as it is read.</summary>
 internal sealed class SeededStream(long length, ulong seed) : Stream
 {
-    private ulong _state = seed * 0x9E3779B97F4A7C15UL + 1;
+    private ulong _state = unchecked((seed * 0x9E3779B97F4A7C15UL) + 1);
     private long _position;
 
     public static string Sha256(long length, ulong seed)

@@ -2,9 +2,9 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
 using FuncLabel.Data;
-using FuncLabel.Storage;
-using FuncLabel.Storage.Models;
 using FuncLabel.Testing;
 
 namespace FuncLabel.Functions.Tests.Ingestion;

@@ -5,7 +5,7 @@ using FuncLabel.Functions.Invocation;
 namespace FuncLabel.Functions.Tests.Invocation;
 
 /// <summary>
-/// Payloads written by hand from FUNCTIONS-PROTOCOL.md §1.4 — the host's double-encoded form, the binary form
+/// Payloads written by hand from docs/local-host.md, Invocation payload — the host's double-encoded form, the binary form
 /// and the documentation's plain form — never produced by the project's own encoder.
 /// </summary>
 public sealed class InvocationPayloadTests

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
+using FuncLabel.Domain.Scoring;
 
 namespace FuncLabel.Functions.Tests.Scoring;
 
@@ -67,7 +68,47 @@ public sealed class ScoreApiTests(FuncLabelApp app) : IClassFixture<FuncLabelApp
         var body = await response.JsonAsync();
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.NotNull(body["errors"]!["options.passOverlap"]);
+        Assert.Equal(["options.passOverlap"], body["errors"]!.AsObject().Select(e => e.Key));
+    }
+
+    [Fact]
+    public async Task Score_PartialOptions_OmittedOnesTakeTheirDefaults()
+    {
+        using var client = app.ClientFor("scorer");
+        using var response = await client.PostAsync("/api/score", new StringContent(
+            $$"""{ "ontology": {{Ontology}}, "gold": [], "candidate": [], "options": { "matchThreshold": 0.5 } }""", Encoding.UTF8, "application/json"));
+        var body = await response.JsonAsync();
+
+        Assert.True(response.StatusCode == HttpStatusCode.OK, body.ToJsonString());
+        AssertOptions(body["options"]!, matchThreshold: 0.5);
+    }
+
+    [Fact]
+    public async Task Score_EmptyOptions_AreTheDefaults()
+    {
+        using var client = app.ClientFor("scorer");
+        using var response = await client.PostAsync("/api/score", new StringContent(
+            $$"""{ "ontology": {{Ontology}}, "gold": [], "candidate": [], "options": {} }""", Encoding.UTF8, "application/json"));
+        var body = await response.JsonAsync();
+
+        Assert.True(response.StatusCode == HttpStatusCode.OK, body.ToJsonString());
+        AssertOptions(body["options"]!, matchThreshold: ScoringOptions.Default.MatchThreshold);
+    }
+
+    [Fact]
+    public async Task ScoreWithProjectOntology_PartialOptions_OmittedOnesTakeTheirDefaults()
+    {
+        var project = await app.SeedProjectAsync(("score-options-owner", "owner"));
+        using var owner = app.ClientFor("score-options-owner");
+        using var ontology = await owner.PutAsync($"/api/projects/{project}/ontology", new StringContent(Ontology, Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.OK, ontology.StatusCode);
+
+        using var response = await owner.PostAsync($"/api/projects/{project}/score", new StringContent(
+            """{ "ontologyVersion": 1, "gold": [], "candidate": [], "options": { "matchThreshold": 0.5 } }""", Encoding.UTF8, "application/json"));
+        var body = await response.JsonAsync();
+
+        Assert.True(response.StatusCode == HttpStatusCode.OK, body.ToJsonString());
+        AssertOptions(body["options"]!, matchThreshold: 0.5);
     }
 
     [Fact]
@@ -120,6 +161,18 @@ public sealed class ScoreApiTests(FuncLabelApp app) : IClassFixture<FuncLabelApp
         using var response = await outsider.PostAsync($"/api/projects/{project}/score", ProjectJson(1, "[]", "[]"));
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    /// <summary>The options a score was computed with: <paramref name="matchThreshold"/>, and the defaults for the rest.</summary>
+    private static void AssertOptions(System.Text.Json.Nodes.JsonNode options, double matchThreshold)
+    {
+        var defaults = ScoringOptions.Default;
+        Assert.Equal(matchThreshold, options["matchThreshold"]!.GetValue<double>());
+        Assert.Equal(defaults.PassOverlap, options["passOverlap"]!.GetValue<double>());
+        Assert.Equal(defaults.PointSigma, options["pointSigma"]!.GetValue<double>());
+        Assert.Equal(defaults.PolylineSigma, options["polylineSigma"]!.GetValue<double>());
+        Assert.Equal(defaults.PolylineSamples, options["polylineSamples"]!.GetValue<int>());
+        Assert.Equal(defaults.FallbackScale, options["fallbackScale"]!.GetValue<double>());
     }
 
     private static StringContent ProjectJson(int version, string gold, string candidate) =>

@@ -4,8 +4,8 @@ using FuncLabel.Data.Ledger;
 using FuncLabel.Data.Work;
 using FuncLabel.Domain.Work;
 using FuncLabel.Functions.Invocation;
+using FuncLabel.Functions.Tests.Storage;
 using FuncLabel.Functions.Triggers;
-using FuncLabel.Storage;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace FuncLabel.Functions.Tests.Work;
@@ -89,8 +89,8 @@ public sealed class DeliveryTests(JobsApp app) : IClassFixture<JobsApp>
             }
         }));
 
-        var queue = app.Services.GetRequiredService<QueueServiceClient>().GetQueueClient(app.Services.GetRequiredService<WorkQueues>().TaskEvents);
-        var messages = new List<Storage.Models.QueueMessage>();
+        var queue = HostQueueTrigger.Wire.GetQueueClient(app.Services.GetRequiredService<WorkQueues>().TaskEvents);
+        var messages = new List<Azure.Storage.Queues.Models.QueueMessage>();
         while (messages.Count < Assets * 2)
         {
             var batch = (await queue.ReceiveMessagesAsync(32, TimeSpan.FromMinutes(1))).Value;
@@ -102,7 +102,7 @@ public sealed class DeliveryTests(JobsApp app) : IClassFixture<JobsApp>
         {
             await using var scope = app.Services.CreateAsyncScope();
             await scope.ServiceProvider.GetRequiredService<TaskEventsFunction>()
-                .HandleAsync(new QueueInvocation(Guid.NewGuid().ToString(), m.Body.ToArray(), m.MessageId, 1, m.InsertedOn), CancellationToken.None);
+                .HandleAsync(new QueueInvocation(Guid.NewGuid().ToString(), HostQueueTrigger.Decode(m), m.MessageId, 1, m.InsertedOn), CancellationToken.None);
             await queue.DeleteMessageAsync(m.MessageId, m.PopReceipt);
         })));
 

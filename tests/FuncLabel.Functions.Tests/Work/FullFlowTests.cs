@@ -2,12 +2,12 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Azure.Storage.Blobs;
 using FuncLabel.Data;
 using FuncLabel.Data.Ontologies;
 using FuncLabel.Data.Work;
 using FuncLabel.Domain.Ndjson;
 using FuncLabel.Domain.Work;
-using FuncLabel.Storage;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace FuncLabel.Functions.Tests.Work;

@@ -1,11 +1,12 @@
 using System.Net.Http.Headers;
+using Azure.Storage.Queues;
 using FuncLabel.Data.Assets;
 using FuncLabel.Data.Cosmos;
 using FuncLabel.Data.Work;
 using FuncLabel.Functions.Invocation;
 using FuncLabel.Functions.Security;
+using FuncLabel.Functions.Tests.Storage;
 using FuncLabel.Functions.Triggers;
-using FuncLabel.Storage;
 using FuncLabel.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -17,7 +18,8 @@ namespace FuncLabel.Functions.Tests.Work;
 /// <summary>
 /// The real handler in memory against the Cosmos emulator and Azurite, with queues of its own (a unique prefix) and a
 /// manual clock. <see cref="PumpAsync"/> plays the Functions host for <c>job-launch</c> and <c>task-events</c>: it
-/// receives messages and runs the real queue functions, optionally delivering each one twice.
+/// receives messages, decodes them as host.json tells the queue trigger to (<see cref="HostQueueTrigger"/>) and runs the
+/// real queue functions, optionally delivering each one twice.
 /// </summary>
 public sealed class JobsApp : WebApplicationFactory<Program>, IAsyncLifetime
 {
@@ -88,7 +90,7 @@ public sealed class JobsApp : WebApplicationFactory<Program>, IAsyncLifetime
     public async Task<int> PumpAsync(bool deliverTwice = false, CancellationToken cancellationToken = default)
     {
         int handled = 0;
-        var queues = Services.GetRequiredService<QueueServiceClient>();
+        var queues = HostQueueTrigger.Wire;
         var names = Services.GetRequiredService<WorkQueues>();
         bool any = true;
         while (any && !cancellationToken.IsCancellationRequested)
@@ -97,7 +99,7 @@ public sealed class JobsApp : WebApplicationFactory<Program>, IAsyncLifetime
             foreach (var name in new[] { names.JobLaunch, names.TaskEvents })
             {
                 var queue = queues.GetQueueClient(name);
-                await queue.CreateIfNotExistsAsync(cancellationToken);
+                await queue.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
                 var messages = (await queue.ReceiveMessagesAsync(32, TimeSpan.FromMinutes(1), cancellationToken)).Value;
                 await Parallel.ForEachAsync(messages, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken }, async (message, ct) =>
                 {
@@ -107,13 +109,13 @@ public sealed class JobsApp : WebApplicationFactory<Program>, IAsyncLifetime
                         IQueueFunction function = name == names.JobLaunch
                             ? scope.ServiceProvider.GetRequiredService<JobLaunchFunction>()
                             : scope.ServiceProvider.GetRequiredService<TaskEventsFunction>();
-                        await function.HandleAsync(new QueueInvocation(Guid.NewGuid().ToString(), message.Body.ToArray(), message.MessageId, delivery, message.InsertedOn), ct);
+                        await function.HandleAsync(new QueueInvocation(Guid.NewGuid().ToString(), HostQueueTrigger.Decode(message), message.MessageId, delivery, message.InsertedOn), ct);
                     }
 
                     await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, ct);
                     Interlocked.Increment(ref handled);
                 });
-                any |= messages.Count > 0;
+                any |= messages.Length > 0;
             }
         }
 

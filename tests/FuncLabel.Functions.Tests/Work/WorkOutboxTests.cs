@@ -87,7 +87,7 @@ public sealed class WorkOutboxTests(JobsApp app) : IClassFixture<JobsApp>
         Assert.Equal(PassStage.Final, applied.Item.Find(1)!.Stage);
         Assert.Empty(applied.Outbox);
 
-        await app.Services.GetRequiredService<FuncLabel.Storage.QueueServiceClient>().SendCreatingQueueAsync(message.Queue, message.Body, CancellationToken.None);
+        await app.Services.GetRequiredService<Azure.Storage.Queues.QueueServiceClient>().SendCreatingQueueAsync(message.Queue, message.Body, CancellationToken.None);
         Assert.Equal(1, await app.PumpAsync());
         Assert.Equal(applied.Version, (await work.GetAsync(projectId, "handoff", asset.Id, CancellationToken.None))!.Version);
 

@@ -10,11 +10,14 @@ namespace FuncLabel.LocalHost.Tests.Support;
 /// The real FuncLabel app folder (built by <c>scripts/build-app.sh</c>) run by the real local host executable as a
 /// separate process, on a free loopback port, against the test's emulators and a Cosmos database of its own.
 /// The app folder is <c>FUNCLABEL_APP_DIR</c> when set (an already built folder, to save the publish), else it is built
-/// into a temporary folder. Disposing stops the host with SIGTERM (graceful: the handler stops with it) and kills the
+/// once per test run into a temporary folder that every host shares. Disposing stops the host with SIGTERM (graceful: the handler stops with it) and kills the
 /// whole process tree if it has not exited within 30 s, so no process outlives the test.
 /// </summary>
-internal sealed class RealAppHost : IAsyncDisposable
+internal sealed partial class RealAppHost : IAsyncDisposable
 {
+    private static readonly SemaphoreSlim AppFolderGate = new(1, 1);
+    private static string? sharedAppFolder;
+
     private readonly Process _process;
     private readonly string _workFolder;
     private readonly List<string> _output;
@@ -32,17 +35,26 @@ internal sealed class RealAppHost : IAsyncDisposable
 
     public Uri BaseAddress { get; }
 
-    /// <summary>Everything the host (and the handler through it) printed so far, for failure messages.</summary>
+    /// <summary>
+    /// What the host (and the app through it) printed so far, for failure messages: every line but the routine HTTP
+    /// request lines (answered below 500), which are the test's own polling and would bury the invocations, warnings
+    /// and errors that explain a failure. The last 120 such lines, with a count of the request lines left out.
+    /// </summary>
     public string Output
     {
         get
         {
             lock (_output)
             {
-                return string.Join('\n', _output.TakeLast(80));
+                var relevant = _output.Where(line => !RoutineRequestLine().IsMatch(line)).ToList();
+                return $"({_output.Count - relevant.Count} HTTP request line(s) answered below 500 left out)\n" + string.Join('\n', relevant.TakeLast(120));
             }
         }
     }
+
+    /// <summary>A forwarded request's log line with its status (<c>… GET /api/x → 404 in 3ms</c>), 1xx to 4xx.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@" → [1-4]\d\d in \d+ms$")]
+    private static partial System.Text.RegularExpressions.Regex RoutineRequestLine();
 
     /// <summary>
     /// The report timers' schedule settings the app folder references (<c>%Reports__…Schedule%</c>), with the values
@@ -65,7 +77,7 @@ internal sealed class RealAppHost : IAsyncDisposable
         {
             appFolder = Environment.GetEnvironmentVariable("FUNCLABEL_APP_DIR") is { Length: > 0 } prebuilt
                 ? prebuilt
-                : await BuildAppFolderAsync(Path.Combine(work, "app"), work, cancellationToken);
+                : await SharedAppFolderAsync(cancellationToken);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
@@ -172,6 +184,43 @@ internal sealed class RealAppHost : IAsyncDisposable
         lock (output)
         {
             output.Add(line);
+        }
+    }
+
+    /// <summary>
+    /// The app folder every host of this test run shares, built on first use: one publish instead of one per test (on
+    /// two cores, parallel publishes took minutes each). Hosts only read it; each has its own settings and work folder.
+    /// Deleted when the test process exits.
+    /// </summary>
+    private static async Task<string> SharedAppFolderAsync(CancellationToken cancellationToken)
+    {
+        await AppFolderGate.WaitAsync(cancellationToken);
+        try
+        {
+            if (sharedAppFolder is null)
+            {
+                var work = Directory.CreateTempSubdirectory("funclabel-realapp-shared-").FullName;
+                AppDomain.CurrentDomain.ProcessExit += (_, _) => TryDelete(work);
+                sharedAppFolder = await BuildAppFolderAsync(Path.Combine(work, "app"), work, cancellationToken);
+            }
+
+            return sharedAppFolder;
+        }
+        finally
+        {
+            AppFolderGate.Release();
+        }
+    }
+
+    private static void TryDelete(string folder)
+    {
+        try
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Still in use at exit; the OS cleans temporary folders later.
         }
     }
 

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
+using Azure.Storage.Blobs;
+using Azure.Storage.Queues;
 using FuncLabel.LocalHost.App;
-using FuncLabel.Storage;
 using FuncLabel.Testing;
 
 namespace FuncLabel.LocalHost.Tests.Support;
@@ -81,7 +82,7 @@ internal sealed class TestApp : IDisposable
 
     /// <summary>A client that writes and reads queue messages as the Functions trigger expects them: base64 of the bytes.</summary>
     public static QueueServiceClient Queues(QueueMessageEncoding encoding = QueueMessageEncoding.Base64) =>
-        new(Emulators.StorageConnectionString, new StorageClientOptions { MessageEncoding = encoding });
+        new(Emulators.StorageConnectionString, new QueueClientOptions { MessageEncoding = encoding });
 
     public static BlobServiceClient Blobs() => new(Emulators.StorageConnectionString);
 

@@ -4,38 +4,47 @@ namespace FuncLabel.Domain.Scoring.Similarity;
 
 /// <summary>
 /// The area of the intersection of two polygonal regions computed from their boundaries alone, without building the
-/// intersection: no overlay graph, no allocation per pair.
+/// intersection: no overlay graph, no allocation per pair, and exact for every pair of valid regions, touching ones
+/// included.
 /// </summary>
 /// <remarks>
 /// <para>
 /// <b>Green's theorem.</b> The area of a region R is ½∮(x dy − y dx) over its boundary traversed with R on the left.
-/// The boundary of A ∩ B is made of the parts of A's boundary that lie inside B and the parts of B's boundary that
-/// lie inside A (when the boundaries cross only transversally), each keeping its own direction. So |A ∩ B| is the
-/// sum, over every edge of both regions, of ½ (P × Q) over the sub-segments P → Q of that edge lying inside the other
-/// region. <see cref="PolygonRings"/> orients every ring so its region lies on its left.
+/// When the boundaries of A and B cross only transversally, the boundary of A ∩ B is made of the parts of A's boundary
+/// inside B and the parts of B's boundary inside A, each keeping its own direction. So |A ∩ B| is the sum, over every
+/// edge of both regions, of ½ (P × Q) over the sub-segments P → Q of that edge lying inside the other region.
+/// <see cref="PolygonRings"/> orients every ring so its region lies on its left.
+/// </para>
+/// <para>
+/// <b>Touching boundaries: symbolic perturbation.</b> Shared vertices, vertices on edges and collinear overlapping
+/// edges break the rule above as stated (a shared edge belongs to ∂(A ∩ B) once when both regions lie on the same side
+/// of it, and not at all otherwise). Instead of special cases, every decision is taken as if B were translated by
+/// δ = (ε, ε²) for an infinitesimal ε > 0. |A ∩ (B + δ)| is continuous in δ, so its limit is |A ∩ B|; and A and B + δ
+/// meet only in transversal crossings (a collinear pair of edges becomes parallel and apart, a vertex on an edge moves
+/// off it), so the rule holds for them. Each orientation that is exactly zero gets the sign of its ε-term, which
+/// depends only on the direction of the edge involved (<see cref="TieOfA"/>, <see cref="TieOfB"/>); the crossing
+/// points and the integral are then evaluated at ε = 0, where a crossing of an edge through a vertex is that vertex
+/// exactly. A shared edge with both regions on one side thus comes out once (B's copy is inside A, A's copy is not
+/// inside B + δ), and with the regions on opposite sides twice in opposite directions, which cancels. Nothing is
+/// refused: this is the only path for polygon pairs.
 /// </para>
 /// <para>
 /// <b>Crossings.</b> The edges of A whose envelopes meet B's envelope, and those of B meeting A's, are sorted by x and
-/// swept so that only pairs with overlapping x-ranges are tested (O(n·m) at worst, about O((n + m) log(n + m)) for
-/// the polygons people draw, whose boundaries cross a vertical line a few times). A crossing point splits both edges; the same computed point ends a sub-segment of each, so
-/// both sides integrate over identical points.
+/// swept so that only pairs with overlapping x-ranges are tested (O(n·m) at worst, about O((n + m) log(n + m)) for the
+/// polygons people draw, whose boundaries cross a vertical line a few times). Every range comparison is closed, so
+/// pairs that only touch are tested too. A crossing point splits both edges; the same computed point ends a
+/// sub-segment of each, so both sides integrate over identical points. Crossings are ordered along an edge by their
+/// coordinate on the edge's longer axis, so crossings at the same point tie and the piece between them is exactly 0.
 /// </para>
 /// <para>
-/// <b>Inside or outside.</b> The first vertex of every ring is located in the other region by the crossing-number
-/// rule; from there, the state flips at every crossing along the ring. An edge that does not meet the other region's
-/// envelope is outside it.
+/// <b>Inside or outside.</b> The first vertex of every ring is located in the other region (perturbed the same way, so
+/// it is never on the other boundary) by the crossing-number rule; from there, the state flips at every crossing along
+/// the ring. An edge that does not meet the other region's envelope is outside it.
 /// </para>
 /// <para>
-/// <b>Degenerate configurations are refused, not guessed.</b> All decisions use <see cref="ExactOrientation"/>, so
-/// they are exact. When a vertex of one region lies on the other's boundary (a shared vertex, a vertex on an edge, or
-/// collinear overlapping edges: touching and shared-edge pairs), the rule above no longer holds as stated (shared
-/// edges must be counted once when both regions lie on the same side and not at all otherwise), and
-/// <see cref="TryArea"/> answers false; the caller then uses the general overlay. Transversal crossings of two edge
-/// interiors are the only contacts the fast path accepts.
-/// </para>
-/// <para>
-/// Coordinates are taken relative to the centre of the two envelopes' intersection before the cross products, which
-/// keeps the terms small and the sum translation-invariant to rounding.
+/// All decisions use <see cref="ExactOrientation"/>, so they are exact. Coordinates are taken relative to the centre
+/// of the two envelopes' intersection before the cross products, which keeps the terms small and the sum
+/// translation-invariant to rounding.
 /// </para>
 /// </remarks>
 internal static class BoundaryIntersection
@@ -43,27 +52,20 @@ internal static class BoundaryIntersection
     [ThreadStatic]
     private static Scratch? _scratch;
 
-    /// <summary>
-    /// |A ∩ B| when the boundaries meet only in transversal crossings of edge interiors (or not at all); false when
-    /// they touch in any other way, in which case <paramref name="area"/> is 0 and must not be used.
-    /// </summary>
-    public static bool TryArea(PolygonRings a, PolygonRings b, out double area)
+    /// <summary>|A ∩ B| of two valid polygonal regions.</summary>
+    public static double Area(PolygonRings a, PolygonRings b)
     {
-        area = 0;
         Scratch scratch = _scratch ??= new Scratch();
         double minX = Math.Max(a.Envelope.MinX, b.Envelope.MinX), maxX = Math.Min(a.Envelope.MaxX, b.Envelope.MaxX);
         double minY = Math.Max(a.Envelope.MinY, b.Envelope.MinY), maxY = Math.Min(a.Envelope.MaxY, b.Envelope.MaxY);
         if (minX > maxX || minY > maxY)
         {
-            return true;
+            return 0;
         }
 
         int countA = EdgesMeeting(a.Edges, minX, maxX, minY, maxY, ref scratch.EdgesA);
         int countB = EdgesMeeting(b.Edges, minX, maxX, minY, maxY, ref scratch.EdgesB);
-        if (!FindCrossings(a.Edges, scratch.EdgesA.AsSpan(0, countA), b.Edges, scratch.EdgesB.AsSpan(0, countB), scratch))
-        {
-            return false;
-        }
+        FindCrossings(a.Edges, scratch.EdgesA.AsSpan(0, countA), b.Edges, scratch.EdgesB.AsSpan(0, countB), scratch);
 
         int crossings = scratch.Count;
         scratch.EnsureOrder(crossings, Math.Max(a.Edges.Length, b.Edges.Length));
@@ -75,15 +77,9 @@ internal static class BoundaryIntersection
         SortGroups(orderB, scratch.EdgeB, scratch.TB);
 
         double originX = 0.5 * (minX + maxX), originY = 0.5 * (minY + maxY);
-        double twice = 0;
-        if (!Integrate(a, b, orderA, scratch.EdgeA, scratch, originX, originY, ref twice)
-            || !Integrate(b, a, orderB, scratch.EdgeB, scratch, originX, originY, ref twice))
-        {
-            return false;
-        }
-
-        area = Math.Max(0, twice / 2);
-        return true;
+        double twice = Integrate(a, b, shiftedUp: false, orderA, scratch.EdgeA, scratch, originX, originY)
+            + Integrate(b, a, shiftedUp: true, orderB, scratch.EdgeB, scratch, originX, originY);
+        return Math.Max(0, twice / 2);
     }
 
     /// <summary>Indices of the edges whose envelope meets the box.</summary>
@@ -108,11 +104,11 @@ internal static class BoundaryIntersection
     }
 
     /// <summary>
-    /// Records every transversal crossing; false at the first contact of any other kind. Both candidate lists are
-    /// sorted by the left end of their edges' x-ranges and swept, so only pairs whose x-ranges overlap are looked at
-    /// (a boundary crosses any vertical line a few times, so that is a few per edge instead of all m).
+    /// Records every crossing of A with B + δ. Both candidate lists are sorted by the left end of their edges' x-ranges
+    /// and swept, so only pairs whose x-ranges overlap are looked at (a boundary crosses any vertical line a few times,
+    /// so that is a few per edge instead of all m).
     /// </summary>
-    private static bool FindCrossings(RingEdge[] edgesA, Span<int> candidatesA, RingEdge[] edgesB, Span<int> candidatesB, Scratch scratch)
+    private static void FindCrossings(RingEdge[] edgesA, Span<int> candidatesA, RingEdge[] edgesB, Span<int> candidatesB, Scratch scratch)
     {
         scratch.Count = 0;
         SortByMinX(candidatesA, edgesA);
@@ -128,10 +124,7 @@ internal static class BoundaryIntersection
                 for (int k = nextB; k < candidatesB.Length && edgesB[candidatesB[k]].MinX <= p.MaxX; k++)
                 {
                     int j = candidatesB[k];
-                    if (!Test(i, j, p, edgesB[j], scratch))
-                    {
-                        return false;
-                    }
+                    Test(i, j, p, edgesB[j], scratch);
                 }
             }
             else
@@ -141,50 +134,57 @@ internal static class BoundaryIntersection
                 for (int k = nextA; k < candidatesA.Length && edgesA[candidatesA[k]].MinX <= q.MaxX; k++)
                 {
                     int i = candidatesA[k];
-                    if (!Test(i, j, edgesA[i], q, scratch))
-                    {
-                        return false;
-                    }
+                    Test(i, j, edgesA[i], q, scratch);
                 }
             }
         }
-
-        return true;
     }
 
-    /// <summary>Tests one pair of edges whose x-ranges overlap; records a transversal crossing, false for any other contact.</summary>
-    private static bool Test(int i, int j, in RingEdge p, in RingEdge q, Scratch scratch)
+    /// <summary>
+    /// Tests one edge p of A against one edge q of B whose x-ranges overlap and records their crossing if p crosses
+    /// q + δ. With the perturbation no orientation is zero, so the segments cross exactly when each separates the
+    /// other's ends.
+    /// </summary>
+    private static void Test(int i, int j, in RingEdge p, in RingEdge q, Scratch scratch)
     {
         if (q.MaxY < p.MinY || q.MinY > p.MaxY)
         {
-            return true;
+            return;
         }
 
-        int d1 = ExactOrientation.Sign(p.X0, p.Y0, p.X1, p.Y1, q.X0, q.Y0);
-        int d2 = ExactOrientation.Sign(p.X0, p.Y0, p.X1, p.Y1, q.X1, q.Y1);
-        if (d1 == d2 && d1 != 0)
+        int o1 = ExactOrientation.Sign(p.X0, p.Y0, p.X1, p.Y1, q.X0, q.Y0);
+        int o2 = ExactOrientation.Sign(p.X0, p.Y0, p.X1, p.Y1, q.X1, q.Y1);
+        if (o1 == o2)
         {
-            return true;
+            // Both ends on one side, or both on p's line (their ε-terms are equal: q + δ is parallel to p and apart).
+            return;
         }
 
-        int d3 = ExactOrientation.Sign(q.X0, q.Y0, q.X1, q.Y1, p.X0, p.Y0);
-        int d4 = ExactOrientation.Sign(q.X0, q.Y0, q.X1, q.Y1, p.X1, p.Y1);
-        if (d3 == d4 && d3 != 0)
+        if ((o1 == 0 ? TieOfA(p) : o1) == (o2 == 0 ? TieOfA(p) : o2))
         {
-            return true;
+            return;
         }
 
-        if (d1 != 0 && d2 != 0 && d3 != 0 && d4 != 0)
+        int o3 = ExactOrientation.Sign(q.X0, q.Y0, q.X1, q.Y1, p.X0, p.Y0);
+        int o4 = ExactOrientation.Sign(q.X0, q.Y0, q.X1, q.Y1, p.X1, p.Y1);
+        if ((o3 == 0 ? TieOfB(q) : o3) == (o4 == 0 ? TieOfB(q) : o4))
         {
-            scratch.Add(i, j, p, q);
-            return true;
+            return;
         }
 
-        // A zero orientation puts an endpoint on the other edge's line; the segments meet only if it lies on the
-        // other segment itself (a collinear point is on the segment exactly when it is in its envelope).
-        return !((d1 == 0 && Within(p, q.X0, q.Y0)) || (d2 == 0 && Within(p, q.X1, q.Y1))
-            || (d3 == 0 && Within(q, p.X0, p.Y0)) || (d4 == 0 && Within(q, p.X1, p.Y1)));
+        scratch.Add(i, j, p, q, o1, o2, o3, o4);
     }
+
+    /// <summary>
+    /// The sign of orient(p₀, p₁, c + δ) for a point c exactly on the line of A's edge p: the sign of p⃗ × δ =
+    /// p⃗x·ε² − p⃗y·ε, decided by p⃗y unless the edge is horizontal.
+    /// </summary>
+    private static int TieOfA(in RingEdge p) => p.Y1 != p.Y0 ? (p.Y1 > p.Y0 ? -1 : 1) : (p.X1 > p.X0 ? 1 : -1);
+
+    /// <summary>
+    /// The sign of orient(q₀ + δ, q₁ + δ, c) for a point c exactly on the line of B's edge q: the sign of −(q⃗ × δ).
+    /// </summary>
+    private static int TieOfB(in RingEdge q) => q.Y1 != q.Y0 ? (q.Y1 > q.Y0 ? 1 : -1) : (q.X1 > q.X0 ? -1 : 1);
 
     /// <summary>Insertion sort of edge indices by the left end of their x-range (lists are short and often nearly sorted).</summary>
     private static void SortByMinX(Span<int> indices, RingEdge[] edges)
@@ -204,28 +204,22 @@ internal static class BoundaryIntersection
         }
     }
 
-    private static bool Within(in RingEdge edge, double x, double y) =>
-        x >= edge.MinX && x <= edge.MaxX && y >= edge.MinY && y <= edge.MaxY;
-
     /// <summary>
-    /// Adds twice the signed area contributed by the parts of <paramref name="region"/>'s boundary inside
+    /// Twice the signed area contributed by the parts of <paramref name="region"/>'s boundary inside
     /// <paramref name="other"/>. <paramref name="order"/> lists the crossings grouped by this region's edge in
-    /// increasing edge order, each group sorted along its edge. False if a ring's first vertex lies on the other boundary.
+    /// increasing edge order, each group sorted along its edge. <paramref name="shiftedUp"/> tells which of the two is
+    /// the perturbed one: true when <paramref name="region"/> is B (its vertices sit at v + δ), false when it is A
+    /// (the other region is B + δ, the same as A's vertices at v − δ).
     /// </summary>
-    private static bool Integrate(PolygonRings region, PolygonRings other, ReadOnlySpan<int> order, int[] edgeOf, Scratch scratch, double ox, double oy, ref double twice)
+    private static double Integrate(PolygonRings region, PolygonRings other, bool shiftedUp, ReadOnlySpan<int> order, int[] edgeOf, Scratch scratch, double ox, double oy)
     {
         RingEdge[] edges = region.Edges;
+        double twice = 0;
         int cursor = 0;
         for (int r = 0; r < region.RingCount; r++)
         {
             int first = region.RingStarts[r], end = region.RingStarts[r + 1];
-            int state = Locate(edges[first].X0, edges[first].Y0, other);
-            if (state < 0)
-            {
-                return false;
-            }
-
-            bool inside = state == 1;
+            bool inside = Contains(other, edges[first].X0, edges[first].Y0, shiftedUp);
             for (int e = first; e < end; e++)
             {
                 ref readonly RingEdge edge = ref edges[e];
@@ -252,43 +246,46 @@ internal static class BoundaryIntersection
             }
         }
 
-        return true;
+        return twice;
     }
 
-    /// <summary>1 inside, 0 outside, −1 on the boundary of the region (exact crossing-number rule, half-open in y).</summary>
-    private static int Locate(double x, double y, PolygonRings region)
+    /// <summary>
+    /// Whether the point (x, y) moved by +δ (<paramref name="up"/>) or −δ lies inside the region, by the crossing-number
+    /// rule on a ray towards +x. The moved point is never on the boundary: y ± ε² is on no vertex's height, so an edge
+    /// straddles the ray by a half-open rule whose open side follows the shift, and a point on an edge's line is left of
+    /// it (the ray crosses) exactly when shifted by −δ.
+    /// </summary>
+    private static bool Contains(PolygonRings region, double x, double y, bool up)
     {
         Envelope envelope = region.Envelope;
         if (x < envelope.MinX || x > envelope.MaxX || y < envelope.MinY || y > envelope.MaxY)
         {
-            return 0;
+            return false;
         }
 
         bool inside = false;
         foreach (ref readonly RingEdge edge in region.Edges.AsSpan())
         {
-            if (edge.MaxY < y || edge.MinY > y || edge.MaxX < x)
+            if (edge.MaxY < y || edge.MinY > y || edge.MaxX < x || edge.Y0 == edge.Y1)
+            {
+                continue;
+            }
+
+            bool upward = edge.Y0 < edge.Y1;
+            bool straddles = up ? (y != edge.MaxY) : (y != edge.MinY);
+            if (!straddles)
             {
                 continue;
             }
 
             int side = ExactOrientation.Sign(edge.X0, edge.Y0, edge.X1, edge.Y1, x, y);
-            if (side == 0 && edge.MinX <= x)
-            {
-                return -1;
-            }
-
-            if (edge.Y0 <= y && y < edge.Y1 && side > 0)
-            {
-                inside = !inside;
-            }
-            else if (edge.Y1 <= y && y < edge.Y0 && side < 0)
+            if (side == 0 ? !up : (side > 0) == upward)
             {
                 inside = !inside;
             }
         }
 
-        return inside ? 1 : 0;
+        return inside;
     }
 
     /// <summary>Counting sort of crossing indices by edge, so each edge's crossings are contiguous and edges ascend.</summary>
@@ -311,7 +308,7 @@ internal static class BoundaryIntersection
         }
     }
 
-    /// <summary>Insertion sort of each run of equal edge by the parameter along the edge (runs are short).</summary>
+    /// <summary>Insertion sort of each run of equal edge by the key along the edge (runs are short).</summary>
     private static void SortGroups(Span<int> order, int[] edgeOf, double[] parameter)
     {
         for (int i = 1; i < order.Length; i++)
@@ -344,8 +341,11 @@ internal static class BoundaryIntersection
         public int[] GroupStart = new int[65];
         public int Count;
 
-        /// <summary>Records the crossing of two edges whose interiors cross transversally (exact signs already checked).</summary>
-        public void Add(int i, int j, in RingEdge p, in RingEdge q)
+        /// <summary>
+        /// Records the crossing of A's edge p with B's edge q, given the exact orientations of each one's ends against the
+        /// other's line. When one is zero the crossing is that vertex exactly (the limit of the perturbed crossing).
+        /// </summary>
+        public void Add(int i, int j, in RingEdge p, in RingEdge q, int o1, int o2, int o3, int o4)
         {
             if (Count == X.Length)
             {
@@ -358,21 +358,47 @@ internal static class BoundaryIntersection
                 Array.Resize(ref Y, size);
             }
 
-            double px = p.X1 - p.X0, py = p.Y1 - p.Y0, qx = q.X1 - q.X0, qy = q.Y1 - q.Y0;
-            double d3 = (qx * (p.Y0 - q.Y0)) - (qy * (p.X0 - q.X0));
-            double d4 = (qx * (p.Y1 - q.Y0)) - (qy * (p.X1 - q.X0));
-            double d1 = (px * (q.Y0 - p.Y0)) - (py * (q.X0 - p.X0));
-            double d2 = (px * (q.Y1 - p.Y0)) - (py * (q.X1 - p.X0));
-            double ta = Parameter(d3, d4);
-            double tb = Parameter(d1, d2);
+            double x, y;
+            if (o3 == 0)
+            {
+                (x, y) = (p.X0, p.Y0);
+            }
+            else if (o4 == 0)
+            {
+                (x, y) = (p.X1, p.Y1);
+            }
+            else if (o1 == 0)
+            {
+                (x, y) = (q.X0, q.Y0);
+            }
+            else if (o2 == 0)
+            {
+                (x, y) = (q.X1, q.Y1);
+            }
+            else
+            {
+                double px = p.X1 - p.X0, py = p.Y1 - p.Y0, qx = q.X1 - q.X0, qy = q.Y1 - q.Y0;
+                double d3 = (qx * (p.Y0 - q.Y0)) - (qy * (p.X0 - q.X0));
+                double d4 = (qx * (p.Y1 - q.Y0)) - (qy * (p.X1 - q.X0));
+                double ta = Parameter(d3, d4);
+                (x, y) = (p.X0 + (ta * px), p.Y0 + (ta * py));
+            }
+
             EdgeA[Count] = i;
             EdgeB[Count] = j;
-            TA[Count] = ta;
-            TB[Count] = tb;
-            X[Count] = p.X0 + (ta * px);
-            Y[Count] = p.Y0 + (ta * py);
+            TA[Count] = Along(p, x, y);
+            TB[Count] = Along(q, x, y);
+            X[Count] = x;
+            Y[Count] = y;
             Count++;
         }
+
+        /// <summary>
+        /// A key that grows along the edge: the point's coordinate on the edge's longer axis, signed by the edge's
+        /// direction. Equal points get equal keys, so crossings at one point stay together whatever their order.
+        /// </summary>
+        private static double Along(in RingEdge edge, double x, double y) =>
+            edge.MaxX - edge.MinX >= edge.MaxY - edge.MinY ? (edge.X1 > edge.X0 ? x : -x) : (edge.Y1 > edge.Y0 ? y : -y);
 
         /// <summary>
         /// Where along an edge the other edge's line crosses it, from the signed distances (scaled alike) of its ends:

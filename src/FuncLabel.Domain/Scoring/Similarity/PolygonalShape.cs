@@ -7,23 +7,15 @@ namespace FuncLabel.Domain.Scoring.Similarity;
 /// <summary>
 /// A valid polygonal region (polygon or multipolygon, holes allowed) prepared for <see cref="PolygonOverlap"/>: its
 /// oriented boundary as flat arrays (<see cref="PolygonRings"/>), its area and envelope, computed once per instance
-/// rather than once per compared pair. The NetTopologySuite geometry, needed only when the overlay fallback runs, is
-/// kept when the shape was made from one and built on first use when it was made from a ring.
+/// rather than once per compared pair.
 /// </summary>
 internal sealed class PolygonalShape
 {
-    private static readonly GeometryFactory Factory = new(new PrecisionModel(), 0);
-    private NtsGeometry? _geometry;
-
-    private PolygonalShape(NtsGeometry? geometry, PolygonRings rings, bool repaired)
+    private PolygonalShape(PolygonRings rings, bool repaired)
     {
-        _geometry = geometry;
         Rings = rings;
         Repaired = repaired;
     }
-
-    /// <summary>The region as a NetTopologySuite geometry (for the overlay fallback).</summary>
-    public NtsGeometry Geometry => _geometry ??= ToPolygon(Rings);
 
     public PolygonRings Rings { get; }
 
@@ -45,39 +37,22 @@ internal sealed class PolygonalShape
         ArgumentNullException.ThrowIfNull(geometry);
         if (geometry is IPolygonal && geometry.IsValid)
         {
-            return new PolygonalShape(geometry, PolygonRings.FromGeometry(geometry), repaired: false);
+            return new PolygonalShape(PolygonRings.FromGeometry(geometry), repaired: false);
         }
 
         NtsGeometry fixedGeometry = PolygonalPart(GeometryFixer.Fix(geometry));
-        return new PolygonalShape(fixedGeometry, PolygonRings.FromGeometry(fixedGeometry), repaired: true);
+        return new PolygonalShape(PolygonRings.FromGeometry(fixedGeometry), repaired: true);
     }
 
     /// <summary>Prepares a polygon the caller has just found valid, without checking again.</summary>
-    public static PolygonalShape FromValid(Polygon polygon) => new(polygon, PolygonRings.FromGeometry(polygon), repaired: false);
+    public static PolygonalShape FromValid(Polygon polygon) => new(PolygonRings.FromGeometry(polygon), repaired: false);
 
     /// <summary>
     /// Prepares a ring the caller has proven simple (e.g. with the domain's <c>SimpleRingTest</c>), so no validity
     /// check and no NetTopologySuite geometry are needed.
     /// </summary>
     public static PolygonalShape FromSimpleRing(IReadOnlyList<FuncLabel.Domain.Geometry.PixelPoint> vertices) =>
-        new(null, PolygonRings.FromRing(vertices), repaired: false);
-
-    private static Polygon ToPolygon(PolygonRings rings)
-    {
-        if (rings.RingCount != 1)
-        {
-            throw new InvalidOperationException("Only shapes made from one ring are built lazily.");
-        }
-
-        var coordinates = new Coordinate[rings.Edges.Length + 1];
-        for (int i = 0; i < rings.Edges.Length; i++)
-        {
-            coordinates[i] = new Coordinate(rings.Edges[i].X0, rings.Edges[i].Y0);
-        }
-
-        coordinates[^1] = coordinates[0].Copy();
-        return Factory.CreatePolygon(coordinates);
-    }
+        new(PolygonRings.FromRing(vertices), repaired: false);
 
     private static NtsGeometry PolygonalPart(NtsGeometry geometry)
     {

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace FuncLabel.Functions.Apis.Credentials;
 
 /// <summary>
-/// The credential check at the top of every claim (DESIGN.md capability 8): a job that requires credentials serves a
+/// The credential check at the top of every claim (docs/product.md, capability 8): a job that requires credentials serves a
 /// task only to a caller who validly holds every required type at the claim's instant.
 /// </summary>
 /// <remarks>

@@ -10,7 +10,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace FuncLabel.Functions.Apis.Credentials;
 
 /// <summary>
-/// Organisation-wide credentials (DESIGN.md capability 8): types and offline grants and revocations are for platform
+/// Organisation-wide credentials (docs/product.md, capability 8): types and offline grants and revocations are for platform
 /// admins; a user reads their own credentials (others get 404, admins everyone's).
 /// </summary>
 public static class CredentialsApi

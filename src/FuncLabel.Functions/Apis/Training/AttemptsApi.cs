@@ -15,7 +15,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace FuncLabel.Functions.Apis.Training;
 
 /// <summary>
-/// Exam attempts (DESIGN.md, "Practice vs exam"): an attempt pins each template's version; each item keeps its last
+/// Exam attempts (docs/product.md, Practice vs exam): an attempt pins each template's version; each item keeps its last
 /// answer with no feedback; finishing scores every item, decides pass or fail and awards the exam's credentials once.
 /// Attempts live in their owner's partition; only the owner answers and finishes; the owner or an admin reads one.
 /// </summary>

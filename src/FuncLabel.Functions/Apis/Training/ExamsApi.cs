@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace FuncLabel.Functions.Apis.Training;
 
-/// <summary>Exams (DESIGN.md capability 8): owners bundle templates with a pass mark, an attempts limit and awarded credential types.</summary>
+/// <summary>Exams (docs/product.md, capability 8): owners bundle templates with a pass mark, an attempts limit and awarded credential types.</summary>
 public static class ExamsApi
 {
     public const int MaxAllowedAttempts = 100;

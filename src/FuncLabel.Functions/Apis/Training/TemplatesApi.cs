@@ -13,7 +13,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace FuncLabel.Functions.Apis.Training;
 
 /// <summary>
-/// Training templates and practice (DESIGN.md capability 6, rule "Practice vs exam"). Owners create and edit templates
+/// Training templates and practice (docs/product.md, capability 6 and the rule "Practice vs exam"). Owners create and edit templates
 /// and read gold; every member practises enabled templates and sees the start, never the gold.
 /// </summary>
 public static class TemplatesApi
@@ -67,7 +67,7 @@ public static class TemplatesApi
     }
 
     /// <summary>
-    /// Creates a template with version 1 from work done in a job (DESIGN.md capability 6): <c>taskId</c> names a submitted
+    /// Creates a template with version 1 from work done in a job (docs/product.md, capability 6): <c>taskId</c> names a submitted
     /// pass (gold = its answer), or <c>assetId</c> an asset whose passes were merged (gold = the consensus); the start is
     /// the pre-labels that asset's draw tasks start from. See <see cref="TemplateSources.FromWorkAsync"/>.
     /// </summary>
