@@ -1,23 +1,22 @@
 using System.IO.Compression;
+using System.Reflection.PortableExecutable;
 using System.Text.Json.Nodes;
-using FuncLabel.Data;
-using System.Runtime.Versioning;
-using FunctionList = FuncLabel.Functions.Declarations.Functions;
 
 namespace FuncLabel.Infra.Tests;
 
 /// <summary>
-/// The package scripts/publish.sh builds has the layout the Functions host expects (FUNCTIONS-PROTOCOL.md §1.1):
-/// host.json at the root, one folder with a function.json per declared function, and the handler that host.json's
-/// <c>customHandler.description.defaultExecutablePath</c> names, executable, in the folder and in the zip.
+/// The package scripts/publish.sh builds is the .NET isolated worker's publish output, laid out as the Functions host
+/// reads it (host.json, worker.config.json, functions.metadata, extensions.json and .azurefunctions/ at the root),
+/// framework-dependent on the .NET that the template's Flex runtime provides, precompiled (ReadyToRun) for linux-x64,
+/// with the host-side blob extension the Event Grid subscriptions' webhook needs, and the same in the zip.
 /// </summary>
-[SupportedOSPlatform("linux")]
-public sealed class PackageLayoutTests(PublishedPackage package) : IClassFixture<PublishedPackage>
+[Collection(CompiledInfraCollection.Name)]
+public sealed class PackageLayoutTests(CompiledInfra infra, PublishedPackage package) : IClassFixture<PublishedPackage>
 {
-    /// <summary>Unix permission bits a zip entry made on Unix keeps in the high 16 bits of its external attributes.</summary>
-    private const int OwnerExecute = 0b001_000_000;
+    /// <summary>A ReadyToRun image's PE machine is the target's machine XOR an OS value (Linux 0x7B79), so it does not load elsewhere.</summary>
+    private const Machine LinuxX64ReadyToRun = (Machine)(0x8664 ^ 0x7B79);
 
-    private const string HandlerFolder = "app";
+    private const string BlobsExtensionName = "AzureStorageBlobs";
 
     [Fact]
     public void Publish_Succeeds()
@@ -26,65 +25,92 @@ public sealed class PackageLayoutTests(PublishedPackage package) : IClassFixture
     }
 
     [Fact]
-    public void AppFolder_HasHostJsonAtTheRoot()
+    public void AppFolder_HasTheWorkersFilesAtTheRoot()
     {
-        Assert.True(File.Exists(Path.Combine(package.AppFolder, "host.json")), package.Publish.ToString());
+        foreach (var file in new[] { "host.json", "worker.config.json", "functions.metadata", "extensions.json", WorkerAssembly() })
+        {
+            Assert.True(File.Exists(Path.Combine(package.AppFolder, file)), $"{file} is missing\n{package.Publish}");
+        }
+
+        Assert.True(Directory.Exists(Path.Combine(package.AppFolder, ".azurefunctions")), ".azurefunctions/ is missing");
     }
 
     [Fact]
-    public void AppFolder_HasOneFunctionFolderPerDeclaredFunction()
-    {
-        var folders = Directory.GetDirectories(package.AppFolder).Select(Path.GetFileName).Where(f => f != HandlerFolder);
-
-        Assert.Equal(FunctionList.All.Select(f => f.Name).Order(StringComparer.Ordinal), folders.Order(StringComparer.Ordinal));
-        Assert.All(FunctionList.All, f => Assert.True(File.Exists(Path.Combine(package.AppFolder, f.Name, "function.json")), f.Name));
-    }
-
-    [Fact]
-    public void QueueTriggers_ListenOnQueuesTheInfrastructureCreates()
-    {
-        var queueNames = FunctionList.All
-            .Select(f => JsonNode.Parse(File.ReadAllText(Path.Combine(package.AppFolder, f.Name, "function.json")))!)
-            .SelectMany(json => json["bindings"]!.AsArray())
-            .Where(b => (string?)b!["type"] == "queueTrigger")
-            .Select(b => (string)b!["queueName"]!);
-
-        Assert.All(queueNames, q => Assert.Contains(q, StorageNames.Queues.All));
-    }
-
-    [Fact]
-    public void Handler_NamedInHostJsonIsPresentAndExecutable()
-    {
-        var handler = Path.Combine(package.AppFolder, HandlerPath());
-
-        Assert.True(File.Exists(handler), $"{handler} is missing");
-        Assert.True(File.GetUnixFileMode(handler).HasFlag(UnixFileMode.UserExecute), $"{handler} is not executable");
-    }
-
-    [Fact]
-    public void Handler_IsSelfContained()
-    {
-        var handlerDirectory = Path.GetDirectoryName(Path.Combine(package.AppFolder, HandlerPath()))!;
-
-        // A self-contained app carries the runtime next to it: the worker needs no .NET installation.
-        Assert.True(File.Exists(Path.Combine(handlerDirectory, "libcoreclr.so")), "libcoreclr.so is missing: not a self-contained linux-x64 publish");
-    }
-
-    [Fact]
-    public void Zip_HasTheSameLayoutWithTheHandlerExecutable()
-    {
-        using var zip = ZipFile.OpenRead(package.ZipPath);
-        var entries = zip.Entries.ToDictionary(e => e.FullName, StringComparer.Ordinal);
-
-        Assert.Contains("host.json", entries.Keys);
-        Assert.All(FunctionList.All, f => Assert.Contains($"{f.Name}/function.json", entries.Keys));
-        var handler = entries[HandlerPath().Replace('\\', '/')];
-        Assert.True(((handler.ExternalAttributes >> 16) & OwnerExecute) != 0, $"{handler.FullName} lost its executable bit in the zip");
-    }
-
-    private string HandlerPath()
+    public void AppFolder_HasNoCustomHandlerLeftovers()
     {
         var host = JsonNode.Parse(File.ReadAllText(Path.Combine(package.AppFolder, "host.json")))!;
-        return (string)host["customHandler"]!["description"]!["defaultExecutablePath"]!;
+
+        Assert.Null(host["customHandler"]);
+        Assert.Empty(Directory.EnumerateFiles(package.AppFolder, "function.json", SearchOption.AllDirectories));
     }
+
+    [Fact]
+    public void FunctionsMetadata_ListsTheAppsFunctions()
+    {
+        var listed = JsonNode.Parse(File.ReadAllText(Path.Combine(package.AppFolder, "functions.metadata")))!.AsArray()
+            .Select(f => (string)f!["name"]!);
+
+        Assert.Equal(AppFunctionMetadata.All.Select(f => f.Name).Order(StringComparer.Ordinal), listed.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Worker_IsFrameworkDependentOnTheFlexRuntimesDotnet()
+    {
+        var worker = JsonNode.Parse(File.ReadAllText(Path.Combine(package.AppFolder, "worker.config.json")))!["description"]!;
+        var runtimeConfig = JsonNode.Parse(File.ReadAllText(Path.Combine(package.AppFolder, Path.ChangeExtension(WorkerAssembly(), ".runtimeconfig.json"))))!;
+        var flexVersion = Assert.Single(infra.OfType("Microsoft.Web/sites")).TextAt("properties.functionAppConfig.runtime.version")!;
+
+        Assert.Equal("dotnet-isolated", (string?)worker["language"]);
+        Assert.Equal("dotnet", (string?)worker["defaultExecutablePath"]);
+        Assert.False(File.Exists(Path.Combine(package.AppFolder, "libcoreclr.so")), "the package carries a runtime: a self-contained publish");
+        var frameworks = Assert.IsType<JsonArray>(runtimeConfig["runtimeOptions"]!["frameworks"]).Select(f => ((string)f!["name"]!, (string)f["version"]!)).ToList();
+        Assert.Contains(frameworks, f => f.Item1 == "Microsoft.NETCore.App");
+        Assert.Contains(frameworks, f => f.Item1 == "Microsoft.AspNetCore.App");
+        Assert.All(frameworks, f => Assert.StartsWith(flexVersion + ".", f.Item2));
+    }
+
+    [Fact]
+    public void Assemblies_AreReadyToRunForLinuxX64()
+    {
+        var app = Path.Combine(package.AppFolder, WorkerAssembly());
+        var dependency = Path.Combine(package.AppFolder, "FuncLabel.Data.dll");
+
+        Assert.All(new[] { app, dependency }, path =>
+        {
+            using var pe = new PEReader(File.OpenRead(path));
+            Assert.True(pe.PEHeaders.CorHeader!.ManagedNativeHeaderDirectory.Size > 0, $"{Path.GetFileName(path)} has no ReadyToRun code");
+            Assert.Equal(LinuxX64ReadyToRun, pe.PEHeaders.CoffHeader.Machine);
+        });
+    }
+
+    [Fact]
+    public void Extensions_IncludeTheBlobExtensionTheSubscriptionsWebhookNeeds()
+    {
+        // The blob extension serves /runtime/webhooks/blobs and owns the blobs_extension system key that
+        // infra/blob-subscriptions.bicep puts in the webhook URL; the SDK includes it when the app has a blob binding.
+        var extensions = JsonNode.Parse(File.ReadAllText(Path.Combine(package.AppFolder, "extensions.json")))!["extensions"]!.AsArray();
+        var listed = extensions.Select(e => (string)e!["name"]!).ToList();
+
+        Assert.True(listed.Contains(BlobsExtensionName), $"extensions.json lists {string.Join(", ", listed)}, not {BlobsExtensionName}: the app has no blob binding\nThe app's functions with storage triggers:\n{AppFunctionMetadata.DescribeStorageTriggers()}");
+        Assert.All(extensions, e => Assert.True(
+            File.Exists(Path.Combine(package.AppFolder, (string)e!["hintPath"]!)),
+            $"{e!["name"]}: {e["hintPath"]} is not in the package"));
+    }
+
+    [Fact]
+    public void Zip_HasTheAppFoldersFilesAtItsRoot()
+    {
+        using var zip = ZipFile.OpenRead(package.ZipPath);
+        var entries = zip.Entries.Where(e => !e.FullName.EndsWith('/')).Select(e => e.FullName).Order(StringComparer.Ordinal);
+        var files = Directory.EnumerateFiles(package.AppFolder, "*", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(package.AppFolder, f).Replace('\\', '/'))
+            .Order(StringComparer.Ordinal);
+
+        Assert.Equal(files, entries);
+        Assert.Contains("host.json", entries);
+        Assert.Contains(entries, e => e.StartsWith(".azurefunctions/", StringComparison.Ordinal));
+    }
+
+    private string WorkerAssembly() =>
+        (string)JsonNode.Parse(File.ReadAllText(Path.Combine(package.AppFolder, "worker.config.json")))!["description"]!["defaultWorkerPath"]!;
 }
