@@ -30,7 +30,15 @@ if command -v zip >/dev/null; then
   # -X: no extra (uid/gid, timestamps) fields.
   (cd "$out/app" && zip -q -r -X "$out/funclabel.zip" .)
 else
-  (cd "$out/app" && python3 -m zipfile -c "$out/funclabel.zip" host.json $(ls -A | grep -vx host.json))
+  python3 - "$out/app" "$out/funclabel.zip" <<'PY'
+import os, sys, zipfile
+root, target = sys.argv[1], sys.argv[2]
+with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as archive:
+    for folder, _, files in os.walk(root):
+        for file in sorted(files):
+            path = os.path.join(folder, file)
+            archive.write(path, os.path.relpath(path, root))
+PY
 fi
 
 elapsed=$(( $(date +%s) - started ))
