@@ -4,10 +4,10 @@
 #                     itself (host.json, worker.config.json, functions.metadata, extensions.json, .azurefunctions/ with
 #                     the host-side binding extensions, FuncLabel.Functions.dll and its dependencies).
 #                     Framework-dependent with ReadyToRun: the Flex runtime dotnet-isolated 10.0 brings .NET 10 and
-#                     ASP.NET Core (already precompiled), and Flex starts a .NET isolated app inside a placeholder worker
-#                     that has that runtime loaded before the app is assigned, which a self-contained app (its own
-#                     runtime) cannot use; ReadyToRun precompiles the app's own and NuGet assemblies for linux-x64.
-#                     docs/deploy.md (The package) has the reasoning and what is not measured.
+#                     ASP.NET Core (already precompiled), Flex can start a .NET isolated app inside a placeholder worker
+#                     that has that runtime loaded before the app is assigned (a self-contained app brings up its own),
+#                     and the package is a third of the size; ReadyToRun precompiles the app's own and NuGet assemblies
+#                     for linux-x64. docs/deploy.md (The package) has the reasoning and what is not measured.
 #   OUT/funclabel.zip that folder zipped with its root as the zip's root (host.json at the top); scripts/deploy.sh
 #                     uploads it (Flex one-deploy).
 # Usage: scripts/publish.sh [OUT_DIR [extra dotnet publish arguments, e.g. --artifacts-path DIR]]
