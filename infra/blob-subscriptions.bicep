@@ -49,7 +49,7 @@ resource blobCreated 'Microsoft.EventGrid/systemTopics/eventSubscriptions@2025-0
       destination: {
         endpointType: 'WebHook'
         properties: {
-          endpointUrl: 'https://${app.properties.defaultHostName}/runtime/webhooks/blobs?functionName=Host.Functions.${subscription.function}&code=${blobsExtensionKey}'
+          endpointUrl: 'https://${app.properties.defaultHostName}/runtime/webhooks/blobs?functionName=Host.Functions.${subscription.function}&code=${uriComponent(blobsExtensionKey)}'
         }
       }
       // Event Grid's longest retry window: an event the webhook cannot take within 24 h is dropped (no dead-letter

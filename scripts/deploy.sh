@@ -78,15 +78,16 @@ until [ -n "$key" ]; do
     sleep 15
   fi
 done
+# Keys and URLs go through stdin, not arguments, so that the key stays out of the process list.
+key_in_url="$(printf '%s' "$key" | node -e 'let k = ""; process.stdin.on("data", d => k += d).on("end", () => process.stdout.write(encodeURIComponent(k)))')"
 # The same handshake Event Grid makes when it creates a subscription: POST a validation event, expect its code back.
-# The URL goes to curl on stdin (-K -) so that the key stays out of the process list.
 handshake() {
   local code="deploy-$RANDOM$RANDOM"
-  printf 'url = "https://%s/runtime/webhooks/blobs?functionName=Host.Functions.%s&code=%s"\n' "$host" "$1" "$key" \
+  printf 'url = "https://%s/runtime/webhooks/blobs?functionName=Host.Functions.%s&code=%s"\n' "$host" "$1" "$key_in_url" \
     | curl --silent --max-time 60 --config - \
         --header 'aeg-event-type: SubscriptionValidation' --header 'Content-Type: application/json' \
         --data "[{\"id\":\"$code\",\"topic\":\"\",\"subject\":\"\",\"eventType\":\"Microsoft.EventGrid.SubscriptionValidationEvent\",\"eventTime\":\"$(date -u +%Y-%m-%dT%H:%M:%SZ)\",\"data\":{\"validationCode\":\"$code\"},\"dataVersion\":\"1\",\"metadataVersion\":\"1\"}]" \
-    | grep -q "\"validationResponse\":\"$code\""
+    | grep -Eq "\"validationResponse\" *: *\"$code\""
 }
 for function in $functions; do
   until handshake "$function"; do
