@@ -1,10 +1,11 @@
-// FuncLabel on Azure: Flex Consumption function app (custom handler), storage (blobs, queues, Event Grid blob events),
-// Cosmos DB (serverless by default), Application Insights; identity-based everywhere, no keys.
-// Deploy with scripts/deploy.sh (docs/deploy.md).
+// FuncLabel on Azure: Flex Consumption function app (.NET isolated worker), storage (blobs, queues, the Event Grid
+// system topic of its blob events), Cosmos DB (serverless by default), Application Insights; identity-based
+// everywhere, no keys. The Event Grid subscriptions to the blob-triggered functions are a second deployment,
+// infra/blob-subscriptions.bicep, made once the app's code runs. Deploy with scripts/deploy.sh (docs/deploy.md).
 //
 // Names come from the code: names.json is generated from FuncLabel.Data (StorageNames, ContainerDefinitions) and a
 // test (tests/FuncLabel.Infra.Tests) fails when it drifts; the same tests compile this file and compare the names in
-// the ARM JSON with the code and with the local blob watcher's blobwatcher.json.
+// the ARM JSON with the code, with the app's function metadata and with the local blob watcher's blobwatcher.json.
 targetScope = 'resourceGroup'
 
 @description('Azure region of every resource. Flex Consumption is available in a subset of regions.')
@@ -140,10 +141,8 @@ module blobEvents 'modules/eventgrid.bicep' = {
     location: location
     topicName: '${namePrefix}-blob-events-${suffix}'
     storageAccountName: storageAccountName
-    subscriptions: names.blobEventSubscriptions
     tags: tags
   }
-  // The queues must exist before a subscription delivers to them.
   dependsOn: [storage]
 }
 
@@ -153,3 +152,4 @@ output storageAccountName string = storage.outputs.name
 output blobEndpoint string = storage.outputs.blobEndpoint
 output cosmosEndpoint string = cosmos.outputs.endpoint
 output deploymentContainerName string = deploymentContainerName
+output blobEventsTopicName string = blobEvents.outputs.topicName

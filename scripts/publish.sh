@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
-# Builds the deployment package for Azure Functions (Flex Consumption, Linux):
-#   OUT/app/          the app folder as scripts/build-app.sh assembles it (host.json, <Function>/function.json, app/),
-#                     with the handler published for linux-x64, self-contained (no .NET on the worker needed) and
-#                     composite ReadyToRun: app and framework precompiled as one image, so framework generics over
-#                     the app's types need no JIT either (shorter cold starts: bench/results/startup.md; costs a
-#                     larger package and a slower publish)
-#   OUT/funclabel.zip that folder zipped with its root as the zip's root (host.json at the top), Unix permissions kept
-#                     so the handler stays executable; scripts/deploy.sh uploads it.
+# Builds the deployment package for Azure Functions (Flex Consumption, Linux, .NET isolated worker):
+#   OUT/app/          `dotnet publish` of src/FuncLabel.Functions for linux-x64: the app folder is the publish output
+#                     itself (host.json, worker.config.json, functions.metadata, extensions.json, .azurefunctions/ with
+#                     the host-side binding extensions, FuncLabel.Functions.dll and its dependencies).
+#                     Framework-dependent with ReadyToRun: the Flex runtime dotnet-isolated 10.0 brings .NET 10 and
+#                     ASP.NET Core (already precompiled), Flex can start a .NET isolated app inside a placeholder worker
+#                     that has that runtime loaded before the app is assigned (a self-contained app brings up its own),
+#                     and the package is a third of the size; ReadyToRun precompiles the app's own and NuGet assemblies
+#                     for linux-x64. docs/deploy.md (The package) has the reasoning and what is not measured.
+#   OUT/funclabel.zip that folder zipped with its root as the zip's root (host.json at the top); scripts/deploy.sh
+#                     uploads it (Flex one-deploy).
 # Usage: scripts/publish.sh [OUT_DIR [extra dotnet publish arguments, e.g. --artifacts-path DIR]]
 #        (OUT_DIR defaults to artifacts/publish)
 # Prints the package size and the time it took.
@@ -17,18 +20,25 @@ shift || true
 started=$(date +%s)
 
 rm -rf "$out/app" "$out/funclabel.zip"
-"$repo_root/scripts/build-app.sh" "$out/app" -r linux-x64 --self-contained -p:PublishReadyToRun=true -p:PublishReadyToRunComposite=true "$@"
+# UseAppHost=false: worker.config.json starts the worker with `dotnet FuncLabel.Functions.dll`, so a native
+# launcher would only be dead weight in the package.
+dotnet publish "$repo_root/src/FuncLabel.Functions/FuncLabel.Functions.csproj" -c Release --nologo -v quiet \
+  -r linux-x64 --self-contained false -p:PublishReadyToRun=true -p:UseAppHost=false -o "$out/app" "$@"
 
-# The handler named in host.json must be executable after extraction on the worker.
-handler="$(node -e 'const h=require(process.argv[1]); process.stdout.write(h.customHandler.description.defaultExecutablePath)' "$out/app/host.json")"
-chmod +x "$out/app/$handler"
-
-# Both ways record each file's Unix permissions in the entry's external attributes.
+# Both ways keep the hidden .azurefunctions folder (the host loads the binding extensions from it).
 if command -v zip >/dev/null; then
   # -X: no extra (uid/gid, timestamps) fields.
   (cd "$out/app" && zip -q -r -X "$out/funclabel.zip" .)
 else
-  (cd "$out/app" && python3 -m zipfile -c "$out/funclabel.zip" host.json $(ls -A | grep -vx host.json))
+  python3 - "$out/app" "$out/funclabel.zip" <<'PY'
+import os, sys, zipfile
+root, target = sys.argv[1], sys.argv[2]
+with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as archive:
+    for folder, _, files in os.walk(root):
+        for file in sorted(files):
+            path = os.path.join(folder, file)
+            archive.write(path, os.path.relpath(path, root))
+PY
 fi
 
 elapsed=$(( $(date +%s) - started ))

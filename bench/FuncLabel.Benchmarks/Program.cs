@@ -4,6 +4,7 @@ using FuncLabel.Benchmarks.Scoring;
 // dotnet run -c Release --project bench/FuncLabel.Benchmarks -- --filter '*'   (see bench/README.md)
 // dotnet run -c Release --project bench/FuncLabel.Benchmarks -- iou-pairs ...  (bench/polygon-iou-vs-geos.sh)
 // dotnet run -c Release --project bench/FuncLabel.Benchmarks -- blob-event-latency ...  (bench/localhost-blob-latency.sh)
+// dotnet run -c Release --project bench/FuncLabel.Benchmarks -- worker-costs ...  (bench/localhost-worker.sh)
 // dotnet run -c Release --project bench/FuncLabel.Benchmarks -- ndjson-cpu [rounds]  (bench/results/ndjson-parse.md)
 // dotnet run -c Release --project bench/FuncLabel.Benchmarks -- consensus-cpu [rounds]  (bench/results/consensus.md)
 // dotnet run -c Release --project bench/FuncLabel.Benchmarks -- storage-streaming [runs] [MiB]  (bench/storage-streaming.sh)
@@ -15,6 +16,11 @@ if (args is ["iou-pairs", .. var rest])
 if (args is ["blob-event-latency", .. var latencyArgs])
 {
     return await FuncLabel.Benchmarks.LocalHost.BlobEventLatencyCommand.RunAsync(latencyArgs);
+}
+
+if (args is ["worker-costs", .. var workerArgs])
+{
+    return await FuncLabel.Benchmarks.LocalHost.WorkerCostsCommand.RunAsync(workerArgs);
 }
 
 if (args is ["storage-streaming", .. var streamingArgs])
@@ -42,5 +48,5 @@ if (args is ["ndjson-cpu", .. var cpuArgs])
     return FuncLabel.Benchmarks.Ndjson.NdjsonCpuTimeCommand.Run(cpuArgs);
 }
 
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+BenchmarkSwitcher.FromAssembly(typeof(IouPairsCommand).Assembly).Run(args);
 return 0;

@@ -1,7 +1,7 @@
-// The Flex Consumption plan (FC1) and the function app: a Linux custom handler (functionAppConfig.runtime 'custom'
-// '1.0'; Flex reads the runtime from there, so there is no FUNCTIONS_WORKER_RUNTIME app setting), with a
-// system-assigned identity that reaches storage, Cosmos DB and Application Insights without keys, and that Flex also
-// uses to read the deployment package.
+// The Flex Consumption plan (FC1) and the function app: a .NET isolated worker on Linux (functionAppConfig.runtime
+// 'dotnet-isolated' '10.0', the version of the app's target framework net10.0; Flex reads the runtime from there, so
+// there is no FUNCTIONS_WORKER_RUNTIME app setting), with a system-assigned identity that reaches storage, Cosmos DB
+// and Application Insights without keys, and that Flex also uses to read the deployment package.
 
 @description('Azure region.')
 param location string
@@ -118,8 +118,8 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
         maximumInstanceCount: maximumInstanceCount
       }
       runtime: {
-        name: 'custom'
-        version: '1.0'
+        name: 'dotnet-isolated'
+        version: '10.0'
       }
     }
   }

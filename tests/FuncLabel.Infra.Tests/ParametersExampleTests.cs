@@ -10,7 +10,7 @@ public sealed class ParametersExampleTests(CompiledInfra infra)
     [Fact]
     public void Example_NamesOnlyDeclaredParametersAndEveryRequiredOne()
     {
-        var declared = infra.Template["parameters"]!.AsObject();
+        var declared = infra.Main.Template["parameters"]!.AsObject();
         var example = JsonNode.Parse(File.ReadAllText(RepoPaths.Of("infra", "main.parameters.example.json")))!["parameters"]!.AsObject();
 
         Assert.All(example, p => Assert.True(declared.ContainsKey(p.Key), $"{p.Key} is not a parameter of main.bicep"));

@@ -9,7 +9,7 @@ namespace FuncLabel.Infra.Tests;
 /// </summary>
 public sealed class PublishedPackage : IAsyncLifetime
 {
-    /// <summary>A self-contained ReadyToRun publish takes minutes on a busy 2-core machine.</summary>
+    /// <summary>A ReadyToRun publish takes minutes on a busy 2-core machine.</summary>
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(20);
 
     private readonly string _output = Path.Combine(Path.GetTempPath(), $"funclabel-package-{Guid.NewGuid():N}");

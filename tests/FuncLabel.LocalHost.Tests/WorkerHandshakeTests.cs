@@ -68,12 +68,57 @@ public sealed class WorkerHandshakeTests
 
         System.Diagnostics.Process.GetProcessById(first).Kill();
         await WorkerProcesses.WaitGoneAsync(first);
+
+        // A request in the few milliseconds before the host notices the exit would still be sent to the dead worker (502),
+        // as with the real host; this test is about what happens once it has noticed.
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (host.Worker.Starts < 2 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(20);
+        }
+
         using var response = await client.GetAsync("api/items/after/7");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(7, JsonNode.Parse(await response.Content.ReadAsStringAsync())!["id"]!.GetValue<int>());
         Assert.Equal(2, host.Worker.Starts);
         Assert.NotEqual(first, host.Worker.ProcessId);
+    }
+
+    [Fact]
+    public async Task Worker_KilledMidInvocation_InvocationFails_MessageRedeliveredToTheNewWorker()
+    {
+        using var app = WorkerTestApp.Create("Work");
+        await using var host = await app.StartHostAsync();
+        await WorkerTestApp.Queue(app.Settings["WorkQueue"]).SendMessageAsync("""{"key":"victim","sleepMs":30000,"sleepTimes":1}""");
+        var started = await app.Records.WaitForAsync("Work", "started", r => r.Count == 1);
+        var first = started[0]["pid"]!.GetValue<int>();
+
+        System.Diagnostics.Process.GetProcessById(first).Kill();
+        var failed = await app.Logs.WaitForAsync(l => l.Message.StartsWith("Executed 'Functions.Work' (Failed", StringComparison.Ordinal));
+        await app.Records.WaitForAsync("Work", "started", r => r.Count == 2, TimeSpan.FromSeconds(60));
+
+        Assert.Contains("HandlerUnreachable", failed.Message);
+        var again = app.Records.Read("Work", "started")[1];
+        Assert.Equal(2, again["dequeueCount"]!.GetValue<long>());
+        Assert.NotEqual(first, again["pid"]!.GetValue<int>());
+        Assert.True(host.Worker!.Starts >= 2);
+    }
+
+    [Fact]
+    public async Task InProcessWorker_ServesHttpAndQueue()
+    {
+        using var app = WorkerTestApp.Create("GetItem", "Work");
+        await using var host = await app.StartHostAsync(new InProcessWorkerLauncher());
+        using var client = new HttpClient { BaseAddress = host.HttpAddress };
+
+        await WorkerTestApp.Queue(app.Settings["WorkQueue"]).SendMessageAsync("""{"key":"in-process"}""");
+        using var response = await client.GetAsync("api/items/inproc/3");
+        var succeeded = await app.Records.WaitForAsync("Work", "succeeded", r => r.Count == 1);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(3, JsonNode.Parse(await response.Content.ReadAsStringAsync())!["id"]!.GetValue<int>());
+        Assert.Equal(Environment.ProcessId, succeeded[0]["pid"]!.GetValue<int>());
     }
 
     [Fact]

@@ -47,9 +47,14 @@ public sealed partial class WorkerOrphanTests
     {
         Assert.True(ParentDeathSignal.IsAvailable || !OperatingSystem.IsLinux(), "setpriv (util-linux) is expected on Linux");
 
-        // The premise: a child given a parent-death signal dies as soon as the thread that forked it ends.
+        // The premise: a child given a parent-death signal dies as soon as the thread that forked it ends. (The thread
+        // waits until setpriv has set the signal: a thread that ends before that leaves the child to another thread.)
         var direct = NewSleeper();
-        var thread = new Thread(() => direct.Start());
+        var thread = new Thread(() =>
+        {
+            direct.Start();
+            Thread.Sleep(1000);
+        });
         thread.Start();
         thread.Join();
         await WorkerProcesses.WaitGoneAsync(direct.Id, TimeSpan.FromSeconds(10));

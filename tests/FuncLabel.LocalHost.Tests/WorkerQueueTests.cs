@@ -27,12 +27,12 @@ public sealed class WorkerQueueTests
         Assert.Equal(sent.MessageId, metadata["Id"]!.GetValue<string>());
         Assert.Equal("1", metadata["DequeueCount"]!.GetValue<string>());
         Assert.False(string.IsNullOrEmpty(metadata["PopReceipt"]!.GetValue<string>()));
-        foreach (var time in new[] { "InsertionTime", "ExpirationTime", "NextVisibleTime" })
-        {
-            Assert.True(DateTimeOffset.TryParse(metadata[time]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture, out _), $"{time}: {metadata[time]}");
-        }
-
-        Assert.Equal(sent.InsertionTime.ToUnixTimeSeconds(), DateTimeOffset.Parse(metadata["InsertionTime"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture).ToUnixTimeSeconds());
+        // The times travel as JSON (a quoted ISO string), as the WebJobs binding data contract serialises them.
+        var times = new[] { "InsertionTime", "ExpirationTime", "NextVisibleTime" }
+            .ToDictionary(t => t, t => System.Text.Json.JsonSerializer.Deserialize<DateTimeOffset>(metadata[t]!.GetValue<string>()));
+        Assert.Equal(sent.InsertionTime.ToUnixTimeSeconds(), times["InsertionTime"].ToUnixTimeSeconds());
+        Assert.Equal(sent.ExpirationTime.ToUnixTimeSeconds(), times["ExpirationTime"].ToUnixTimeSeconds());
+        Assert.True(times["NextVisibleTime"] > times["InsertionTime"]);
     }
 
     [Fact]

@@ -7,7 +7,8 @@ namespace FuncLabel.TestWorker;
 
 /// <summary>
 /// Queue-triggered functions. A <c>Work</c> message is a JSON command saying how this delivery should go:
-/// <c>{"key":"m1","failTimes":2,"sleepMs":0}</c> — throw while <c>DequeueCount ≤ failTimes</c>, sleep first.
+/// <c>{"key":"m1","failTimes":2,"sleepMs":0,"sleepTimes":1}</c> — throw while <c>DequeueCount ≤ failTimes</c>; sleep first
+/// (on every delivery, or while <c>DequeueCount ≤ sleepTimes</c>).
 /// <c>Forward</c> answers through a <c>$return</c> queue output; <c>Emit</c> through several output bindings.
 /// </summary>
 public sealed class QueueFunctions(Records records, ILogger<QueueFunctions> logger)
@@ -29,7 +30,7 @@ public sealed class QueueFunctions(Records records, ILogger<QueueFunctions> logg
         records.Write("Work", "started", (JsonObject)record.DeepClone());
         logger.LogInformation("Work {Key} delivery {DequeueCount}", record["key"]?.GetValue<string>(), dequeueCount);
 
-        if (command["sleepMs"]?.GetValue<int>() is > 0 and var sleep)
+        if (command["sleepMs"]?.GetValue<int>() is > 0 and var sleep && dequeueCount <= (command["sleepTimes"]?.GetValue<int>() ?? int.MaxValue))
         {
             await Task.Delay(sleep, context.CancellationToken);
         }

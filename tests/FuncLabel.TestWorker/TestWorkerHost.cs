@@ -24,12 +24,17 @@ internal static class TestWorkerHost
         }
 
         builder.ConfigureFunctionsWebApplication();
+        GeneratedStartup.ApplyWhenHostedElsewhere(builder);
         builder.Services.AddSingleton<Records>();
+
+        // Kestrel's own 30 MB request limit would stop the large-body tests; the host in front enforces its limit (100 MB).
+        builder.Services.Configure<KestrelServerOptions>(k => k.Limits.MaxRequestBodySize = null);
         if (httpUri is not null)
         {
-            // Registered after the integration's own options, so these win.
-            builder.Services.Configure<WorkerOptions>(o => o.Capabilities["HttpUri"] = httpUri.ToString());
-            builder.Services.Configure<KestrelServerOptions>(k => k.Listen(IPAddress.Loopback, httpUri.Port));
+            // PostConfigure: the integration registers its own (per-process) HttpUri while the host is built, after
+            // anything registered here, so only a post-configuration wins.
+            builder.Services.PostConfigure<WorkerOptions>(o => o.Capabilities["HttpUri"] = httpUri.ToString());
+            builder.Services.PostConfigure<KestrelServerOptions>(k => k.Listen(IPAddress.Loopback, httpUri.Port));
         }
 
         return builder.Build();

@@ -11,6 +11,7 @@ public static class FuncLabelWorker
     /// </summary>
     public static FunctionsApplicationBuilder AddFuncLabel(this FunctionsApplicationBuilder builder)
     {
+        builder.UseMiddleware<CosmosReadiness>();
         builder.UseMiddleware<HttpFunctionMiddleware>();
         builder.Services.AddFuncLabel(builder.Configuration);
         return builder;

@@ -39,7 +39,8 @@ public static class ServiceRegistration
         var cosmos = configuration.GetSection(CosmosSettings.SectionName).Get<CosmosSettings>() ?? new CosmosSettings();
         services.AddSingleton(cosmos);
         services.AddSingleton(_ => new CosmosDatabase(cosmos));
-        services.AddHostedService<CosmosBootstrap>();
+        services.AddSingleton<CosmosBootstrap>();
+        services.AddHostedService(provider => provider.GetRequiredService<CosmosBootstrap>());
         services.AddSingleton<IHealthProbe, CosmosHealthProbe>();
         services.AddFuncLabelStorage(configuration);
 
@@ -53,6 +54,7 @@ public static class ServiceRegistration
         services.AddSingleton<UserStore>();
         services.AddSingleton<LedgerStore>();
         services.AddScoped<ProjectServices>();
+        services.AddScoped<UploadServices>();
         services.AddFuncLabelWork(configuration);
         services.AddSingleton<Data.Ontologies.OntologyStore>();
         services.AddSingleton<Data.Assets.AssetStore>();

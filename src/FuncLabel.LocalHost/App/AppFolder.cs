@@ -42,6 +42,11 @@ internal sealed record AppFolder(string Root, HostSettings Host, IReadOnlyList<F
 
         var watcherFile = Path.Combine(root, Blobs.BlobWatcherConfig.FileName);
         var watcher = File.Exists(watcherFile) ? Blobs.BlobWatcherConfig.Read(watcherFile, settings, found) : null;
+        if (worker is null && watcher?.Subscriptions.FirstOrDefault(s => s.Function is not null) is { } toFunction)
+        {
+            found.Add($"{watcherFile}: subscription '{toFunction.Name}' delivers to a function, which needs a .NET isolated worker app (worker.config.json).");
+        }
+
         return found.Count == 0 ? new AppFolder(root, host, functions, watcher) { Worker = worker } : null;
     }
 

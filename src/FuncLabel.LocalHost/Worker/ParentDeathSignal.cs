@@ -11,7 +11,8 @@ namespace FuncLabel.LocalHost.Worker;
 /// (<c>PR_SET_PDEATHSIG</c>) to send the child SIGKILL when its parent dies and then execs the worker in place, so the
 /// worker keeps the process id the host knows. The kernel's notion of "parent" is the <em>thread</em> that forked the
 /// child: were the worker forked from a thread-pool thread, the worker would be killed whenever the pool retired that
-/// thread. So every start is forked from one dedicated thread that lives as long as the process
+/// thread (and a thread that ends before setpriv has set the signal leaves the child tied to whichever thread the kernel
+/// hands it to). So every start is forked from one dedicated thread that lives as long as the process
 /// (tests/FuncLabel.LocalHost.Tests/WorkerOrphanTests.cs checks both the SIGKILL case and a worker outliving its
 /// starter's thread-pool thread).</para>
 /// <para>Elsewhere (no <c>setpriv</c>, not Linux) the worker is started directly: a graceful stop and every crash path

@@ -69,8 +69,14 @@ internal sealed class WorkerHost : IAsyncDisposable
     {
         lock (_gate)
         {
-            // The stream may have ended before the supervisor noticed: don't hand out a dead session, wait for the next.
-            if (_ready.Task.IsCompletedSuccessfully && _ready.Task.Result.Channel.Completion.IsCompleted)
+            if (_stopped)
+            {
+                return Task.FromException<WorkerSession>(new WorkerUnavailableException("The local host is stopping its worker."));
+            }
+
+            // The worker may have gone before the supervisor noticed: don't hand out a dead session, wait for the next.
+            if (_ready.Task.IsCompletedSuccessfully
+                && (_ready.Task.Result.Channel.Completion.IsCompleted || _handle is null || _handle.Exited.IsCompleted))
             {
                 _ready = NewReadySignal();
             }

@@ -21,6 +21,35 @@ internal sealed record WorkerLaunch(
     string AppDirectory,
     IReadOnlyDictionary<string, string> Environment)
 {
+    /// <summary>
+    /// The configuration keys the worker derives from its <c>--functions-*</c> arguments. The worker reads them from its
+    /// process's own command line (<c>Environment.GetCommandLineArgs</c>), not from the arguments given to its host
+    /// builder, so a worker hosted inside another process (a test) must get them as configuration instead.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> WorkerConfiguration
+    {
+        get
+        {
+            var keys = new Dictionary<string, string>(StringComparer.Ordinal)
+            {
+                ["--functions-uri"] = "Functions:Worker:HostEndpoint",
+                ["--functions-request-id"] = "Functions:Worker:RequestId",
+                ["--functions-worker-id"] = "Functions:Worker:WorkerId",
+                ["--functions-grpc-max-message-length"] = "Functions:Worker:GrpcMaxMessageLength",
+            };
+            var configuration = new Dictionary<string, string>(StringComparer.Ordinal);
+            for (var i = 0; i + 1 < WorkerArguments.Count; i++)
+            {
+                if (keys.TryGetValue(WorkerArguments[i], out var key))
+                {
+                    configuration[key] = WorkerArguments[++i];
+                }
+            }
+
+            return configuration;
+        }
+    }
+
     /// <summary>The largest gRPC message either side accepts; the worker refuses to start without a limit (its default is 0).</summary>
     public const int MaxMessageLength = int.MaxValue;
 

@@ -79,7 +79,11 @@ internal sealed class InProcessWorkerLauncher(Action<IServiceCollection> configu
         public Handle(IHost host)
         {
             _host = host;
-            host.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopped.Register(() => _exited.TrySetResult(0));
+            var lifetime = host.Services.GetRequiredService<IHostApplicationLifetime>();
+            lifetime.ApplicationStopped.Register(() => _exited.TrySetResult(0));
+            // WorkerTerminate only asks the worker to stop (in a process of its own, Main then returns); here the
+            // host was started, not run, so nothing else would stop it.
+            lifetime.ApplicationStopping.Register(() => _ = StopAsync());
         }
 
         public int? ProcessId => null;

@@ -3,7 +3,7 @@ using System.Reflection;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Http.Metadata;
-using Microsoft.AspNetCore.Routing;
+using FuncLabel.Functions.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -22,8 +22,8 @@ public sealed class RequestBodyDefaultsTests(FuncLabelApp app) : IClassFixture<F
     public void EveryTypeInARequestBody_ReadFromAnEmptyObject_KeepsItsInitialValues()
     {
         var json = app.Services.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
-        var bodies = app.Services.GetRequiredService<EndpointDataSource>().Endpoints
-            .SelectMany(e => e.Metadata.OfType<IAcceptsMetadata>().Select(a => a.RequestType))
+        var bodies = HttpFunctionCatalog.Instance.Functions
+            .Select(f => f.RequestBody)
             .OfType<Type>()
             .Where(IsOurs)
             .Distinct()
@@ -46,7 +46,7 @@ public sealed class RequestBodyDefaultsTests(FuncLabelApp app) : IClassFixture<F
             }
         }
 
-        Assert.True(bodies.Count > 15, $"only {bodies.Count} request body types found: is the endpoint metadata read?");
+        Assert.True(bodies.Count > 15, $"only {bodies.Count} request body types found: are the functions' [FromBody] parameters read?");
         Assert.True(differences.Count == 0, "omitted properties lose their initial values:\n" + string.Join('\n', differences));
     }
 

@@ -6,6 +6,8 @@ using System.Text.Json;
 using FuncLabel.Data.Ledger;
 using FuncLabel.Data.Reports;
 using FuncLabel.Domain.Reports;
+using FuncLabel.Functions.Invocation;
+using FuncLabel.Functions.Triggers;
 using FuncLabel.Functions.Tests.Training;
 using FuncLabel.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -136,17 +138,13 @@ public sealed class ReportsApiTests(FuncLabelApp app) : IClassFixture<FuncLabelA
     {
         var project = await app.SeedProjectAsync((UniqueName.For("rep-owner"), "owner"));
         var yesterday = DateOnly.FromDateTime(app.Time.GetUtcNow().UtcDateTime).AddDays(-1);
-        using var client = app.ClientFor(null);
-        using var content = new StringContent(
-            """{ "Data": { "timer": { "Schedule": { "AdjustForDST": true }, "ScheduleStatus": null, "IsPastDue": false } }, "Metadata": { "sys": { "MethodName": "credentialReport" } } }""",
-            Encoding.UTF8,
-            "application/json");
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/credentialReport") { Content = content };
-        request.Headers.Add("X-Azure-Functions-InvocationId", Guid.NewGuid().ToString());
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            // The timer function as the worker runs it on its schedule (timers are disabled in the test app).
+            await scope.ServiceProvider.GetRequiredService<CredentialReportFunction>().RunAsync(
+                new TimerInvocation(Guid.NewGuid().ToString(), IsPastDue: false, Last: null, Next: null), CancellationToken.None);
+        }
 
-        using var response = await client.SendAsync(request);
-
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var files = app.Services.GetRequiredService<ReportBlobStore>();
         foreach (var scope in new[] { LedgerEvent.OrgScope, project })
         {

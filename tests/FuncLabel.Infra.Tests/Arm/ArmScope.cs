@@ -8,7 +8,7 @@ namespace FuncLabel.Infra.Tests.Arm;
 /// Evaluates ARM expressions of one template (its parameters, variables and the current copy index) far enough to read
 /// the names and settings a deployment would get. Functions whose result depends on Azure (<c>resourceGroup()</c>,
 /// <c>uniqueString()</c>, <c>reference()</c>, ...) evaluate to <see cref="Unknown"/>, which propagates through string
-/// building, so <c>format('{0}/default/{1}', parameters('account'), 'asset-events')</c> still yields a readable last
+/// building, so <c>format('{0}/default/{1}', parameters('account'), 'task-events')</c> still yields a readable last
 /// segment. Not a general ARM engine: it covers the functions Bicep emits for infra/main.bicep.
 /// </summary>
 internal sealed partial class ArmScope

@@ -24,6 +24,9 @@ public static class ReportRegistration
         services.AddSingleton<ReportPublisher>();
         services.AddScoped<ReportServices>();
         services.AddSingleton<Triggers.ReportTimer>();
+        services.AddScoped<Triggers.CredentialReportFunction>();
+        services.AddScoped<Triggers.ExamReportFunction>();
+        services.AddScoped<Triggers.QualityReportFunction>();
         return services;
     }
 }
