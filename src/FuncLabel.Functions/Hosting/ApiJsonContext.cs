@@ -1,10 +1,16 @@
 using System.Text.Json.Serialization;
 using FuncLabel.Domain.Ontologies;
 using FuncLabel.Domain.Scoring;
-using FuncLabel.Functions.Apis;
-using FuncLabel.Functions.Apis.Credentials;
-using FuncLabel.Functions.Apis.Reports;
-using FuncLabel.Functions.Apis.Training;
+using FuncLabel.Functions.Credentials;
+using FuncLabel.Functions.Http;
+using FuncLabel.Functions.Ingestion;
+using FuncLabel.Functions.Meta;
+using FuncLabel.Functions.Ontologies;
+using FuncLabel.Functions.Projects;
+using FuncLabel.Functions.Reports;
+using FuncLabel.Functions.Scoring;
+using FuncLabel.Functions.Training;
+using FuncLabel.Functions.Work;
 
 namespace FuncLabel.Functions.Hosting;
 

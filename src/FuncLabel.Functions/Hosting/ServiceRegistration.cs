@@ -1,22 +1,23 @@
-using FuncLabel.Data.Catalog;
 using FuncLabel.Data.Cosmos;
-using FuncLabel.Data.Credentials;
 using FuncLabel.Data.Ledger;
-using FuncLabel.Data.Outbox;
-using FuncLabel.Data.Projects;
-using FuncLabel.Data.Training;
-using FuncLabel.Data.Users;
 using FuncLabel.Domain.Serialization;
-using FuncLabel.Functions.Apis;
-using FuncLabel.Functions.Apis.Credentials;
-using FuncLabel.Functions.Apis.Reports;
-using FuncLabel.Functions.Apis.Training;
+using FuncLabel.Functions.Credentials;
+using FuncLabel.Functions.Ingestion;
+using FuncLabel.Functions.Ontologies;
+using FuncLabel.Functions.Outbox;
+using FuncLabel.Functions.Projects;
+using FuncLabel.Functions.Reports;
 using FuncLabel.Functions.Security;
+using FuncLabel.Functions.Training;
 using FuncLabel.Functions.Validation;
+using FuncLabel.Functions.Work;
 
 namespace FuncLabel.Functions.Hosting;
 
-/// <summary>Every service the app uses, registered once.</summary>
+/// <summary>
+/// The app's one composition root: the shared pieces (HTTP, JSON, authentication, Cosmos DB, storage, the ledger)
+/// registered here, then each feature's own <c>Add&lt;Feature&gt;</c> (docs/architecture.md, "Feature folders").
+/// </summary>
 public static class ServiceRegistration
 {
     public static IServiceCollection AddFuncLabel(this IServiceCollection services, IConfiguration configuration)
@@ -43,44 +44,17 @@ public static class ServiceRegistration
         services.AddHostedService(provider => provider.GetRequiredService<CosmosBootstrap>());
         services.AddSingleton<IHealthProbe, CosmosHealthProbe>();
         services.AddFuncLabelStorage(configuration);
-
-        services.AddSingleton<OutboxFaults>();
-        services.AddSingleton<OutboxRelay>();
-        services.AddSingleton<StateWriter>();
-        services.AddSingleton<OutboxSweep>();
-        services.AddSingleton<ProjectStore>();
-        services.AddSingleton<Security.MemberCache>();
-        services.AddSingleton<CatalogStore>();
-        services.AddSingleton<UserStore>();
         services.AddSingleton<LedgerStore>();
-        services.AddScoped<ProjectServices>();
-        services.AddScoped<UploadServices>();
-        services.AddFuncLabelWork(configuration);
-        services.AddSingleton<Data.Ontologies.OntologyStore>();
-        services.AddSingleton<Data.Assets.AssetStore>();
-        services.AddSingleton<Data.Assets.PrelabelStore>();
-        services.AddSingleton<Data.Imports.ImportStore>();
-        services.AddSingleton<Ingestion.IngestionErrors>();
-        services.AddScoped<Ingestion.AssetIngestion>();
-        services.AddScoped<Ingestion.PrelabelImporter>();
-        services.AddSingleton<Ingestion.StalledImports>();
-        services.AddSingleton<CredentialStore>();
-        services.AddSingleton<CredentialGate>();
-        services.AddSingleton<Apis.Credentials.ClaimGate>();
-        services.AddScoped<CredentialServices>();
-        services.AddSingleton<TrainingStore>();
-        services.AddSingleton<TraineeStore>();
-        services.AddScoped<TemplateSources>();
-        services.AddSingleton<Apis.Training.TrainingAssetAccess>();
-        services.AddSingleton<Apis.AssetContentAccess>();
-        services.AddScoped<TrainingServices>();
-        services.AddFuncLabelReports(configuration);
+        services.AddSingleton<MemberCache>();
+        services.AddOutbox();
 
-        // Trigger function classes, also resolved by tests that deliver messages themselves.
-        services.AddScoped<Triggers.TaskEventsFunction>();
-        services.AddScoped<Triggers.JobLaunchFunction>();
-        services.AddScoped<Triggers.OutboxSweepFunction>();
-
+        services.AddProjects();
+        services.AddOntologies();
+        services.AddIngestion();
+        services.AddWork(configuration);
+        services.AddCredentials();
+        services.AddTraining();
+        services.AddReports(configuration);
         return services;
     }
 }

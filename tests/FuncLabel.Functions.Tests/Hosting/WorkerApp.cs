@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using FuncLabel.Data.Cosmos;
+using FuncLabel.Functions.Outbox;
 using FuncLabel.Functions.Security;
 using FuncLabel.LocalHost;
 using FuncLabel.LocalHost.App;
@@ -84,7 +85,7 @@ public abstract class WorkerApp : IAsyncLifetime
     public async Task RunOutboxSweepAsync()
     {
         await using var scope = Services.CreateAsyncScope();
-        var sweep = scope.ServiceProvider.GetRequiredService<Triggers.OutboxSweepFunction>();
+        var sweep = scope.ServiceProvider.GetRequiredService<OutboxSweepFunction>();
         await sweep.RunAsync(new Invocation.TimerInvocation(Guid.NewGuid().ToString(), IsPastDue: false, Last: null, Next: null), CancellationToken.None);
     }
 

@@ -6,7 +6,7 @@ using FuncLabel.Data;
 using FuncLabel.Data.Cosmos;
 using FuncLabel.Data.Imports;
 using FuncLabel.Domain.Tests.Ingestion;
-using FuncLabel.Functions.Triggers;
+using FuncLabel.Functions.Ingestion;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace FuncLabel.Functions.Tests.Ingestion;

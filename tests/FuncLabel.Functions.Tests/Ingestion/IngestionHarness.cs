@@ -4,8 +4,8 @@ using System.Text.Json;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using FuncLabel.Data;
+using FuncLabel.Functions.Ingestion;
 using FuncLabel.Functions.Tests.Hosting;
-using FuncLabel.Functions.Triggers;
 
 namespace FuncLabel.Functions.Tests.Ingestion;
 

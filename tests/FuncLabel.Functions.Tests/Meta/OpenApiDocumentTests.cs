@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using FuncLabel.Functions.Http;
+using FuncLabel.Functions.Scoring;
+using FuncLabel.Functions.Training;
 
 namespace FuncLabel.Functions.Tests.Meta;
 

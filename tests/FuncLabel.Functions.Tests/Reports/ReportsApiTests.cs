@@ -7,7 +7,7 @@ using FuncLabel.Data.Ledger;
 using FuncLabel.Data.Reports;
 using FuncLabel.Domain.Reports;
 using FuncLabel.Functions.Invocation;
-using FuncLabel.Functions.Triggers;
+using FuncLabel.Functions.Reports;
 using FuncLabel.Functions.Tests.Training;
 using FuncLabel.Testing;
 using Microsoft.Extensions.DependencyInjection;

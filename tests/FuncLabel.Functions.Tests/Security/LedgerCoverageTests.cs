@@ -1,9 +1,8 @@
 using System.Net.Http.Json;
 using FuncLabel.Data.Ledger;
-using FuncLabel.Functions.Apis;
 using FuncLabel.Functions.Security;
-using Microsoft.AspNetCore.Http;
 using FuncLabel.Functions.Tests.Hosting;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace FuncLabel.Functions.Tests.Security;

@@ -6,7 +6,7 @@ using System.Web;
 using Azure.Storage.Blobs;
 using FuncLabel.Data.Assets;
 using FuncLabel.Data.Storage;
-using FuncLabel.Functions.Apis;
+using FuncLabel.Functions.Ingestion;
 using FuncLabel.Testing;
 using Microsoft.Extensions.DependencyInjection;
 

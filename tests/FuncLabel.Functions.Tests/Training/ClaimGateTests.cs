@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using FuncLabel.Data.Work;
 using FuncLabel.Functions.Tests.Work;
+using FuncLabel.Functions.Training;
 using FuncLabel.Functions.Work;
 using Microsoft.Extensions.DependencyInjection;
 using static FuncLabel.Functions.Tests.Training.TrainingSeed;

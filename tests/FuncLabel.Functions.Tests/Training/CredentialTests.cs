@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using FuncLabel.Data.Credentials;
 using FuncLabel.Domain.Credentials;
+using FuncLabel.Functions.Credentials;
 using Microsoft.Extensions.DependencyInjection;
 using static FuncLabel.Functions.Tests.Training.TrainingSeed;
 

@@ -5,7 +5,7 @@ using FuncLabel.Data.Work;
 using FuncLabel.Domain.Work;
 using FuncLabel.Functions.Invocation;
 using FuncLabel.Functions.Tests.Storage;
-using FuncLabel.Functions.Triggers;
+using FuncLabel.Functions.Work;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace FuncLabel.Functions.Tests.Work;

@@ -1,0 +1,13 @@
+using FuncLabel.Data.Ontologies;
+
+namespace FuncLabel.Functions.Ontologies;
+
+/// <summary>The ontologies feature: a project's ontology and its versions.</summary>
+public static class OntologiesRegistration
+{
+    public static IServiceCollection AddOntologies(this IServiceCollection services)
+    {
+        services.AddSingleton<OntologyStore>();
+        return services;
+    }
+}
