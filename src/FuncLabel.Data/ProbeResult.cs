@@ -1,7 +1,7 @@
 namespace FuncLabel.Data;
 
 /// <summary>The outcome of one dependency health probe.</summary>
-public sealed record ProbeResult(bool Healthy, double LatencyMs, string? Error)
+internal sealed record ProbeResult(bool Healthy, double LatencyMs, string? Error)
 {
     public static ProbeResult Ok(TimeSpan latency) => new(true, Math.Round(latency.TotalMilliseconds, 2), null);
 

@@ -6,7 +6,7 @@ namespace FuncLabel.Data;
 /// FuncLabel.Infra.Tests against the compiled ARM JSON) and the local blob watcher's <c>blobwatcher.json</c> (checked
 /// by the same tests, since the local host may not depend on this project) all agree with these names.
 /// </summary>
-public static class StorageNames
+internal static class StorageNames
 {
     /// <summary>The app setting (prefix) of the storage account every trigger and client uses.</summary>
     public const string Connection = "AzureWebJobsStorage";
@@ -68,7 +68,7 @@ public static class StorageNames
 /// <c>/blobServices/default/containers/{container}/blobs/{path}</c>, so the container filter is the subject prefix
 /// <see cref="SubjectBeginsWith"/>.
 /// </summary>
-public sealed record BlobEventSubscription(string Name, string Container, string Function, string? SubjectEndsWith)
+internal sealed record BlobEventSubscription(string Name, string Container, string Function, string? SubjectEndsWith)
 {
     public string SubjectBeginsWith => $"/blobServices/default/containers/{Container}/";
 }

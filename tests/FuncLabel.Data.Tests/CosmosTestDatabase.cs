@@ -9,21 +9,21 @@ namespace FuncLabel.Data.Tests;
 /// <summary>A database of its own on the emulator, with every container, deleted afterwards.</summary>
 public sealed class CosmosTestDatabase : IAsyncLifetime
 {
-    public CosmosDatabase Database { get; } = new(new CosmosSettings
+    internal CosmosDatabase Database { get; } = new(new CosmosSettings
     {
         Endpoint = Emulators.CosmosEndpoint,
         Key = Emulators.CosmosKey,
         DatabaseName = UniqueName.For("db"),
     });
 
-    public OutboxFaults Faults { get; } = new();
+    internal OutboxFaults Faults { get; } = new();
 
     /// <summary>Queue messages in outboxes go to the Azurite started with the Cosmos server.</summary>
     public QueueServiceClient Queues { get; } = new(Emulators.StorageConnectionString, QueueMessageFormat.Options());
 
-    public OutboxRelay Relay => new(Database, Queues);
+    internal OutboxRelay Relay => new(Database, Queues);
 
-    public StateWriter Writer => new(Database, Relay, Faults);
+    internal StateWriter Writer => new(Database, Relay, Faults);
 
     public Task InitializeAsync() => Database.EnsureCreatedAsync(CancellationToken.None);
 

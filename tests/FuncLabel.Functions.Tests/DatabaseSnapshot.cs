@@ -5,7 +5,7 @@ using FuncLabel.Data.Ledger;
 namespace FuncLabel.Functions.Tests;
 
 /// <summary>Every document of the given partitions of every container, as canonical text, to prove a request wrote nothing.</summary>
-public static class DatabaseSnapshot
+internal static class DatabaseSnapshot
 {
     public static async Task<string> TakeAsync(CosmosDatabase database, IEnumerable<string> partitionKeys)
     {

@@ -9,7 +9,7 @@ namespace FuncLabel.Data.Assets;
 /// The uploaded bytes of assets: blob container <c>assets</c>, one blob per asset at <c>{projectId}/{path}</c>, where the
 /// path is the asset's globalKey (spaces, unicode and nested '/' as the uploader wrote them).
 /// </summary>
-public sealed class AssetContentStore(BlobServiceClient blobs, BlobUrlSigner urls)
+internal sealed class AssetContentStore(BlobServiceClient blobs, BlobUrlSigner urls)
 {
     private readonly ContainerOnce _container = new(blobs.GetBlobContainerClient(StorageNames.BlobContainers.Assets));
 

@@ -9,7 +9,7 @@ namespace FuncLabel.Data.Assets;
 /// tombstone (<see cref="DeletedAt"/>, no <see cref="Current"/>) so late events for old bytes are recognised and
 /// ignored, and a later upload to the same path continues the version numbers.
 /// </summary>
-public sealed record AssetDocument : VersionedDocument
+internal sealed record AssetDocument : VersionedDocument
 {
     public override string DocType => "asset";
 
@@ -42,7 +42,7 @@ public sealed record AssetDocument : VersionedDocument
 /// <param name="Number">1 for the first upload, +1 for every upload with different bytes.</param>
 /// <param name="Sha256">Lower-case hex of the bytes' SHA-256; labels and work pin it.</param>
 /// <param name="BlobETag">The blob's ETag when it was read; the same ETag again is a redelivery.</param>
-public sealed record AssetVersion(
+internal sealed record AssetVersion(
     int Number,
     string Sha256,
     long Size,
@@ -58,7 +58,7 @@ public sealed record AssetVersion(
 /// it first owns the bytes; later assets with the same bytes are marked <see cref="AssetDocument.DuplicateOf"/> the owner.
 /// A derived document (no ledger): created once, deleted with its owner.
 /// </summary>
-public sealed record ContentClaimDocument : Cosmos.CosmosDocument
+internal sealed record ContentClaimDocument : Cosmos.CosmosDocument
 {
     public override string DocType => "content-claim";
 

@@ -4,7 +4,7 @@ using FuncLabel.Data.Outbox;
 namespace FuncLabel.Data.Assets;
 
 /// <summary>Assets, their content claims, and ingestion errors.</summary>
-public sealed class AssetStore(CosmosDatabase database, StateWriter writer)
+internal sealed class AssetStore(CosmosDatabase database, StateWriter writer)
 {
     private DocumentContainer Assets => database.Container(ContainerDefinitions.Assets);
 

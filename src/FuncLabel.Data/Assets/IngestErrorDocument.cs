@@ -7,7 +7,7 @@ namespace FuncLabel.Data.Assets;
 /// not exist — admins can still read it), id <c>ingest-error:{hash(container/blob/etag)}</c>, so a redelivered event
 /// records it once.
 /// </summary>
-public sealed record IngestErrorDocument : VersionedDocument
+internal sealed record IngestErrorDocument : VersionedDocument
 {
     public override string DocType => "ingest-error";
 

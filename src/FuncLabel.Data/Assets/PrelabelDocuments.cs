@@ -11,7 +11,7 @@ namespace FuncLabel.Data.Assets;
 /// Not a state document: it is data carried by an import, whose own record (with its ledger events) says who imported
 /// what and when. Writes are idempotent upserts of deterministic content, so a redelivered import writes the same bytes.
 /// </remarks>
-public sealed record PrelabelDocument : Cosmos.CosmosDocument
+internal sealed record PrelabelDocument : Cosmos.CosmosDocument
 {
     public override string DocType => "prelabel";
 
@@ -46,7 +46,7 @@ public sealed record PrelabelDocument : Cosmos.CosmosDocument
 /// <c>{projectId}:{HashedIds.GlobalKey(globalKey)}</c>, id <c>HashedIds.AnnotationId(uuid)</c>. Applied (turned into a
 /// <see cref="PrelabelDocument"/>) and deleted when the asset arrives. The route was decided at import time.
 /// </summary>
-public sealed record PendingPrelabelDocument : Cosmos.CosmosDocument
+internal sealed record PendingPrelabelDocument : Cosmos.CosmosDocument
 {
     public override string DocType => "pending-prelabel";
 
@@ -71,7 +71,7 @@ public sealed record PendingPrelabelDocument : Cosmos.CosmosDocument
 }
 
 /// <summary>Reading an asset's pre-labels by route.</summary>
-public static class PrelabelRoutes
+internal static class PrelabelRoutes
 {
     /// <summary>
     /// The annotations of <paramref name="prelabels"/> routed <paramref name="route"/>: <see cref="ConfidenceRoute.Prelabel"/>

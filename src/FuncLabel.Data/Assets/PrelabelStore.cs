@@ -6,7 +6,7 @@ using Microsoft.Azure.Cosmos;
 namespace FuncLabel.Data.Assets;
 
 /// <summary>How an order-checked write ended.</summary>
-public enum OrderedWriteOutcome
+internal enum OrderedWriteOutcome
 {
     /// <summary>No document had this id: created.</summary>
     Created,
@@ -19,10 +19,10 @@ public enum OrderedWriteOutcome
 }
 
 /// <summary>How parking a line ended, and the line it replaced or kept (null when it created one).</summary>
-public sealed record ParkOutcome(OrderedWriteOutcome Outcome, PendingPrelabelDocument? Other);
+internal sealed record ParkOutcome(OrderedWriteOutcome Outcome, PendingPrelabelDocument? Other);
 
 /// <summary>How removing an applied pending line ended.</summary>
-public enum PendingRemoval
+internal enum PendingRemoval
 {
     /// <summary>This call deleted it: the caller is the one that applied it.</summary>
     Removed,
@@ -42,7 +42,7 @@ public enum PendingRemoval
 /// replace. A patch with a filter predicate would decide in one request, but the local Cosmos server evaluates patch
 /// filters by scanning the whole container, which made a 10,000-line re-import take over ten minutes.
 /// </remarks>
-public sealed class PrelabelStore(CosmosDatabase database)
+internal sealed class PrelabelStore(CosmosDatabase database)
 {
     private static readonly ItemRequestOptions NoContent = new() { EnableContentResponseOnWrite = false };
 

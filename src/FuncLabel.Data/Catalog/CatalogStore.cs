@@ -3,7 +3,7 @@ using FuncLabel.Data.Cosmos;
 namespace FuncLabel.Data.Catalog;
 
 /// <summary>The organisation-wide <c>catalog</c> container: project entries (and, later, credential types and holders).</summary>
-public sealed class CatalogStore(CosmosDatabase database)
+internal sealed class CatalogStore(CosmosDatabase database)
 {
     private DocumentContainer Documents => database.Container(ContainerDefinitions.Catalog);
 

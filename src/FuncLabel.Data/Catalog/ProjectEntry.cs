@@ -7,7 +7,7 @@ namespace FuncLabel.Data.Catalog;
 /// kept in step with the project document through its outbox. Lets admins and timers list every project
 /// with one single-partition query.
 /// </summary>
-public sealed record ProjectEntry : IndexDocument
+internal sealed record ProjectEntry : IndexDocument
 {
     public const string PartitionKey = "projects";
 

@@ -4,7 +4,7 @@ namespace FuncLabel.Data.Cosmos;
 /// A conditional update lost <see cref="Rounds"/> races in a row: others kept writing the document between its read
 /// and its write. Requests answer 409 <c>concurrent_change</c> (read again and retry); a queue message is redelivered.
 /// </summary>
-public sealed class ConcurrentChangeException(string subject, int rounds)
+internal sealed class ConcurrentChangeException(string subject, int rounds)
     : Exception($"{subject} changed under each of {rounds} conditional writes; giving up.")
 {
     public string Subject { get; } = subject;

@@ -12,7 +12,7 @@ namespace FuncLabel.Data.Cosmos;
 /// the read) lost a race, so the document is read again and the decision made anew, at most <see cref="MaxRounds"/>
 /// times; then <see cref="ConcurrentChangeException"/>.
 /// </remarks>
-public static class ConditionalUpdate
+internal static class ConditionalUpdate
 {
     /// <summary>
     /// Decide-and-write rounds before giving up. Of the writers that read the same version exactly one wins a round,

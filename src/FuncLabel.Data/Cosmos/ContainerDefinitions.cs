@@ -1,14 +1,14 @@
 namespace FuncLabel.Data.Cosmos;
 
 /// <summary>A Cosmos DB container: its name and partition-key path.</summary>
-public sealed record ContainerDefinition(string Name, string PartitionKeyPath);
+internal sealed record ContainerDefinition(string Name, string PartitionKeyPath);
 
 /// <summary>
 /// The one definition of FuncLabel's Cosmos DB database and containers (docs/architecture.md, Data model).
 /// Start-up creation, Bicep's name-consistency test and every store read these names from here.
 /// Every container is partitioned on <c>/pk</c>; what the pk value means differs per container.
 /// </summary>
-public static class ContainerDefinitions
+internal static class ContainerDefinitions
 {
     public const string DatabaseName = "funclabel";
     public const string PartitionKeyPath = "/pk";

@@ -11,7 +11,7 @@ namespace FuncLabel.Data.Cosmos;
 /// FuncLabel's Cosmos DB database: the client (Gateway mode everywhere), start-up creation of the
 /// containers of <see cref="ContainerDefinitions"/> when configured, and the health probe.
 /// </summary>
-public sealed class CosmosDatabase : IDisposable
+internal sealed class CosmosDatabase : IDisposable
 {
     private readonly CosmosClient _client;
 

@@ -7,7 +7,7 @@ namespace FuncLabel.Data.Cosmos;
 /// containers hold several kinds of document. The ETag is read back from Cosmos (<c>_etag</c>) and
 /// never written by us.
 /// </summary>
-public abstract record CosmosDocument
+internal abstract record CosmosDocument
 {
     [JsonPropertyName("id")]
     public required string Id { get; init; }

@@ -13,7 +13,7 @@ namespace FuncLabel.Data.Cosmos;
 /// Counts are process-wide for the client it is installed on: measure one call at a time (nothing else running on
 /// the client) and take the difference of two <see cref="Snapshot"/>s.
 /// </remarks>
-public sealed class CosmosRequestCounter : RequestHandler
+internal sealed class CosmosRequestCounter : RequestHandler
 {
     private readonly ConcurrentDictionary<string, Tally> _tallies = new(StringComparer.Ordinal);
 
@@ -77,7 +77,7 @@ public sealed class CosmosRequestCounter : RequestHandler
 }
 
 /// <summary>Request counts and total times by kind at one moment; subtract two to get what happened in between.</summary>
-public sealed record CosmosRequestTally(IReadOnlyDictionary<string, (long Count, TimeSpan Elapsed)> ByKind)
+internal sealed record CosmosRequestTally(IReadOnlyDictionary<string, (long Count, TimeSpan Elapsed)> ByKind)
 {
     /// <summary>Every document request (metadata lookups the SDK caches excluded).</summary>
     public long Documents => ByKind.Where(p => p.Key != "metadata").Sum(p => p.Value.Count);

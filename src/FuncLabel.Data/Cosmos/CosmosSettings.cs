@@ -1,7 +1,7 @@
 namespace FuncLabel.Data.Cosmos;
 
 /// <summary>Configuration section <c>Cosmos</c>.</summary>
-public sealed class CosmosSettings
+internal sealed class CosmosSettings
 {
     public const string SectionName = "Cosmos";
 

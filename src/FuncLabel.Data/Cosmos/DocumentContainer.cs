@@ -9,7 +9,7 @@ namespace FuncLabel.Data.Cosmos;
 /// <see cref="WriteResult{T}"/>, and single-partition queries through <see cref="PartitionQuery"/>.
 /// Not a repository: stores wrap it and expose only the operations their callers use.
 /// </summary>
-public sealed class DocumentContainer
+internal sealed class DocumentContainer
 {
     public DocumentContainer(Container container) => Container = container;
 

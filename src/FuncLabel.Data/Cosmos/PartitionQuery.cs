@@ -8,7 +8,7 @@ namespace FuncLabel.Data.Cosmos;
 /// clause (what the local server uses, since it ignores the option; docs/emulators.md, rule 1).
 /// Building every query through this type is what makes "every query is single-partition" hold.
 /// </summary>
-public sealed class PartitionQuery
+internal sealed class PartitionQuery
 {
     private readonly Dictionary<string, object?> _parameters = new(StringComparer.Ordinal);
 

@@ -1,7 +1,7 @@
 namespace FuncLabel.Data.Cosmos;
 
 /// <summary>What a decide step of <see cref="ConditionalUpdate"/> says about the document as read.</summary>
-public sealed class UpdateDecision<TResult>
+internal sealed class UpdateDecision<TResult>
 {
     private readonly Func<CancellationToken, Task<(bool Lost, TResult? Result)>> _apply;
 
@@ -26,7 +26,7 @@ public sealed class UpdateDecision<TResult>
 }
 
 /// <summary>Shorthands for <see cref="UpdateDecision{TResult}"/> that infer the result type.</summary>
-public static class UpdateDecision
+internal static class UpdateDecision
 {
     /// <inheritdoc cref="UpdateDecision{TResult}.Done"/>
     public static UpdateDecision<TResult> Done<TResult>(TResult result) => UpdateDecision<TResult>.Done(result);

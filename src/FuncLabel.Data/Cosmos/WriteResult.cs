@@ -1,7 +1,7 @@
 namespace FuncLabel.Data.Cosmos;
 
 /// <summary>Why a conditional write did not happen. Expected outcomes, not exceptions.</summary>
-public enum WriteFailure
+internal enum WriteFailure
 {
     /// <summary>A create found the id taken (409).</summary>
     AlreadyExists,
@@ -14,7 +14,7 @@ public enum WriteFailure
 }
 
 /// <summary>The outcome of one conditional write: the stored document with its new ETag, or why not.</summary>
-public readonly record struct WriteResult<T>(T? Document, WriteFailure? Failure)
+internal readonly record struct WriteResult<T>(T? Document, WriteFailure? Failure)
     where T : class
 {
     public bool Succeeded => Failure is null;

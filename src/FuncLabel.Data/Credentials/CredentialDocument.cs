@@ -8,7 +8,7 @@ namespace FuncLabel.Data.Credentials;
 /// One document per (user, type), so claim-time gating is one point read per required type. A new grant
 /// replaces the current one (renewal, or re-grant after revocation); the history is in the ledger.
 /// </summary>
-public sealed record CredentialDocument : VersionedDocument
+internal sealed record CredentialDocument : VersionedDocument
 {
     public override string DocType => "credential";
 

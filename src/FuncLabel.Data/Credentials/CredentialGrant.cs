@@ -4,7 +4,7 @@ namespace FuncLabel.Data.Credentials;
 /// One grant to apply to a user's <c>credential:{typeId}</c> document. <see cref="GrantId"/> is deterministic for
 /// exam awards (<c>attempt:{attemptId}:{typeId}</c>), so an exam finish performed twice applies one grant.
 /// </summary>
-public sealed record CredentialGrant(
+internal sealed record CredentialGrant(
     string GrantId,
     string UserId,
     string TypeId,

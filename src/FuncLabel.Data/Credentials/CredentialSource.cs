@@ -1,7 +1,7 @@
 namespace FuncLabel.Data.Credentials;
 
 /// <summary>How a credential was obtained (serialised lower snake_case).</summary>
-public enum CredentialSourceKind
+internal enum CredentialSourceKind
 {
     /// <summary>Awarded by passing an exam attempt.</summary>
     ExamAttempt,
@@ -13,7 +13,7 @@ public enum CredentialSourceKind
 /// <summary>Where a grant came from: the exam attempt, or the admin and their evidence.</summary>
 /// <param name="GrantedBy">The admin's user id, or <c>system</c> for exam awards.</param>
 /// <param name="EvidenceBlobPath">A path in blob storage holding the evidence (offline grants), stored as given.</param>
-public sealed record CredentialSource(
+internal sealed record CredentialSource(
     CredentialSourceKind Kind,
     string GrantedBy,
     string? ProjectId = null,

@@ -9,7 +9,7 @@ namespace FuncLabel.Data.Credentials;
 /// Credential types and holders (container <c>catalog</c>) and users' credentials (container <c>users</c>).
 /// Credentials are organisation-wide, so their ledger events go to the <c>org</c> scope.
 /// </summary>
-public sealed class CredentialStore(CosmosDatabase database, StateWriter writer)
+internal sealed class CredentialStore(CosmosDatabase database, StateWriter writer)
 {
     private DocumentContainer Catalog => database.Container(ContainerDefinitions.Catalog);
 

@@ -6,7 +6,7 @@ namespace FuncLabel.Data.Credentials;
 /// An organisation-wide credential type (container <c>catalog</c>, pk <c>credential-types</c>, id = type id):
 /// a certification project's exam can award it and any project's job can require it.
 /// </summary>
-public sealed record CredentialTypeDocument : VersionedDocument
+internal sealed record CredentialTypeDocument : VersionedDocument
 {
     public const string PartitionKey = "credential-types";
 

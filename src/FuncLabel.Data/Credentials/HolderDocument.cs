@@ -9,7 +9,7 @@ namespace FuncLabel.Data.Credentials;
 /// can find the user's partition even if the request dies right after the credential write. Gating never reads it:
 /// the user's credential document is the truth.
 /// </summary>
-public sealed record HolderDocument : IndexDocument
+internal sealed record HolderDocument : IndexDocument
 {
     public override string DocType => "holder";
 

@@ -4,7 +4,7 @@ using FuncLabel.Domain.Ingestion;
 namespace FuncLabel.Data.Imports;
 
 /// <summary>The states of an import: <c>running</c> → <c>finished</c> or <c>failed</c>.</summary>
-public enum ImportState
+internal enum ImportState
 {
     Running,
     Finished,
@@ -17,7 +17,7 @@ public enum ImportState
 /// Counts are recomputed from the file by every run (never incremented across runs), so a redelivered event yields
 /// the same counts, and an event for an already finished (or failed) blob ETag changes nothing.
 /// </summary>
-public sealed record ImportDocument : VersionedDocument
+internal sealed record ImportDocument : VersionedDocument
 {
     public override string DocType => "import";
 
@@ -90,7 +90,7 @@ public sealed record ImportDocument : VersionedDocument
 }
 
 /// <summary>Why an import ended as failed.</summary>
-public static class ImportFailureKinds
+internal static class ImportFailureKinds
 {
     /// <summary>The project had no ontology: the file was not read. A redelivery changes nothing.</summary>
     public const string NoOntology = "no_ontology";
@@ -108,13 +108,13 @@ public static class ImportFailureKinds
 }
 
 /// <summary>A rejected line as reported: line number, uuid as written (if readable), field path, reason code, message.</summary>
-public sealed record ImportLineError(long Line, string? Uuid, string Field, string Reason, string Message);
+internal sealed record ImportLineError(long Line, string? Uuid, string Field, string Reason, string Message);
 
 /// <summary>
 /// Who asked for an upload URL: container <c>projects</c>, id <c>upload:{hash(container/blob)}</c>. Each request bumps
 /// its version, so the ledger holds every request (docs/product.md, Who uses it: every upload and import traces back to a person).
 /// </summary>
-public sealed record UploadDocument : VersionedDocument
+internal sealed record UploadDocument : VersionedDocument
 {
     public override string DocType => "upload";
 

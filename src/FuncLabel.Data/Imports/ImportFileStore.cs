@@ -10,7 +10,7 @@ namespace FuncLabel.Data.Imports;
 /// <c>{projectId}/{importId}.ndjson</c>, and the rejected lines in container <c>imports</c> at
 /// <c>{projectId}/{importId}.errors.ndjson</c> (never in <c>prelabels</c>, whose blobs trigger imports).
 /// </summary>
-public sealed class ImportFileStore(BlobServiceClient blobs, BlobUrlSigner urls)
+internal sealed class ImportFileStore(BlobServiceClient blobs, BlobUrlSigner urls)
 {
     private const string NdjsonContentType = "application/x-ndjson";
     private readonly ContainerOnce _prelabels = new(blobs.GetBlobContainerClient(StorageNames.BlobContainers.Prelabels));

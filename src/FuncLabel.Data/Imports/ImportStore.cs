@@ -5,7 +5,7 @@ using Microsoft.Azure.Cosmos;
 namespace FuncLabel.Data.Imports;
 
 /// <summary>Import records and upload requests in the <c>projects</c> container.</summary>
-public sealed class ImportStore(CosmosDatabase database, StateWriter writer)
+internal sealed class ImportStore(CosmosDatabase database, StateWriter writer)
 {
     private static readonly ContainerDefinition Container = ContainerDefinitions.Projects;
 

@@ -8,7 +8,7 @@ namespace FuncLabel.Data.Ledger;
 /// <c>{resource}:v{version}</c>, so performing it twice is one create and one 409 (docs/architecture.md, State, events and idempotency).
 /// Partition: <c>{projectId or org}:{yyyy-MM-dd}</c> of <see cref="At"/>, one report day per partition.
 /// </summary>
-public sealed record LedgerEvent : CosmosDocument
+internal sealed record LedgerEvent : CosmosDocument
 {
     public const string OrgScope = "org";
 

@@ -3,7 +3,7 @@ using FuncLabel.Data.Cosmos;
 namespace FuncLabel.Data.Ledger;
 
 /// <summary>Reads of the immutable <c>ledger</c>: one scope's day, or one resource's history within a day.</summary>
-public sealed class LedgerStore(CosmosDatabase database)
+internal sealed class LedgerStore(CosmosDatabase database)
 {
     private DocumentContainer Documents => database.Container(ContainerDefinitions.Ledger);
 

@@ -8,7 +8,7 @@ namespace FuncLabel.Data.Ontologies;
 /// is the ontology version (a PUT that changes nothing writes nothing). Every version is also kept, immutable, as an
 /// <see cref="OntologyVersionDocument"/> written through the outbox of the same write.
 /// </summary>
-public sealed record OntologyDocument : VersionedDocument
+internal sealed record OntologyDocument : VersionedDocument
 {
     public const string DocumentId = "ontology";
 
@@ -27,7 +27,7 @@ public sealed record OntologyDocument : VersionedDocument
 }
 
 /// <summary>One immutable ontology version: id <c>ontology:{version}</c> (labels pin versions).</summary>
-public sealed record OntologyVersionDocument : IndexDocument
+internal sealed record OntologyVersionDocument : IndexDocument
 {
     public override string DocType => "ontology-version";
 
@@ -45,7 +45,7 @@ public sealed record OntologyVersionDocument : IndexDocument
 /// <c>schema-usage</c>. Add-only (a deleted label does not free its ids: conservative for the "class in use" check).
 /// Writers of labels call <see cref="OntologyStore.RecordUsageAsync"/> before writing them.
 /// </summary>
-public sealed record SchemaUsageDocument : Cosmos.CosmosDocument
+internal sealed record SchemaUsageDocument : Cosmos.CosmosDocument
 {
     public const string DocumentId = "schema-usage";
 

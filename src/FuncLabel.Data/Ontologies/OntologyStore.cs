@@ -5,7 +5,7 @@ using FuncLabel.Domain.Ontologies;
 namespace FuncLabel.Data.Ontologies;
 
 /// <summary>Ontology versions and schema-id usage of a project.</summary>
-public sealed class OntologyStore(CosmosDatabase database, StateWriter writer)
+internal sealed class OntologyStore(CosmosDatabase database, StateWriter writer)
 {
     private static readonly ContainerDefinition Container = ContainerDefinitions.Projects;
 

@@ -16,7 +16,7 @@ namespace FuncLabel.Data.Outbox;
 [JsonDerivedType(typeof(IndexOutboxEntry), "index")]
 [JsonDerivedType(typeof(CredentialGrantOutboxEntry), "credential-grant")]
 [JsonDerivedType(typeof(QueueOutboxEntry), "queue")]
-public abstract record OutboxEntry
+internal abstract record OutboxEntry
 {
     /// <summary>Deterministic: derived from the source document and its version.</summary>
     public required string Id { get; init; }
@@ -25,7 +25,7 @@ public abstract record OutboxEntry
 }
 
 /// <summary>Create a ledger event (409 = already recorded).</summary>
-public sealed record LedgerOutboxEntry : OutboxEntry
+internal sealed record LedgerOutboxEntry : OutboxEntry
 {
     public required LedgerEvent Event { get; init; }
 }
@@ -35,7 +35,7 @@ public sealed record LedgerOutboxEntry : OutboxEntry
 /// Applied only when <see cref="SourceVersion"/> is newer than the stored one, so an old entry performed
 /// late never overwrites a newer state. Removal is a tombstone (<c>deleted: true</c>) for the same reason.
 /// </summary>
-public sealed record IndexOutboxEntry : OutboxEntry
+internal sealed record IndexOutboxEntry : OutboxEntry
 {
     public required string Container { get; init; }
 
@@ -54,7 +54,7 @@ public sealed record IndexOutboxEntry : OutboxEntry
 /// attempt). Idempotent through the grant's deterministic id and <see cref="Domain.Credentials.CredentialValidity.Supersedes"/>:
 /// a grant already applied, or overtaken by a later grant or revocation, changes nothing.
 /// </summary>
-public sealed record CredentialGrantOutboxEntry : OutboxEntry
+internal sealed record CredentialGrantOutboxEntry : OutboxEntry
 {
     public required CredentialGrant Grant { get; init; }
 }
@@ -64,7 +64,7 @@ public sealed record CredentialGrantOutboxEntry : OutboxEntry
 /// is deterministic and every consumer records the ids it applied, so a message sent again by a later writer or the
 /// sweep changes nothing.
 /// </summary>
-public sealed record QueueOutboxEntry : OutboxEntry
+internal sealed record QueueOutboxEntry : OutboxEntry
 {
     public required string Queue { get; init; }
 

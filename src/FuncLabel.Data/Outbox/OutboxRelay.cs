@@ -14,7 +14,7 @@ namespace FuncLabel.Data.Outbox;
 /// and by the sweep for entries a crashed request left behind. Every entry is idempotent, so the
 /// relay may perform one any number of times.
 /// </summary>
-public sealed class OutboxRelay(CosmosDatabase database, QueueServiceClient queues)
+internal sealed class OutboxRelay(CosmosDatabase database, QueueServiceClient queues)
 {
     /// <summary>
     /// Performs every entry of the written document, then removes them if the document has not changed
@@ -132,7 +132,7 @@ public sealed class OutboxRelay(CosmosDatabase database, QueueServiceClient queu
 }
 
 /// <summary>Any document with an outbox, as the relay sees it.</summary>
-public sealed record OutboxCarrier : VersionedDocument
+internal sealed record OutboxCarrier : VersionedDocument
 {
     public override string DocType => "outbox-carrier";
 }

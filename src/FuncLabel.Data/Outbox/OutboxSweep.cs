@@ -16,7 +16,7 @@ namespace FuncLabel.Data.Outbox;
 /// partition: unsent <c>task-events</c> messages and ledger events), one per credential type, one per user partition.
 /// Containers that gain state documents with outboxes add their partitions to <see cref="PartitionsAsync"/>.
 /// </remarks>
-public sealed class OutboxSweep(CosmosDatabase database, CatalogStore catalog, JobStore jobs, CredentialStore credentials, OutboxRelay relay, TimeProvider time)
+internal sealed class OutboxSweep(CosmosDatabase database, CatalogStore catalog, JobStore jobs, CredentialStore credentials, OutboxRelay relay, TimeProvider time)
 {
     public static readonly TimeSpan MinimumAge = TimeSpan.FromMinutes(2);
 

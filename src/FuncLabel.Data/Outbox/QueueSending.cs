@@ -7,7 +7,7 @@ namespace FuncLabel.Data.Outbox;
 /// Sending to a queue that may not exist yet (a fresh storage account, a test's own queue names). The body is encoded
 /// as the client says: the app's clients carry <see cref="Storage.QueueMessageFormat"/>.
 /// </summary>
-public static class QueueSending
+internal static class QueueSending
 {
     /// <summary>Sends <paramref name="body"/> to <paramref name="queueName"/>, creating the queue on first use.</summary>
     public static async Task SendCreatingQueueAsync(this QueueServiceClient queues, string queueName, string body, CancellationToken cancellationToken)

@@ -1,7 +1,7 @@
 namespace FuncLabel.Data.Outbox;
 
 /// <summary>When a state write's outbox entries are performed (the write itself is the same in every case).</summary>
-public enum SideEffects
+internal enum SideEffects
 {
     /// <summary>Right after the write: every entry, then the outbox cleared with one If-Match patch.</summary>
     Perform,

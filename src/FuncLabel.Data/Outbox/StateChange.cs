@@ -6,10 +6,10 @@ using FuncLabel.Domain.Serialization;
 namespace FuncLabel.Data.Outbox;
 
 /// <summary>Who makes a change, when, and which ledger scope (project id or <c>org</c>) it belongs to.</summary>
-public sealed record ChangeContext(string Actor, DateTimeOffset At, string Scope);
+internal sealed record ChangeContext(string Actor, DateTimeOffset At, string Scope);
 
 /// <summary>Builds the outbox entries a change owes. Ids derive from the resource and its new version.</summary>
-public static class StateChange
+internal static class StateChange
 {
     /// <summary>
     /// The next version of <paramref name="document"/>: version + 1, its ledger event and any

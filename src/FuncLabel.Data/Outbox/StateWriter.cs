@@ -6,7 +6,7 @@ namespace FuncLabel.Data.Outbox;
 /// The one way state documents are written: one conditional write, then its outbox performed.
 /// A crash between the two leaves the entries on the document for <see cref="OutboxSweep"/>.
 /// </summary>
-public sealed class StateWriter(CosmosDatabase database, OutboxRelay relay, OutboxFaults faults)
+internal sealed class StateWriter(CosmosDatabase database, OutboxRelay relay, OutboxFaults faults)
 {
     public async Task<WriteResult<T>> CreateAsync<T>(ContainerDefinition container, T document, CancellationToken cancellationToken)
         where T : VersionedDocument
@@ -46,7 +46,7 @@ public sealed class StateWriter(CosmosDatabase database, OutboxRelay relay, Outb
 /// A fault that tests arm to kill the work between a state write and its side effects, proving the
 /// sweep completes them. Never armed outside tests; costs one field read per write.
 /// </summary>
-public sealed class OutboxFaults
+internal sealed class OutboxFaults
 {
     private volatile bool _failAfterStateWrite;
 
@@ -61,4 +61,4 @@ public sealed class OutboxFaults
     }
 }
 
-public sealed class InjectedFaultException() : Exception("Injected fault between the state write and its outbox.");
+internal sealed class InjectedFaultException() : Exception("Injected fault between the state write and its outbox.");

@@ -4,7 +4,7 @@ namespace FuncLabel.Data.Outbox;
 /// A state document: every change increments <see cref="Version"/> and may append <see cref="Outbox"/>
 /// entries in the same conditional write.
 /// </summary>
-public abstract record VersionedDocument : Cosmos.CosmosDocument
+internal abstract record VersionedDocument : Cosmos.CosmosDocument
 {
     public long Version { get; init; }
 
@@ -12,7 +12,7 @@ public abstract record VersionedDocument : Cosmos.CosmosDocument
 }
 
 /// <summary>A derived document maintained from a source through <see cref="IndexOutboxEntry"/>.</summary>
-public abstract record IndexDocument : Cosmos.CosmosDocument
+internal abstract record IndexDocument : Cosmos.CosmosDocument
 {
     public long SourceVersion { get; init; }
 

@@ -7,7 +7,7 @@ namespace FuncLabel.Data.Projects;
 /// A person's role in a project: container <c>projects</c>, pk <c>{projectId}</c>, id <c>member:{userId}</c>.
 /// Removal keeps the document with <see cref="RemovedAt"/> so versions (and the users index) stay monotonic.
 /// </summary>
-public sealed record MemberDocument : VersionedDocument
+internal sealed record MemberDocument : VersionedDocument
 {
     public override string DocType => "member";
 

@@ -3,7 +3,7 @@ using FuncLabel.Data.Outbox;
 namespace FuncLabel.Data.Projects;
 
 /// <summary>The project itself: container <c>projects</c>, pk <c>{projectId}</c>, id <c>project</c>.</summary>
-public sealed record ProjectDocument : VersionedDocument
+internal sealed record ProjectDocument : VersionedDocument
 {
     public const string DocumentId = "project";
 

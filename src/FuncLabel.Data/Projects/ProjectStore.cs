@@ -7,7 +7,7 @@ using FuncLabel.Domain.Access;
 namespace FuncLabel.Data.Projects;
 
 /// <summary>The project and member documents of the <c>projects</c> container.</summary>
-public sealed class ProjectStore(CosmosDatabase database, StateWriter writer)
+internal sealed class ProjectStore(CosmosDatabase database, StateWriter writer)
 {
     private static readonly ContainerDefinition Container = ContainerDefinitions.Projects;
 

@@ -8,14 +8,14 @@ using FuncLabel.Domain.Reports;
 namespace FuncLabel.Data.Reports;
 
 /// <summary>A report date of one kind and the formats written for it.</summary>
-public sealed record StoredReport(DateOnly Day, ReportKind Kind, IReadOnlyList<ReportFileFormat> Formats, DateTimeOffset LastModified);
+internal sealed record StoredReport(DateOnly Day, ReportKind Kind, IReadOnlyList<ReportFileFormat> Formats, DateTimeOffset LastModified);
 
 /// <summary>
 /// The report files in blob container <c>reports</c>: <c>{projectId|org}/{yyyy-MM-dd}/{kind}.{json|csv|html}</c>.
 /// Writes are unconditional overwrites, so a rebuild of a date replaces the same three blobs and a timer delivered
 /// twice leaves one set. The blob listing is the index of what exists (no separate document to keep in step).
 /// </summary>
-public sealed class ReportBlobStore(BlobServiceClient blobs)
+internal sealed class ReportBlobStore(BlobServiceClient blobs)
 {
     private readonly ContainerOnce _container = new(blobs.GetBlobContainerClient(StorageNames.BlobContainers.Reports));
 

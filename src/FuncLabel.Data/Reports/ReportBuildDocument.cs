@@ -10,7 +10,7 @@ namespace FuncLabel.Data.Reports;
 /// write that bumps <see cref="VersionedDocument.Version"/> and owes the <c>report.built</c> ledger event, which is how
 /// "who rebuilt this report, when" is answered. The files themselves live in blob storage (<see cref="ReportBlobStore"/>).
 /// </summary>
-public sealed record ReportBuildDocument : VersionedDocument
+internal sealed record ReportBuildDocument : VersionedDocument
 {
     /// <summary>The catalog partition of the organisation-wide reports' build records.</summary>
     public const string OrgPartition = "reports";

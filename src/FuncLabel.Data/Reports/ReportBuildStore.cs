@@ -6,7 +6,7 @@ using FuncLabel.Domain.Reports;
 namespace FuncLabel.Data.Reports;
 
 /// <summary>Build records of reports (<see cref="ReportBuildDocument"/>), each build recorded with a <c>report.built</c> ledger event.</summary>
-public sealed class ReportBuildStore(CosmosDatabase database, StateWriter writer)
+internal sealed class ReportBuildStore(CosmosDatabase database, StateWriter writer)
 {
     public static (ContainerDefinition Container, string PartitionKey) Location(string scope) =>
         scope == LedgerEvent.OrgScope ? (ContainerDefinitions.Catalog, ReportBuildDocument.OrgPartition) : (ContainerDefinitions.Projects, scope);

@@ -17,7 +17,7 @@ namespace FuncLabel.Data.Storage;
 /// injected <see cref="TimeProvider"/>. Thread-safe: concurrent callers may fetch a delegation key at the same time;
 /// the last one is kept, which is harmless.
 /// </remarks>
-public sealed class BlobUrlSigner(BlobServiceClient service, TimeProvider time)
+internal sealed class BlobUrlSigner(BlobServiceClient service, TimeProvider time)
 {
     /// <summary>How far the signed start is backdated to tolerate clock differences.</summary>
     public static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(5);

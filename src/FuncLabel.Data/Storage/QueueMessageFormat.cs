@@ -12,7 +12,7 @@ namespace FuncLabel.Data.Storage;
 /// function, so every <see cref="QueueServiceClient"/> the app or its tests create states the encoding through
 /// <see cref="Options"/>; queue clients inherit it from the service client.
 /// </remarks>
-public static class QueueMessageFormat
+internal static class QueueMessageFormat
 {
     public const QueueMessageEncoding Encoding = QueueMessageEncoding.Base64;
 

@@ -9,7 +9,7 @@ namespace FuncLabel.Data.Training;
 /// One item of an attempt: a template pinned at the version (and pass overlap, asset size) current when the attempt started, the trainee's last
 /// answer, and — after finishing only — its score and feedback (reasons without overlaps).
 /// </summary>
-public sealed record AttemptItem(
+internal sealed record AttemptItem(
     string ItemId,
     string TemplateId,
     int TemplateVersion,
@@ -28,7 +28,7 @@ public sealed record AttemptItem(
 /// moves <see cref="FinishedAt"/> from null, so of two concurrent finishes exactly one succeeds, and only that one
 /// carries the credential-grant outbox entries.
 /// </summary>
-public sealed record AttemptDocument : VersionedDocument
+internal sealed record AttemptDocument : VersionedDocument
 {
     public override string DocType => "attempt";
 

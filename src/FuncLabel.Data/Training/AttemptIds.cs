@@ -10,7 +10,7 @@ namespace FuncLabel.Data.Training;
 /// self-locating, so <c>GET /api/attempts/{attemptId}</c> finds the owner's partition with one point read, for the
 /// owner and for admins alike. Neither part contains <c>/</c>.
 /// </summary>
-public static class AttemptIds
+internal static class AttemptIds
 {
     public static string For(string userId, string projectId, string examId, int number)
     {

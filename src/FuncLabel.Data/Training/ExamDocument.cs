@@ -7,7 +7,7 @@ namespace FuncLabel.Data.Training;
 /// (0–100, compared with the mean item score), the number of attempts each person is allowed, and the credential
 /// types a pass awards.
 /// </summary>
-public sealed record ExamDocument : VersionedDocument
+internal sealed record ExamDocument : VersionedDocument
 {
     public override string DocType => "exam";
 

@@ -7,7 +7,7 @@ namespace FuncLabel.Data.Training;
 /// One "calculate score" of a practice run: container <c>users</c>, pk <c>{userId}</c>, id <c>practice:{practiceId}</c>.
 /// The user's practice history is these documents; the answer itself is not kept (only its size), the feedback is.
 /// </summary>
-public sealed record PracticeDocument : VersionedDocument
+internal sealed record PracticeDocument : VersionedDocument
 {
     public override string DocType => "practice";
 

@@ -10,7 +10,7 @@ namespace FuncLabel.Data.Training;
 /// ontology version it was validated against as a snapshot, so answers to it are validated and scored against exactly
 /// that version even after the project's ontology changes. Gold is readable by owners and admins only.
 /// </summary>
-public sealed record TemplateContentDocument : Cosmos.CosmosDocument
+internal sealed record TemplateContentDocument : Cosmos.CosmosDocument
 {
     public override string DocType => "template-content";
 

@@ -4,7 +4,7 @@ using FuncLabel.Domain.Geometry;
 namespace FuncLabel.Data.Training;
 
 /// <summary>How a template came to be (serialised lower snake_case).</summary>
-public enum TemplateOriginKind
+internal enum TemplateOriginKind
 {
     /// <summary>From a submitted task: start = the task's pre-labels, gold = the submitted answer.</summary>
     Task,
@@ -17,12 +17,12 @@ public enum TemplateOriginKind
 }
 
 /// <summary>Where a template's first version came from: the job, task (pass) and asset for templates made from work.</summary>
-public sealed record TemplateOrigin(TemplateOriginKind Kind, string? JobId = null, string? TaskId = null, string? AssetId = null);
+internal sealed record TemplateOrigin(TemplateOriginKind Kind, string? JobId = null, string? TaskId = null, string? AssetId = null);
 
 /// <summary>One content version of a template: which content document holds its start and gold.</summary>
 /// <param name="Number">1, 2, …: editing the start or the gold makes the next number; attempts pin it.</param>
 /// <param name="ContentId">The <see cref="TemplateContentDocument"/> id in the <c>labels</c> partition of the asset.</param>
-public sealed record TemplateVersionInfo(int Number, string ContentId, int OntologyVersion, int StartCount, int GoldCount, string CreatedBy, DateTimeOffset CreatedAt);
+internal sealed record TemplateVersionInfo(int Number, string ContentId, int OntologyVersion, int StartCount, int GoldCount, string CreatedBy, DateTimeOffset CreatedAt);
 
 /// <summary>
 /// A training template: container <c>projects</c>, pk <c>{projectId}</c>, id <c>template:{templateId}</c>. Holds the
@@ -30,7 +30,7 @@ public sealed record TemplateVersionInfo(int Number, string ContentId, int Ontol
 /// annotations themselves live in <c>labels</c> (<see cref="TemplateContentDocument"/>), read only by the training
 /// handlers, which never put gold in a trainee's view.
 /// </summary>
-public sealed record TemplateDocument : VersionedDocument
+internal sealed record TemplateDocument : VersionedDocument
 {
     public override string DocType => "template";
 

@@ -4,7 +4,7 @@ using FuncLabel.Data.Outbox;
 namespace FuncLabel.Data.Training;
 
 /// <summary>A user's attempts and practice runs (container <c>users</c>, pk <c>{userId}</c>).</summary>
-public sealed class TraineeStore(CosmosDatabase database, StateWriter writer)
+internal sealed class TraineeStore(CosmosDatabase database, StateWriter writer)
 {
     private static readonly ContainerDefinition Users = ContainerDefinitions.Users;
 

@@ -4,7 +4,7 @@ using FuncLabel.Data.Outbox;
 namespace FuncLabel.Data.Training;
 
 /// <summary>Templates and exams (container <c>projects</c>) and template contents (container <c>labels</c>).</summary>
-public sealed class TrainingStore(CosmosDatabase database, StateWriter writer)
+internal sealed class TrainingStore(CosmosDatabase database, StateWriter writer)
 {
     private static readonly ContainerDefinition Projects = ContainerDefinitions.Projects;
 

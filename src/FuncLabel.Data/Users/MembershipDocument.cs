@@ -8,7 +8,7 @@ namespace FuncLabel.Data.Users;
 /// kept in step with <c>member:{userId}</c> through its outbox; answers "my projects" in one partition.
 /// Authorization never reads it: the project's member document is the truth.
 /// </summary>
-public sealed record MembershipDocument : IndexDocument
+internal sealed record MembershipDocument : IndexDocument
 {
     public override string DocType => "membership";
 

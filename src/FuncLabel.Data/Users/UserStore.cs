@@ -3,7 +3,7 @@ using FuncLabel.Data.Cosmos;
 namespace FuncLabel.Data.Users;
 
 /// <summary>The per-user partition of the <c>users</c> container.</summary>
-public sealed class UserStore(CosmosDatabase database)
+internal sealed class UserStore(CosmosDatabase database)
 {
     private DocumentContainer Documents => database.Container(ContainerDefinitions.Users);
 

@@ -2,14 +2,14 @@ using FuncLabel.Data.Outbox;
 
 namespace FuncLabel.Data.Work;
 
-public enum ExportState
+internal enum ExportState
 {
     Pending,
     Done,
 }
 
 /// <summary>What an export contains.</summary>
-public enum ExportContent
+internal enum ExportContent
 {
     /// <summary>One label per asset: the consensus (or the auto-accepted instances).</summary>
     Consensus,
@@ -22,7 +22,7 @@ public enum ExportContent
 /// An export of a job's labels: container <c>projects</c>, pk <c>{projectId}</c>, id <c>export:{jobId}:{exportId}</c>.
 /// Built by a <c>job-launch</c> message into the <c>exports</c> blob container under <c>{projectId}/{jobId}/{exportId}/</c>.
 /// </summary>
-public sealed record ExportDocument : VersionedDocument
+internal sealed record ExportDocument : VersionedDocument
 {
     public override string DocType => "export";
 

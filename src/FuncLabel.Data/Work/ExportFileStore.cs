@@ -8,7 +8,7 @@ namespace FuncLabel.Data.Work;
 /// The files of label exports: blob container <c>exports</c>, <c>{projectId}/{jobId}/{exportId}/{fileName}</c>.
 /// Writes replace, so an export message delivered twice rewrites the same files.
 /// </summary>
-public sealed class ExportFileStore(BlobServiceClient blobs)
+internal sealed class ExportFileStore(BlobServiceClient blobs)
 {
     private readonly ContainerOnce _container = new(blobs.GetBlobContainerClient(StorageNames.BlobContainers.Exports));
 

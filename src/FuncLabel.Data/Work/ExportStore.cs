@@ -4,7 +4,7 @@ using FuncLabel.Data.Outbox;
 namespace FuncLabel.Data.Work;
 
 /// <summary>Export records in the <c>projects</c> container.</summary>
-public sealed class ExportStore(CosmosDatabase database, StateWriter writer)
+internal sealed class ExportStore(CosmosDatabase database, StateWriter writer)
 {
     private static readonly ContainerDefinition Container = ContainerDefinitions.Projects;
 

@@ -13,7 +13,7 @@ namespace FuncLabel.Data.Work;
 /// numbered twice only if its first delivery died between this write and the item's and the redelivery comes after
 /// 5,000 other submissions — queue redelivery comes within minutes.
 /// </remarks>
-public sealed record JobCounterDocument : CosmosDocument
+internal sealed record JobCounterDocument : CosmosDocument
 {
     public const string DocumentId = "counter";
     public const int RecentKept = 5000;
@@ -25,4 +25,4 @@ public sealed record JobCounterDocument : CosmosDocument
     public IReadOnlyList<NumberedMessage> Recent { get; init; } = [];
 }
 
-public sealed record NumberedMessage(string MessageId, long Sequence);
+internal sealed record NumberedMessage(string MessageId, long Sequence);

@@ -4,7 +4,7 @@ using FuncLabel.Domain.Work;
 namespace FuncLabel.Data.Work;
 
 /// <summary>A job's lifecycle: created as a draft, launched (work created), paused (no claims), completed (exported).</summary>
-public enum JobState
+internal enum JobState
 {
     Draft,
     Active,
@@ -13,7 +13,7 @@ public enum JobState
 }
 
 /// <summary>A job: container <c>projects</c>, pk <c>{projectId}</c>, id <c>job:{jobId}</c>.</summary>
-public sealed record JobDocument : VersionedDocument
+internal sealed record JobDocument : VersionedDocument
 {
     public override string DocType => "job";
 

@@ -4,7 +4,7 @@ using FuncLabel.Data.Outbox;
 namespace FuncLabel.Data.Work;
 
 /// <summary>The job documents of the <c>projects</c> container.</summary>
-public sealed class JobStore(CosmosDatabase database, StateWriter writer)
+internal sealed class JobStore(CosmosDatabase database, StateWriter writer)
 {
     private static readonly ContainerDefinition Container = ContainerDefinitions.Projects;
 

@@ -5,7 +5,7 @@ namespace FuncLabel.Data.Work;
 /// looks in. Claims start with a narrow window at a random place and widen it while it holds nothing claimable, so
 /// concurrent claimers read different items while there are many, and the last items are still found.
 /// </summary>
-public sealed record RankWindow(double From, double To)
+internal sealed record RankWindow(double From, double To)
 {
     /// <summary>Every rank (the last resort: answers "nothing claimable" when it holds nothing).</summary>
     public static RankWindow All { get; } = new(0, 2);

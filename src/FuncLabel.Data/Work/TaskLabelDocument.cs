@@ -5,7 +5,7 @@ using FuncLabel.Domain.Work;
 namespace FuncLabel.Data.Work;
 
 /// <summary>What a task label is.</summary>
-public enum TaskLabelKind
+internal enum TaskLabelKind
 {
     /// <summary>A drawer's saved draft (overwritten by each save).</summary>
     Draft,
@@ -21,17 +21,17 @@ public enum TaskLabelKind
 }
 
 /// <summary>A comment on one instance of the reviewed label (or on the whole label when <see cref="Uuid"/> is null).</summary>
-public sealed record InstanceComment(Guid? Uuid, string Text);
+internal sealed record InstanceComment(Guid? Uuid, string Text);
 
 /// <summary>Where a consensus instance came from: the passes that agreed and their instances' uuids.</summary>
-public sealed record InstanceProvenance(Guid Uuid, IReadOnlyList<int> Passes, IReadOnlyList<Guid> SourceUuids, double MeanSimilarity);
+internal sealed record InstanceProvenance(Guid Uuid, IReadOnlyList<int> Passes, IReadOnlyList<Guid> SourceUuids, double MeanSimilarity);
 
 /// <summary>
 /// A label made in a job: container <c>labels</c>, pk <c>{assetId}</c>. Ids are deterministic per job, pass and
 /// attempt (and the work item version the write was based on), so nothing made by one job is mistaken for another's.
 /// Not a state document: the work item that points at it carries the state and the ledger events.
 /// </summary>
-public sealed record TaskLabelDocument : CosmosDocument
+internal sealed record TaskLabelDocument : CosmosDocument
 {
     public override string DocType => "task-label";
 

@@ -5,7 +5,7 @@ using FuncLabel.Domain.Ontologies;
 namespace FuncLabel.Data.Work;
 
 /// <summary>Labels made in jobs (drafts, passes, reviews, consensus) and the pre-labels they start from, in <c>labels</c> (pk = asset id).</summary>
-public sealed class TaskLabelStore(CosmosDatabase database)
+internal sealed class TaskLabelStore(CosmosDatabase database)
 {
     private DocumentContainer Documents => database.Container(ContainerDefinitions.Labels);
 

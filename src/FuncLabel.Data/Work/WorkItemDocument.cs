@@ -9,7 +9,7 @@ namespace FuncLabel.Data.Work;
 /// id <c>{assetId}</c>. Holds the domain <see cref="WorkItem"/> plus fields derived from it on every write, which the
 /// claim and "mine" queries filter on (times as Unix milliseconds, so the query compares numbers).
 /// </summary>
-public sealed record WorkItemDocument : VersionedDocument
+internal sealed record WorkItemDocument : VersionedDocument
 {
     /// <summary>"Never" for <see cref="DrawFreeAt"/>/<see cref="ReviewFreeAt"/>: year 9999, still exact as a JavaScript number.</summary>
     public const long Never = 253402300799000;

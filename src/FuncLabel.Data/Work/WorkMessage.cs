@@ -5,7 +5,7 @@ using FuncLabel.Domain.Serialization;
 namespace FuncLabel.Data.Work;
 
 /// <summary>What a work message asks for.</summary>
-public enum WorkMessageKind
+internal enum WorkMessageKind
 {
     /// <summary><c>task-events</c>: a pass attempt was submitted; count it (first attempts) and decide review.</summary>
     Submitted,
@@ -24,7 +24,7 @@ public enum WorkMessageKind
 /// The body of a <c>task-events</c> or <c>job-launch</c> message. <see cref="Id"/> is deterministic (derived from the
 /// document version that owes it), so a redelivered or re-sent message is recognised as already applied.
 /// </summary>
-public sealed record WorkMessage(
+internal sealed record WorkMessage(
     string Id,
     WorkMessageKind Kind,
     string ProjectId,

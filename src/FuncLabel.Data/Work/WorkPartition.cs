@@ -7,7 +7,7 @@ namespace FuncLabel.Data.Work;
 /// both, and the fan-out would number both jobs' submissions on one counter. Every reader and writer of work items and
 /// of the job counter takes the key from here.
 /// </summary>
-public static class WorkPartition
+internal static class WorkPartition
 {
     /// <summary>The partition of job <paramref name="jobId"/> of project <paramref name="projectId"/> (neither contains <c>:</c>).</summary>
     public static string For(string projectId, string jobId) => $"{projectId}:{jobId}";

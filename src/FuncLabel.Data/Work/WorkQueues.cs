@@ -5,7 +5,7 @@ namespace FuncLabel.Data.Work;
 /// Configuration section <c>Work</c>, <c>QueuePrefix</c>, lets in-process tests give each app its own queues on a
 /// shared Azurite; the function declarations always bind the plain names.
 /// </summary>
-public sealed record WorkQueues(string TaskEvents, string JobLaunch)
+internal sealed record WorkQueues(string TaskEvents, string JobLaunch)
 {
     public static WorkQueues Default { get; } = WithPrefix("");
 

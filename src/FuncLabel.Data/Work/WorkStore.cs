@@ -5,7 +5,7 @@ using FuncLabel.Domain.Work;
 namespace FuncLabel.Data.Work;
 
 /// <summary>The <c>work</c> container: work items and the job counter, one partition per job of a project (<see cref="WorkPartition"/>).</summary>
-public sealed class WorkStore(CosmosDatabase database, StateWriter writer)
+internal sealed class WorkStore(CosmosDatabase database, StateWriter writer)
 {
     public static readonly ContainerDefinition Container = ContainerDefinitions.Work;
 

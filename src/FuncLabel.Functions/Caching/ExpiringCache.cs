@@ -8,7 +8,7 @@ namespace FuncLabel.Functions.Caching;
 /// every time, so something created elsewhere is seen at once; a change made elsewhere is seen within the lifetime,
 /// one made through this instance at once (<see cref="Forget"/>).
 /// </summary>
-public sealed class ExpiringCache<TKey, TValue>(TimeSpan lifetime)
+internal sealed class ExpiringCache<TKey, TValue>(TimeSpan lifetime)
     where TKey : notnull
     where TValue : class
 {

@@ -15,7 +15,7 @@ namespace FuncLabel.Functions.Credentials;
 /// reaches every instance within the cache's lifetime; the credentials themselves are read fresh on every claim, so a
 /// revocation or an expiry is effective at the very next claim.
 /// </remarks>
-public sealed class ClaimGate(CredentialGate gate, TimeProvider time)
+internal sealed class ClaimGate(CredentialGate gate, TimeProvider time)
 {
     /// <summary>Null when <paramref name="userId"/> may claim in <paramref name="job"/>; else the 403 that names each shortfall.</summary>
     public async Task<ProblemHttpResult?> RefusalAsync(JobDocument job, string userId, CancellationToken cancellationToken)

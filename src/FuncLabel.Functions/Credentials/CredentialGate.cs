@@ -4,7 +4,7 @@ using FuncLabel.Domain.Credentials;
 namespace FuncLabel.Functions.Credentials;
 
 /// <summary>A required credential the user does not validly hold, and why (missing, expired, revoked, not yet issued).</summary>
-public sealed record CredentialShortfall(string TypeId, CredentialStatus Status);
+internal sealed record CredentialShortfall(string TypeId, CredentialStatus Status);
 
 /// <summary>
 /// Claim-time gating (docs/product.md, capability 8): a job that requires credentials serves a task only to a user who
@@ -15,7 +15,7 @@ public sealed record CredentialShortfall(string TypeId, CredentialStatus Status)
 /// The claim handler calls <see cref="CheckAsync"/> before choosing a slot and, when the result is not empty,
 /// answers 403 with a problem document that names each shortfall (type id and status).
 /// </remarks>
-public sealed class CredentialGate(CredentialStore credentials)
+internal sealed class CredentialGate(CredentialStore credentials)
 {
     /// <summary>The required types <paramref name="userId"/> does not validly hold at <paramref name="now"/>, in the order given; empty = allowed.</summary>
     public async Task<IReadOnlyList<CredentialShortfall>> CheckAsync(

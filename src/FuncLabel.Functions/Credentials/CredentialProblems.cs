@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace FuncLabel.Functions.Credentials;
 
 /// <summary>The problem document of a claim refused by <see cref="CredentialGate"/>.</summary>
-public static class CredentialProblems
+internal static class CredentialProblems
 {
     public const string Code = "missing_credentials";
 

@@ -14,7 +14,7 @@ namespace FuncLabel.Functions.Credentials;
 /// Organisation-wide credentials (docs/product.md, capability 8): types and offline grants and revocations are for platform
 /// admins; a user reads their own credentials (others get 404, admins everyone's).
 /// </summary>
-public static class CredentialsApi
+internal static class CredentialsApi
 {
     /// <summary>The <c>{userId}</c> alias for the caller in <c>GET /api/users/me/credentials</c>.</summary>
     public const string Me = "me";
@@ -173,7 +173,7 @@ public static class CredentialsApi
 }
 
 /// <summary>The services of <see cref="CredentialsApi"/>'s handlers.</summary>
-public sealed class CredentialServices([FromServices] CredentialStore credentials, [FromServices] TimeProvider time)
+internal sealed class CredentialServices([FromServices] CredentialStore credentials, [FromServices] TimeProvider time)
 {
     public CredentialStore Credentials { get; } = credentials;
 

@@ -3,7 +3,7 @@ using FuncLabel.Data.Credentials;
 namespace FuncLabel.Functions.Credentials;
 
 /// <summary>The credentials feature: credential types, grants, and the claim-time gate jobs use.</summary>
-public static class CredentialsRegistration
+internal static class CredentialsRegistration
 {
     public static IServiceCollection AddCredentials(this IServiceCollection services)
     {

@@ -4,7 +4,7 @@ using FuncLabel.Functions.Validation;
 namespace FuncLabel.Functions.Credentials;
 
 /// <summary>The rule for a job's <c>requiredCredentials</c>: known credential type ids, each at most once.</summary>
-public static class RequiredCredentialsRule
+internal static class RequiredCredentialsRule
 {
     /// <summary>More would make every claim pay as many point reads; no real job certifies that many things.</summary>
     public const int MaxTypes = 20;

@@ -4,7 +4,7 @@ using FuncLabel.Data;
 namespace FuncLabel.Functions.Hosting;
 
 /// <summary>Lists at most one container: the cheapest call that proves the endpoint answers and the credential is accepted.</summary>
-public sealed class BlobHealthProbe(BlobServiceClient blobs) : IHealthProbe
+internal sealed class BlobHealthProbe(BlobServiceClient blobs) : IHealthProbe
 {
     public string Name => "blob";
 

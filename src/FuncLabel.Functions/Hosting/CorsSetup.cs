@@ -8,7 +8,7 @@ namespace FuncLabel.Functions.Hosting;
 /// (the platform's own CORS is left empty so it does not answer first). <c>ETag</c> and <c>Location</c> are exposed
 /// so a front end can send <c>If-Match</c> and follow creations. No origin is allowed unless configured.
 /// </summary>
-public static class CorsSetup
+internal static class CorsSetup
 {
     public const string SectionName = "Cors";
 

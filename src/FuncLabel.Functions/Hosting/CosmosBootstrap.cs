@@ -14,7 +14,7 @@ namespace FuncLabel.Functions.Hosting;
 /// invocations wait for <see cref="Ready"/> (<see cref="CosmosReadiness"/>): the first request of a fresh local run
 /// must not find its container missing.
 /// </remarks>
-public sealed class CosmosBootstrap(CosmosSettings settings, IServiceProvider services, ILogger<CosmosBootstrap> logger) : IHostedService
+internal sealed class CosmosBootstrap(CosmosSettings settings, IServiceProvider services, ILogger<CosmosBootstrap> logger) : IHostedService
 {
     private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
 

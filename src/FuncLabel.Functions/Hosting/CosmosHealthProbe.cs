@@ -3,7 +3,7 @@ using FuncLabel.Data.Cosmos;
 
 namespace FuncLabel.Functions.Hosting;
 
-public sealed class CosmosHealthProbe(CosmosDatabase database) : IHealthProbe
+internal sealed class CosmosHealthProbe(CosmosDatabase database) : IHealthProbe
 {
     public string Name => "cosmos";
 

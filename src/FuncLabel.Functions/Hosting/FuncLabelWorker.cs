@@ -4,7 +4,7 @@ using Microsoft.Azure.Functions.Worker.Builder;
 namespace FuncLabel.Functions.Hosting;
 
 /// <summary>The app's worker set-up after the ASP.NET Core integration: its middleware and its services.</summary>
-public static class FuncLabelWorker
+internal static class FuncLabelWorker
 {
     /// <summary>
     /// Shared by Program.cs and the tests' in-process worker, so both run the same middleware order and services.

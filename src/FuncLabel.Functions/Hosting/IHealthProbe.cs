@@ -3,7 +3,7 @@ using FuncLabel.Data;
 namespace FuncLabel.Functions.Hosting;
 
 /// <summary>One dependency reported by <c>GET /api/health</c> (Cosmos DB, Blob, Queue).</summary>
-public interface IHealthProbe
+internal interface IHealthProbe
 {
     string Name { get; }
 

@@ -8,7 +8,7 @@ namespace FuncLabel.Functions.Hosting;
 /// prints a bearer token the local configuration accepts. The key is <c>Auth__DevSigningKey</c> from the
 /// environment, else from the settings file's <c>Values</c>. Development only: the app refuses that key in Azure.
 /// </summary>
-public static class MintTokenCommand
+internal static class MintTokenCommand
 {
     public static bool TryRun(string[] args)
     {

@@ -4,7 +4,7 @@ using FuncLabel.Data;
 namespace FuncLabel.Functions.Hosting;
 
 /// <summary>Lists at most one queue: the cheapest call that proves the endpoint answers and the credential is accepted.</summary>
-public sealed class QueueHealthProbe(QueueServiceClient queues) : IHealthProbe
+internal sealed class QueueHealthProbe(QueueServiceClient queues) : IHealthProbe
 {
     public string Name => "queue";
 

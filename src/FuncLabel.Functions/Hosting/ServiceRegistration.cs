@@ -18,7 +18,7 @@ namespace FuncLabel.Functions.Hosting;
 /// The app's one composition root: the shared pieces (HTTP, JSON, authentication, Cosmos DB, storage, the ledger)
 /// registered here, then each feature's own <c>Add&lt;Feature&gt;</c> (docs/architecture.md, "Feature folders").
 /// </summary>
-public static class ServiceRegistration
+internal static class ServiceRegistration
 {
     public static IServiceCollection AddFuncLabel(this IServiceCollection services, IConfiguration configuration)
     {

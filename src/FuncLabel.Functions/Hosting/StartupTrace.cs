@@ -13,7 +13,7 @@ namespace FuncLabel.Functions.Hosting;
 /// The process start time comes from the OS (clock-tick resolution, 10 ms on Linux); later phases are measured with
 /// <see cref="Stopwatch"/> from the <c>Main</c> entry mark, so only that first offset carries the coarse resolution.
 /// </remarks>
-public static class StartupTrace
+internal static class StartupTrace
 {
     public const string Variable = "FUNCLABEL_STARTUP_TRACE";
 

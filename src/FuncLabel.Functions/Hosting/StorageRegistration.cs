@@ -24,7 +24,7 @@ namespace FuncLabel.Functions.Hosting;
 /// storage, so start-up fails with a clear message rather than with an endpoint that cannot bind its services.
 /// Queue clients write base64 messages (<see cref="QueueMessageFormat"/>), as host.json's queue trigger reads them.
 /// </remarks>
-public static class StorageRegistration
+internal static class StorageRegistration
 {
     public const string SettingName = "AzureWebJobsStorage";
 

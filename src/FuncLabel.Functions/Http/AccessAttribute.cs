@@ -4,7 +4,7 @@ using FuncLabel.Functions.Security;
 namespace FuncLabel.Functions.Http;
 
 /// <summary>Who may call an HTTP function, as written on the method (<see cref="AccessAttribute"/>).</summary>
-public enum Callers
+internal enum Callers
 {
     /// <summary>Anyone, without a token.</summary>
     Anonymous,
@@ -28,7 +28,7 @@ public enum Callers
 /// (<see cref="HttpFunctionCatalog"/>), so a new function cannot be left open by omission.
 /// </summary>
 [AttributeUsage(AttributeTargets.Method, AllowMultiple = false)]
-public sealed class AccessAttribute(Callers callers, ProjectRole minimumRole = ProjectRole.Annotator) : Attribute
+internal sealed class AccessAttribute(Callers callers, ProjectRole minimumRole = ProjectRole.Annotator) : Attribute
 {
     public Callers Callers { get; } = callers;
 
@@ -50,11 +50,11 @@ public sealed class AccessAttribute(Callers callers, ProjectRole minimumRole = P
 /// run), so it owes no ledger event; the ledger coverage test holds every other non-GET function to one.
 /// </summary>
 [AttributeUsage(AttributeTargets.Method, AllowMultiple = false)]
-public sealed class ChangesNoStateAttribute : Attribute;
+internal sealed class ChangesNoStateAttribute : Attribute;
 
 /// <summary>The operation's one-line summary and tag in <c>/api/openapi.json</c>.</summary>
 [AttributeUsage(AttributeTargets.Method, AllowMultiple = false)]
-public sealed class OperationAttribute(string tag, string summary) : Attribute
+internal sealed class OperationAttribute(string tag, string summary) : Attribute
 {
     public string Tag { get; } = tag;
 
@@ -63,7 +63,7 @@ public sealed class OperationAttribute(string tag, string summary) : Attribute
 
 /// <summary>A query parameter the function reads, for <c>/api/openapi.json</c> (the worker binds none by itself).</summary>
 [AttributeUsage(AttributeTargets.Method, AllowMultiple = true)]
-public sealed class QueryAttribute(string name, Type type, string description) : Attribute
+internal sealed class QueryAttribute(string name, Type type, string description) : Attribute
 {
     public string Name { get; } = name;
 

@@ -5,7 +5,7 @@ using Microsoft.Azure.Cosmos;
 namespace FuncLabel.Functions.Http;
 
 /// <summary>The HTTP status an exception that escaped a function answers with.</summary>
-public static class ErrorStatus
+internal static class ErrorStatus
 {
     /// <summary>
     /// Client errors raised while reading a request keep their status (413 for an oversized body, 400 for a body that

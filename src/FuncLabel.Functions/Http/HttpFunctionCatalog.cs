@@ -7,7 +7,7 @@ namespace FuncLabel.Functions.Http;
 /// <summary>One HTTP function of the app, as its method and attributes declare it.</summary>
 /// <param name="Route">The route under the <c>api</c> prefix, e.g. <c>projects/{projectId}</c>.</param>
 /// <param name="Methods">Upper-case HTTP methods.</param>
-public sealed record HttpFunction(
+internal sealed record HttpFunction(
     string Name,
     string EntryPoint,
     string Route,
@@ -59,7 +59,7 @@ public sealed record HttpFunction(
 
 /// <summary>Marks the fallback HTTP function, which routes requests to the app but is not an API operation.</summary>
 [AttributeUsage(AttributeTargets.Method, AllowMultiple = false)]
-public sealed class NotAnOperationAttribute : Attribute;
+internal sealed class NotAnOperationAttribute : Attribute;
 
 /// <summary>
 /// Every HTTP function of the app, read once from the <c>[Function]</c> methods of this assembly (the same methods the
@@ -70,7 +70,7 @@ public sealed class NotAnOperationAttribute : Attribute;
 /// Building it throws when an HTTP function has no <see cref="AccessAttribute"/>: the app then refuses to start
 /// (<see cref="HttpFunctionCatalogCheck"/>), so no function is reachable without a rule.
 /// </remarks>
-public sealed class HttpFunctionCatalog
+internal sealed class HttpFunctionCatalog
 {
     private readonly Dictionary<string, HttpFunction> _byEntryPoint;
 

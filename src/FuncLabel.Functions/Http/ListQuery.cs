@@ -1,9 +1,9 @@
 namespace FuncLabel.Functions.Http;
 
 /// <summary>A page of a list (<c>?limit=&amp;continuationToken=</c>).</summary>
-public sealed record ListPage<T>(IReadOnlyList<T> Items, string? ContinuationToken);
+internal sealed record ListPage<T>(IReadOnlyList<T> Items, string? ContinuationToken);
 
-public static class ListLimits
+internal static class ListLimits
 {
     public const int Default = 50;
     public const int Max = 200;

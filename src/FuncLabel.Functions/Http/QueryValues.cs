@@ -6,7 +6,7 @@ namespace FuncLabel.Functions.Http;
 /// Query string values of HTTP functions (the worker binds route values, not the query). A value that is present but
 /// malformed is a 400, as it was when the API bound them itself.
 /// </summary>
-public static class QueryValues
+internal static class QueryValues
 {
     public static int? Int32(HttpRequest request, string name)
     {

@@ -17,7 +17,7 @@ namespace FuncLabel.Functions.Ingestion;
 /// Each job is its own <c>work</c> partition, so no single query can span them; projects have few jobs. An expired
 /// claim no longer counts (the task is then free for others), nor does a rework waiting to be claimed again.
 /// </remarks>
-public sealed class AssetContentAccess(JobStore jobs, WorkStore work, Training.TrainingAssetAccess training, TimeProvider time)
+internal sealed class AssetContentAccess(JobStore jobs, WorkStore work, Training.TrainingAssetAccess training, TimeProvider time)
 {
     public async Task<bool> AllowsAsync(HttpContext http, string projectId, string assetId, CancellationToken cancellationToken) =>
         http.ProjectAccess().Has(ProjectRole.Owner)

@@ -8,7 +8,7 @@ using FuncLabel.Domain.Ingestion;
 namespace FuncLabel.Functions.Ingestion;
 
 /// <summary>What reading an asset blob found.</summary>
-public sealed record AssetContent(string ETag, long Size, string Sha256, ContentKind Kind, PixelSize? Dimensions, long? CodePoints);
+internal sealed record AssetContent(string ETag, long Size, string Sha256, ContentKind Kind, PixelSize? Dimensions, long? CodePoints);
 
 /// <summary>
 /// Reads an asset blob with constant memory: range reads of the head for the content type and image dimensions
@@ -20,7 +20,7 @@ public sealed record AssetContent(string ETag, long Size, string Sha256, Content
 /// ETags of both responses, and a blob replaced in between is read again from the start (a few times at most).
 /// Memory: one pooled 80 KiB buffer plus the 64 KiB head, whatever the blob size.
 /// </remarks>
-public static class AssetContentReader
+internal static class AssetContentReader
 {
     public const int HeadBytes = 64 * 1024;
     private const int JpegStepBytes = 4 * 1024;

@@ -20,7 +20,7 @@ namespace FuncLabel.Functions.Ingestion;
 /// The same bytes uploaded again (new ETag, same SHA-256) are not a new version. An unknown project or an unusable path
 /// is recorded as an ingestion error and the invocation succeeds: retrying would not help.
 /// </remarks>
-public sealed class AssetIngestion(
+internal sealed class AssetIngestion(
     AssetContentStore content,
     AssetStore assets,
     ProjectStore projects,

@@ -10,7 +10,7 @@ namespace FuncLabel.Functions.Ingestion;
 /// which reads it through the bound <see cref="BlobClient"/> (header by range, SHA-256 while streaming). Deliveries are
 /// at least once; ingestion is idempotent per blob and ETag.
 /// </summary>
-public sealed class AssetUploadedFunction(AssetIngestion ingestion, ILogger<AssetUploadedFunction> logger)
+internal sealed class AssetUploadedFunction(AssetIngestion ingestion, ILogger<AssetUploadedFunction> logger)
 {
     public const string Name = "assetUploaded";
 

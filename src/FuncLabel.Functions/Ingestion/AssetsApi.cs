@@ -17,7 +17,7 @@ namespace FuncLabel.Functions.Ingestion;
 /// Assets of a project (registered by ingestion, never created here) and the ingestion errors of uploads that could
 /// not be registered. See docs/ingestion.md for the delete cascade.
 /// </summary>
-public static class AssetsApi
+internal static class AssetsApi
 {
     
 
@@ -161,7 +161,7 @@ public static class AssetsApi
     }
 }
 
-public sealed record AssetView(
+internal sealed record AssetView(
     string Id, string GlobalKey, int Version, string Sha256, long Size, string ContentType, int? Width, int? Height, long? CodePoints,
     string? DuplicateOf, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, IReadOnlyList<AssetVersion> Versions)
 {
@@ -170,4 +170,4 @@ public sealed record AssetView(
         a.Current.CodePoints, a.DuplicateOf, a.CreatedAt, a.UpdatedAt, a.Versions);
 }
 
-public sealed record IngestErrorView(string Container, string BlobName, string Reason, string Message, string EventId, DateTimeOffset At);
+internal sealed record IngestErrorView(string Container, string BlobName, string Reason, string Message, string EventId, DateTimeOffset At);

@@ -13,7 +13,7 @@ namespace FuncLabel.Functions.Ingestion;
 /// <c>asset.Current.Sha256</c>; a different SHA-256 than the pinned one means new bytes → open slots become stale).
 /// A listener that throws fails the invocation, so the queue retries the whole (idempotent) ingestion.
 /// </remarks>
-public interface IAssetRegistrationListener
+internal interface IAssetRegistrationListener
 {
     /// <summary>The asset has a live current version (new, new bytes, or unchanged on redelivery).</summary>
     Task OnAssetRegisteredAsync(AssetDocument asset, CancellationToken cancellationToken);

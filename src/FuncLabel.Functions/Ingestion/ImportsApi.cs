@@ -16,7 +16,7 @@ namespace FuncLabel.Functions.Ingestion;
 /// Pre-label imports: list, status (counts, progress, first rejected lines, a short-lived read URL of the error file),
 /// and a dry run that validates and routes an NDJSON body without storing anything.
 /// </summary>
-public static class ImportsApi
+internal static class ImportsApi
 {
     /// <summary>Most lines a dry run reads; the body is also bounded by the request-size limit (<c>Limits:MaxBodyBytes</c>).</summary>
     public const int DryRunMaxLines = 10_000;
@@ -101,7 +101,7 @@ public static class ImportsApi
 /// </param>
 /// <param name="PendingApplied">Parked lines applied since their asset arrived (included in <c>accepted</c>/<c>toReview</c>).</param>
 /// <param name="FailureKind"><c>no_ontology</c>, <c>gave_up</c> (the run failed on its last allowed delivery) or <c>stalled</c> (its run died).</param>
-public sealed record ImportView(
+internal sealed record ImportView(
     string Id, string State, string RequestedBy, int OntologyVersion, DateTimeOffset StartedAt, DateTimeOffset? FinishedAt,
     ImportCounts Counts, long PendingApplied, double Progress, long BytesRead, long TotalBytes, IReadOnlyList<ImportLineError> FirstErrors,
     string? ErrorFile, string? ErrorFileUrl, string? Failure, string? FailureKind)
@@ -125,4 +125,4 @@ public sealed record ImportView(
 }
 
 /// <param name="Truncated">True when the body had more than <see cref="ImportsApi.DryRunMaxLines"/> lines (the rest was not read).</param>
-public sealed record DryRunView(int OntologyVersion, ImportCounts Counts, IReadOnlyList<ImportLineError> Errors, bool Truncated);
+internal sealed record DryRunView(int OntologyVersion, ImportCounts Counts, IReadOnlyList<ImportLineError> Errors, bool Truncated);

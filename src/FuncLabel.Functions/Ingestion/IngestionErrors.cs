@@ -7,7 +7,7 @@ namespace FuncLabel.Functions.Ingestion;
 /// project its path names. Once per blob version: the error's id derives from the container, the name and the ETag
 /// (the event id when there is none), so a redelivered event records nothing more.
 /// </summary>
-public sealed class IngestionErrors(AssetStore assets, TimeProvider time)
+internal sealed class IngestionErrors(AssetStore assets, TimeProvider time)
 {
     /// <param name="reason">Lower snake_case, e.g. <c>unknown_project</c>, <c>invalid_path</c>.</param>
     /// <param name="message">What the uploader should fix, in a sentence.</param>

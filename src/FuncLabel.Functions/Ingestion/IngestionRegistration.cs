@@ -7,7 +7,7 @@ namespace FuncLabel.Functions.Ingestion;
 /// The ingestion feature: upload URLs, asset registration from blob events, pre-label imports and the asset routes.
 /// The blob stores it writes through are registered with the storage clients (<see cref="Hosting.StorageRegistration"/>).
 /// </summary>
-public static class IngestionRegistration
+internal static class IngestionRegistration
 {
     public static IServiceCollection AddIngestion(this IServiceCollection services)
     {

@@ -19,7 +19,7 @@ namespace FuncLabel.Functions.Ingestion;
 /// deletes. A delivery that dies between its deletes and that patch loses those lines' count (the import keeps showing
 /// them as pending); the pre-labels themselves are written before the deletes and are never lost.</para>
 /// </remarks>
-public static class PendingPrelabels
+internal static class PendingPrelabels
 {
     /// <summary>Passes over the partition before giving the rest to the next delivery (each pass applies every line it reads).</summary>
     private const int MaxPasses = 5;

@@ -15,7 +15,7 @@ using FuncLabel.Functions.Validation;
 namespace FuncLabel.Functions.Ingestion;
 
 /// <summary>What one import run did, for logs and the throughput benchmark.</summary>
-public sealed record ImportRun(string ImportId, ImportState State, ImportCounts Counts, TimeSpan Elapsed, TimeSpan ParseTime, TimeSpan WriteTime, bool Skipped);
+internal sealed record ImportRun(string ImportId, ImportState State, ImportCounts Counts, TimeSpan Elapsed, TimeSpan ParseTime, TimeSpan WriteTime, bool Skipped);
 
 /// <summary>
 /// Imports a pre-label NDJSON file from its blob-created event (<c>prelabels/{projectId}/{importId}.ndjson</c>).
@@ -39,7 +39,7 @@ public sealed record ImportRun(string ImportId, ImportState State, ImportCounts 
 /// stored twice. A run that throws on the blob's last allowed delivery is failed by <see cref="GiveUpAsync"/>; one
 /// whose process died is failed by <see cref="StalledImports"/>.
 /// </remarks>
-public sealed class PrelabelImporter(
+internal sealed class PrelabelImporter(
     ImportFileStore files,
     ImportStore imports,
     AssetStore assets,
@@ -380,4 +380,4 @@ internal sealed class SupersededLines
 }
 
 /// <summary>Two deliveries of the same file started an import at the same instant; the loser fails and is retried.</summary>
-public sealed class ImportRaceException(string importId) : Exception($"Import '{importId}' was started concurrently; retrying.");
+internal sealed class ImportRaceException(string importId) : Exception($"Import '{importId}' was started concurrently; retrying.");

@@ -11,7 +11,7 @@ using FuncLabel.Domain.Ontologies;
 namespace FuncLabel.Functions.Ingestion;
 
 /// <summary>One write an import owes: a pre-label on a known asset, or a line parked until its asset arrives.</summary>
-public sealed record PlannedWrite(PrelabelDocument? Prelabel, PendingPrelabelDocument? Pending);
+internal sealed record PlannedWrite(PrelabelDocument? Prelabel, PendingPrelabelDocument? Pending);
 
 /// <summary>
 /// Reads an NDJSON pre-label stream and decides what each line becomes, counting as it goes (<see cref="Tally"/>):
@@ -25,7 +25,7 @@ public sealed record PlannedWrite(PrelabelDocument? Prelabel, PendingPrelabelDoc
 /// ingested size; parked lines only against what holds for every asset (their asset's size is not known yet). <see cref="ParseTime"/> accumulates the time spent between
 /// yields (reading, parsing, validating, resolving), so a caller can tell parsing from writing.
 /// </remarks>
-public sealed class PrelabelPlanner(string projectId, string importId, Ontology ontology, AssetStore assets)
+internal sealed class PrelabelPlanner(string projectId, string importId, Ontology ontology, AssetStore assets)
 {
     public const int MaxCachedAssets = 100_000;
     private readonly Dictionary<string, AssetDocument?> _assets = new(StringComparer.Ordinal);

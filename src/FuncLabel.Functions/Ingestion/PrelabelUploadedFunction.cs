@@ -20,7 +20,7 @@ namespace FuncLabel.Functions.Ingestion;
 /// <c>AzureFunctionsJobHost__extensions__queues__maxDequeueCount</c> app setting over host.json, and the same setting
 /// reaches the worker; without it the default equals host.json's value.
 /// </remarks>
-public sealed class PrelabelUploadedFunction(PrelabelImporter importer, IConfiguration configuration, ILogger<PrelabelUploadedFunction> logger)
+internal sealed class PrelabelUploadedFunction(PrelabelImporter importer, IConfiguration configuration, ILogger<PrelabelUploadedFunction> logger)
 {
     public const string Name = "prelabelUploaded";
 

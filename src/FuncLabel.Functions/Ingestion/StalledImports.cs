@@ -16,7 +16,7 @@ namespace FuncLabel.Functions.Ingestion;
 /// write, so a run that saved progress meanwhile wins. A delivery that still arrives later runs the file again
 /// (<see cref="ImportFailureKinds.MayRunAgain"/>). Cost: one single-partition query per project per sweep.
 /// </remarks>
-public sealed class StalledImports(CatalogStore catalog, ImportStore imports, IConfiguration configuration, TimeProvider time)
+internal sealed class StalledImports(CatalogStore catalog, ImportStore imports, IConfiguration configuration, TimeProvider time)
 {
     public static readonly TimeSpan DefaultStaleAfter = TimeSpan.FromMinutes(15);
 

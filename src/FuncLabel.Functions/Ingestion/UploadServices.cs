@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace FuncLabel.Functions.Ingestion;
 
 /// <summary>What the upload route uses, bundled for <c>[AsParameters]</c>.</summary>
-public sealed class UploadServices(
+internal sealed class UploadServices(
     [FromServices] ImportStore imports, [FromServices] AssetContentStore assetContent, [FromServices] ImportFileStore importFiles, [FromServices] TimeProvider time)
 {
     public ImportStore Imports { get; } = imports;

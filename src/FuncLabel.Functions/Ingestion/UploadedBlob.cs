@@ -12,7 +12,7 @@ namespace FuncLabel.Functions.Ingestion;
 /// <param name="ETag">The blob's ETag when it was read for the trigger, if it still existed.</param>
 /// <param name="ContentLength">Its size then.</param>
 /// <param name="EventTime">Its last modification then.</param>
-public sealed record BlobCreatedEvent(string Id, string Container, string BlobName, string? ETag, long? ContentLength, DateTimeOffset? EventTime)
+internal sealed record BlobCreatedEvent(string Id, string Container, string BlobName, string? ETag, long? ContentLength, DateTimeOffset? EventTime)
 {
     /// <summary>
     /// The blob a trigger handed over, with its current properties; null when it was deleted before the trigger ran

@@ -16,7 +16,7 @@ namespace FuncLabel.Functions.Ingestion;
 /// absent). The request is recorded (upload document + ledger event <c>upload.requested</c> by the caller), and the
 /// import record later names that person as <c>requestedBy</c>.
 /// </summary>
-public static class UploadsApi
+internal static class UploadsApi
 {
     public static readonly TimeSpan UrlLifetime = TimeSpan.FromMinutes(15);
 
@@ -76,7 +76,7 @@ public static class UploadsApi
 /// <param name="Kind"><c>asset</c> or <c>prelabels</c>.</param>
 /// <param name="Path">For assets: the path inside the project (becomes the asset's globalKey).</param>
 /// <param name="ImportId">For pre-labels: the import id (generated when absent).</param>
-public sealed record UploadRequest(string? Kind, string? Path, string? ImportId);
+internal sealed record UploadRequest(string? Kind, string? Path, string? ImportId);
 
 /// <summary>PUT the bytes to <paramref name="Url"/> with <c>x-ms-blob-type: BlockBlob</c> before <paramref name="ExpiresAt"/>.</summary>
-public sealed record UploadView(string Url, string Container, string BlobName, string? ImportId, DateTimeOffset ExpiresAt);
+internal sealed record UploadView(string Url, string Container, string BlobName, string? ImportId, DateTimeOffset ExpiresAt);

@@ -1,7 +1,7 @@
 namespace FuncLabel.Functions.Invocation;
 
 /// <summary>What a queue or timer function did, in lines the invocation logs (the host shows them under it).</summary>
-public sealed record InvocationOutcome(IReadOnlyList<string> Logs)
+internal sealed record InvocationOutcome(IReadOnlyList<string> Logs)
 {
     public static InvocationOutcome Done(params string[] logs) => new(logs);
 

@@ -3,7 +3,7 @@ using FuncLabel.Functions.Hosting;
 namespace FuncLabel.Functions.Meta;
 
 /// <summary>Dependency health.</summary>
-public static class MetaApi
+internal static class MetaApi
 {
     /// <summary>Probes every dependency concurrently; 503 when any is failing.</summary>
     public static async Task<IResult> GetHealthAsync(IEnumerable<IHealthProbe> probes, CancellationToken cancellationToken)
@@ -20,6 +20,6 @@ public static class MetaApi
     }
 }
 
-public sealed record HealthReport(string Status, IReadOnlyDictionary<string, HealthCheck> Checks);
+internal sealed record HealthReport(string Status, IReadOnlyDictionary<string, HealthCheck> Checks);
 
-public sealed record HealthCheck(string Status, double LatencyMs, string? Error);
+internal sealed record HealthCheck(string Status, double LatencyMs, string? Error);

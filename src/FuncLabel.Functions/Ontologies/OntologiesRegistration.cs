@@ -3,7 +3,7 @@ using FuncLabel.Data.Ontologies;
 namespace FuncLabel.Functions.Ontologies;
 
 /// <summary>The ontologies feature: a project's ontology and its versions.</summary>
-public static class OntologiesRegistration
+internal static class OntologiesRegistration
 {
     public static IServiceCollection AddOntologies(this IServiceCollection services)
     {

@@ -13,7 +13,7 @@ namespace FuncLabel.Functions.Ontologies;
 /// is answered with the current version and writes nothing. Removing (or changing the tool of) a class, question or
 /// option that a stored label or pending line uses → 409 <c>ontology_in_use</c>. ETag = the ontology version.
 /// </summary>
-public static class OntologyApi
+internal static class OntologyApi
 {
     
 
@@ -88,4 +88,4 @@ public static class OntologyApi
 }
 
 /// <summary>An ontology version as the API shows it: every schema id filled in.</summary>
-public sealed record OntologyView(int Version, OntologyDraft Ontology, string ChangedBy, DateTimeOffset ChangedAt);
+internal sealed record OntologyView(int Version, OntologyDraft Ontology, string ChangedBy, DateTimeOffset ChangedAt);

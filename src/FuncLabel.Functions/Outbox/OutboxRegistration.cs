@@ -3,7 +3,7 @@ using FuncLabel.Data.Outbox;
 namespace FuncLabel.Functions.Outbox;
 
 /// <summary>The outbox: the state writer every feature saves through, the relay that performs side effects, and the sweep.</summary>
-public static class OutboxRegistration
+internal static class OutboxRegistration
 {
     public static IServiceCollection AddOutbox(this IServiceCollection services)
     {

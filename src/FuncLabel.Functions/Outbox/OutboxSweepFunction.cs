@@ -9,7 +9,7 @@ namespace FuncLabel.Functions.Outbox;
 /// Timer: completes side effects that requests left on their documents (see <see cref="OutboxSweep"/>), then fails
 /// imports whose run died without ending them (see <see cref="StalledImports"/>).
 /// </summary>
-public sealed class OutboxSweepFunction(OutboxSweep sweep, StalledImports stalledImports, ILogger<OutboxSweepFunction> logger) : ITimerFunction
+internal sealed class OutboxSweepFunction(OutboxSweep sweep, StalledImports stalledImports, ILogger<OutboxSweepFunction> logger) : ITimerFunction
 {
     public const string Name = "outboxSweep";
 

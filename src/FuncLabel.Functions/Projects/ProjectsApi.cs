@@ -13,7 +13,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace FuncLabel.Functions.Projects;
 
 /// <summary>Projects and their members. Project roles live in the project's <c>member:{userId}</c> documents.</summary>
-public static class ProjectsApi
+internal static class ProjectsApi
 {
     
 
@@ -278,10 +278,10 @@ public static class ProjectsApi
     };
 }
 
-public sealed record ProjectSummary(string Id, string Name, DateTimeOffset? ArchivedAt, ProjectRole? Role);
+internal sealed record ProjectSummary(string Id, string Name, DateTimeOffset? ArchivedAt, ProjectRole? Role);
 
 /// <summary>The services of <see cref="ProjectsApi"/>'s handlers.</summary>
-public sealed class ProjectServices([FromServices] ProjectStore projects, [FromServices] CatalogStore catalog, [FromServices] UserStore users, [FromServices] MemberCache members, [FromServices] TimeProvider time)
+internal sealed class ProjectServices([FromServices] ProjectStore projects, [FromServices] CatalogStore catalog, [FromServices] UserStore users, [FromServices] MemberCache members, [FromServices] TimeProvider time)
 {
     /// <summary>Saves a member document and drops this instance's cached copy, so the change applies here at once.</summary>
     public async Task<WriteResult<MemberDocument>> SaveMemberAsync(MemberDocument member, MemberDocument? current, ChangeContext change, string action, CancellationToken cancellationToken)

@@ -5,7 +5,7 @@ using FuncLabel.Data.Users;
 namespace FuncLabel.Functions.Projects;
 
 /// <summary>The projects feature: projects, their members, and the catalog of project ids.</summary>
-public static class ProjectsRegistration
+internal static class ProjectsRegistration
 {
     public static IServiceCollection AddProjects(this IServiceCollection services)
     {

@@ -12,7 +12,7 @@ namespace FuncLabel.Functions.Reports;
 /// (<c>{scope}:{yyyy-MM-dd}</c>), the credential types (<c>credential-types</c>) and each type's holders
 /// (<c>holders:{typeId}</c>) from the catalog, and the project's members, exams and jobs from its own partition.
 /// </summary>
-public sealed class ReportInputs(LedgerStore ledger, CredentialStore credentials, ProjectStore projects, TrainingStore training, JobStore jobs)
+internal sealed class ReportInputs(LedgerStore ledger, CredentialStore credentials, ProjectStore projects, TrainingStore training, JobStore jobs)
 {
     private const int PageSize = 200;
 

@@ -5,7 +5,7 @@ namespace FuncLabel.Functions.Reports;
 /// number of whole UTC days a report covers, ending on its date (1 = daily); the expiring window is how far ahead the
 /// credential report looks for credentials about to lapse.
 /// </summary>
-public sealed record ReportOptions(int PeriodDays = 1, int ExpiringWithinDays = Domain.Reports.CredentialReportBuilder.DefaultExpiringWithinDays)
+internal sealed record ReportOptions(int PeriodDays = 1, int ExpiringWithinDays = Domain.Reports.CredentialReportBuilder.DefaultExpiringWithinDays)
 {
     public const int MaxPeriodDays = 31;
 

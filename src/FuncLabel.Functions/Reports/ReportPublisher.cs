@@ -15,7 +15,7 @@ namespace FuncLabel.Functions.Reports;
 /// the record, so a crash in between leaves correct files and no record; the next build (the timer's, or a rebuild)
 /// writes both again.
 /// </summary>
-public sealed class ReportPublisher(ReportInputs inputs, ReportBlobStore files, ReportBuildStore builds, ReportOptions options, TimeProvider time)
+internal sealed class ReportPublisher(ReportInputs inputs, ReportBlobStore files, ReportBuildStore builds, ReportOptions options, TimeProvider time)
 {
     public async Task<ReportBuildDocument> PublishAsync(string scope, ReportKind kind, DateOnly day, string actor, string trigger, CancellationToken cancellationToken)
     {

@@ -7,7 +7,7 @@ namespace FuncLabel.Functions.Reports;
 /// <c>Reports</c>): <c>PeriodDays</c> (default 1) and <c>ExpiringWithinDays</c> (default 14); the timers' schedules are app settings referenced from their function.json
 /// (<c>%Reports__CredentialReportSchedule%</c> and the like), which the Functions host (or the local host) resolves.
 /// </summary>
-public static class ReportRegistration
+internal static class ReportRegistration
 {
     public const string SectionName = "Reports";
 

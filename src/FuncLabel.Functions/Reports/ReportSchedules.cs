@@ -1,7 +1,7 @@
 namespace FuncLabel.Functions.Reports;
 
 /// <summary>The app settings holding the report timers' NCRONTAB schedules (6 fields, UTC).</summary>
-public static class ReportSchedules
+internal static class ReportSchedules
 {
     public const string Credentials = "Reports__CredentialReportSchedule";
 

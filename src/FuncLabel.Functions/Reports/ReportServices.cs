@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace FuncLabel.Functions.Reports;
 
 /// <summary>What the report routes use, bundled for <c>[AsParameters]</c>.</summary>
-public sealed class ReportServices([FromServices] ReportBlobStore files, [FromServices] ReportPublisher publisher, [FromServices] TimeProvider time)
+internal sealed class ReportServices([FromServices] ReportBlobStore files, [FromServices] ReportPublisher publisher, [FromServices] TimeProvider time)
 {
     public ReportBlobStore Files { get; } = files;
 

@@ -13,7 +13,7 @@ namespace FuncLabel.Functions.Reports;
 /// overwrites a date's files and records a <c>report.built</c> event by <c>system</c>, so a timer delivered twice, or
 /// a past-due run after a restart, leaves one set of files.
 /// </summary>
-public sealed class ReportTimer(CatalogStore catalog, ReportPublisher publisher, TimeProvider time)
+internal sealed class ReportTimer(CatalogStore catalog, ReportPublisher publisher, TimeProvider time)
 {
     public const string Actor = "system";
 
@@ -38,7 +38,7 @@ public sealed class ReportTimer(CatalogStore catalog, ReportPublisher publisher,
 }
 
 /// <summary>Timer (setting <c>Reports__CredentialReportSchedule</c>): the credential report, organisation-wide and per project.</summary>
-public sealed class CredentialReportFunction(ReportTimer timer, ILogger<CredentialReportFunction> logger) : ITimerFunction
+internal sealed class CredentialReportFunction(ReportTimer timer, ILogger<CredentialReportFunction> logger) : ITimerFunction
 {
     [Function("credentialReport")]
     public async Task Run([TimerTrigger("%" + ReportSchedules.Credentials + "%")] TimerInfo info, FunctionContext context, CancellationToken cancellationToken) =>
@@ -49,7 +49,7 @@ public sealed class CredentialReportFunction(ReportTimer timer, ILogger<Credenti
 }
 
 /// <summary>Timer (setting <c>Reports__ExamReportSchedule</c>): the exam report of every project.</summary>
-public sealed class ExamReportFunction(ReportTimer timer, ILogger<ExamReportFunction> logger) : ITimerFunction
+internal sealed class ExamReportFunction(ReportTimer timer, ILogger<ExamReportFunction> logger) : ITimerFunction
 {
     [Function("examReport")]
     public async Task Run([TimerTrigger("%" + ReportSchedules.Exams + "%")] TimerInfo info, FunctionContext context, CancellationToken cancellationToken) =>
@@ -60,7 +60,7 @@ public sealed class ExamReportFunction(ReportTimer timer, ILogger<ExamReportFunc
 }
 
 /// <summary>Timer (setting <c>Reports__QualityReportSchedule</c>): the quality report of every project.</summary>
-public sealed class QualityReportFunction(ReportTimer timer, ILogger<QualityReportFunction> logger) : ITimerFunction
+internal sealed class QualityReportFunction(ReportTimer timer, ILogger<QualityReportFunction> logger) : ITimerFunction
 {
     [Function("qualityReport")]
     public async Task Run([TimerTrigger("%" + ReportSchedules.Quality + "%")] TimerInfo info, FunctionContext context, CancellationToken cancellationToken) =>

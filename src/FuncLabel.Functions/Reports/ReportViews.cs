@@ -6,10 +6,10 @@ using FuncLabel.Domain.Reports;
 namespace FuncLabel.Functions.Reports;
 
 /// <summary>The reports built for a scope, newest date first.</summary>
-public sealed record ReportListView(string Scope, IReadOnlyList<ReportEntryView> Items);
+internal sealed record ReportListView(string Scope, IReadOnlyList<ReportEntryView> Items);
 
 /// <summary>One built report date of one kind, with a link per format.</summary>
-public sealed record ReportEntryView(ReportKind Kind, string Date, IReadOnlyList<ReportFileFormat> Formats, DateTimeOffset LastModified, IReadOnlyDictionary<string, string> Links)
+internal sealed record ReportEntryView(ReportKind Kind, string Date, IReadOnlyList<ReportFileFormat> Formats, DateTimeOffset LastModified, IReadOnlyDictionary<string, string> Links)
 {
     public static ReportEntryView From(string scope, StoredReport report)
     {
@@ -25,7 +25,7 @@ public sealed record ReportEntryView(ReportKind Kind, string Date, IReadOnlyList
 }
 
 /// <summary>The answer to a build: what was built, when, by whom, and how many times this date has been built.</summary>
-public sealed record ReportBuildView(string Scope, ReportKind Kind, string Date, DateTimeOffset BuiltAt, string BuiltBy, long Builds)
+internal sealed record ReportBuildView(string Scope, ReportKind Kind, string Date, DateTimeOffset BuiltAt, string BuiltBy, long Builds)
 {
     public static ReportBuildView From(ReportBuildDocument build) =>
         new(build.Scope, build.Kind, build.Day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), build.BuiltAt, build.BuiltBy, build.Version);

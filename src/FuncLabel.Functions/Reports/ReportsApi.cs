@@ -15,7 +15,7 @@ namespace FuncLabel.Functions.Reports;
 /// credential report under <c>/api/reports/org</c> is for admins. An unknown kind, a date that is not
 /// <c>yyyy-MM-dd</c> or a report never built answer 404.
 /// </summary>
-public static class ReportsApi
+internal static class ReportsApi
 {
     
 

@@ -20,7 +20,7 @@ namespace FuncLabel.Functions.Scoring;
 /// and the ontology is the only thing read). Neither reads gold from storage, so no gold can leak through them: the
 /// caller supplies both sides.
 /// </summary>
-public static class ScoreApi
+internal static class ScoreApi
 {
     
 
@@ -144,7 +144,7 @@ public static class ScoreApi
 /// <param name="Candidate">The candidate's annotations, same format.</param>
 /// <param name="Asset">What is known of the asset (width/height for images, codePoints for text): bounds and distance scale.</param>
 /// <param name="Options">Match threshold, pass overlap, σ for points and polylines; each one omitted takes its default.</param>
-public sealed record ScoreRequest(OntologyDraft? Ontology, [property: Shape(typeof(AnnotationLine))] JsonElement? Gold, [property: Shape(typeof(AnnotationLine))] JsonElement? Candidate, AssetExtent? Asset, ScoringOptionsRequest? Options);
+internal sealed record ScoreRequest(OntologyDraft? Ontology, [property: Shape(typeof(AnnotationLine))] JsonElement? Gold, [property: Shape(typeof(AnnotationLine))] JsonElement? Candidate, AssetExtent? Asset, ScoringOptionsRequest? Options);
 
 /// <summary>Body of <c>POST /api/projects/{projectId}/score</c>: as <see cref="ScoreRequest"/>, with a stored ontology version instead of an inline ontology.</summary>
 /// <param name="OntologyVersion">The version of the project's ontology (see <c>GET /api/projects/{projectId}/ontology</c>).</param>
@@ -152,4 +152,4 @@ public sealed record ScoreRequest(OntologyDraft? Ontology, [property: Shape(type
 /// <param name="Candidate">The candidate's annotations, same format.</param>
 /// <param name="Asset">What is known of the asset (width/height for images, codePoints for text): bounds and distance scale.</param>
 /// <param name="Options">Match threshold, pass overlap, σ for points and polylines; each one omitted takes its default.</param>
-public sealed record ProjectScoreRequest(int? OntologyVersion, [property: Shape(typeof(AnnotationLine))] JsonElement? Gold, [property: Shape(typeof(AnnotationLine))] JsonElement? Candidate, AssetExtent? Asset, ScoringOptionsRequest? Options);
+internal sealed record ProjectScoreRequest(int? OntologyVersion, [property: Shape(typeof(AnnotationLine))] JsonElement? Gold, [property: Shape(typeof(AnnotationLine))] JsonElement? Candidate, AssetExtent? Asset, ScoringOptionsRequest? Options);

@@ -14,7 +14,7 @@ namespace FuncLabel.Functions.Scoring;
 /// <param name="PolylineSigma">Tolerance of mean polyline distances relative to the asset's scale (default 0.01).</param>
 /// <param name="PolylineSamples">Points sampled along each polyline (default 32).</param>
 /// <param name="FallbackScale">Scale in pixels when the asset's size is unknown (default 1000).</param>
-public sealed record ScoringOptionsRequest(
+internal sealed record ScoringOptionsRequest(
     double? MatchThreshold, double? PassOverlap, double? PointSigma, double? PolylineSigma, int? PolylineSamples, double? FallbackScale)
 {
     /// <summary>The options to score with: the fields given, the defaults for the rest (not yet validated).</summary>

@@ -8,7 +8,7 @@ namespace FuncLabel.Functions.Security;
 /// role × route test enumerates every function. Checks on a specific resource (a task's holder, an attempt's owner) happen where the
 /// handler loads it; <see cref="ResourceOwner"/> marks those endpoints.
 /// </summary>
-public abstract record AccessRule
+internal abstract record AccessRule
 {
     public static readonly AccessRule Anonymous = new AnonymousRule();
     public static readonly AccessRule Authenticated = new AuthenticatedRule();
@@ -19,12 +19,12 @@ public abstract record AccessRule
     public static AccessRule ProjectMember(ProjectRole role) => new ProjectMemberRule(role);
 }
 
-public sealed record AnonymousRule : AccessRule;
+internal sealed record AnonymousRule : AccessRule;
 
-public sealed record AuthenticatedRule : AccessRule;
+internal sealed record AuthenticatedRule : AccessRule;
 
-public sealed record PlatformAdminRule : AccessRule;
+internal sealed record PlatformAdminRule : AccessRule;
 
-public sealed record ResourceOwnerRule : AccessRule;
+internal sealed record ResourceOwnerRule : AccessRule;
 
-public sealed record ProjectMemberRule(ProjectRole MinimumRole) : AccessRule;
+internal sealed record ProjectMemberRule(ProjectRole MinimumRole) : AccessRule;

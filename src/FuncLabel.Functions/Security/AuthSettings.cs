@@ -5,7 +5,7 @@ namespace FuncLabel.Functions.Security;
 /// authority) and <see cref="Audience"/>; signing keys come from the authority's metadata. Locally:
 /// <see cref="DevSigningKey"/>, a base64 HMAC key that <c>scripts/mint-token.sh</c> signs tokens with.
 /// </summary>
-public sealed class AuthSettings
+internal sealed class AuthSettings
 {
     public const string SectionName = "Auth";
 

@@ -10,7 +10,7 @@ namespace FuncLabel.Functions.Security;
 /// Bearer JWT validation. Every failure — missing, expired, not yet valid, wrong audience or issuer,
 /// bad signature, unsigned (<c>alg: none</c>) — answers 401 with a problem document saying why.
 /// </summary>
-public static class Authentication
+internal static class Authentication
 {
     /// <remarks>
     /// Registered without <c>AddAuthentication()</c>'s data protection and without ASP.NET Core authorization: bearer

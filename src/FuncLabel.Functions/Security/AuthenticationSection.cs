@@ -6,7 +6,7 @@ namespace FuncLabel.Functions.Security;
 /// The <c>Authentication</c> configuration section, where the bearer handler reads per-scheme settings (what
 /// <c>AddAuthentication()</c> registers internally; <see cref="Authentication"/> registers the pieces it needs itself).
 /// </summary>
-public sealed class AuthenticationSection(IConfiguration configuration) : IAuthenticationConfigurationProvider
+internal sealed class AuthenticationSection(IConfiguration configuration) : IAuthenticationConfigurationProvider
 {
     public IConfiguration AuthenticationConfiguration { get; } = configuration.GetSection("Authentication");
 }

@@ -1,7 +1,7 @@
 namespace FuncLabel.Functions.Security;
 
 /// <summary>Whether the process runs in Azure App Service / Functions (the platform sets these variables).</summary>
-public static class AzureEnvironment
+internal static class AzureEnvironment
 {
     public static bool IsAzure =>
         !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("WEBSITE_INSTANCE_ID"))

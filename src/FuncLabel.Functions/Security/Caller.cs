@@ -6,7 +6,7 @@ namespace FuncLabel.Functions.Security;
 /// Who is calling: the user id is the token's <c>oid</c>, else its <c>sub</c> (docs/architecture.md, Security).
 /// The only role a token carries is the platform admin (<c>FuncLabel.Admin</c>); project roles live in Cosmos.
 /// </summary>
-public sealed record Caller(string UserId, bool IsAdmin)
+internal sealed record Caller(string UserId, bool IsAdmin)
 {
     public const string AdminRole = "FuncLabel.Admin";
 

@@ -5,7 +5,7 @@ using Microsoft.IdentityModel.Tokens;
 namespace FuncLabel.Functions.Security;
 
 /// <summary>Mints tokens the local development configuration accepts (the same issuer, audience and key).</summary>
-public static class DevTokens
+internal static class DevTokens
 {
     public static string Mint(string signingKeyBase64, string userId, bool admin, DateTimeOffset now, TimeSpan lifetime)
     {

@@ -11,7 +11,7 @@ namespace FuncLabel.Functions.Security;
 /// within <see cref="Lifetime"/>; through this instance at once (member writes call <see cref="Forget"/>). A non-member
 /// is not cached (an added member has access at once).
 /// </summary>
-public sealed class MemberCache(ProjectStore projects)
+internal sealed class MemberCache(ProjectStore projects)
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(60);
 

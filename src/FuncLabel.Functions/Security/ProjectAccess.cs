@@ -5,12 +5,12 @@ namespace FuncLabel.Functions.Security;
 
 /// <summary>What <see cref="AccessMiddleware"/> established about the caller and the route's project.</summary>
 /// <param name="Member">The caller's active membership; null for a platform admin who is not a member.</param>
-public sealed record ProjectAccess(string ProjectId, Caller Caller, MemberDocument? Member)
+internal sealed record ProjectAccess(string ProjectId, Caller Caller, MemberDocument? Member)
 {
     public bool Has(ProjectRole role) => Caller.IsAdmin || (Member is not null && Member.Role >= role);
 }
 
-public static class HttpContextAccessExtensions
+internal static class HttpContextAccessExtensions
 {
     private const string CallerKey = "FuncLabel.Caller";
     private const string ProjectKey = "FuncLabel.ProjectAccess";

@@ -24,7 +24,7 @@ namespace FuncLabel.Functions.Training;
 /// answer with no feedback; finishing scores every item, decides pass or fail and awards the exam's credentials once.
 /// Attempts live in their owner's partition; only the owner answers and finishes; the owner or an admin reads one.
 /// </summary>
-public static class AttemptsApi
+internal static class AttemptsApi
 {
     /// <summary>
     /// Starts the caller's next attempt, or returns their unfinished one (200). Attempt n has a deterministic id, so two

@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace FuncLabel.Functions.Training;
 
 /// <summary>Exams (docs/product.md, capability 8): owners bundle templates with a pass mark, an attempts limit and awarded credential types.</summary>
-public static class ExamsApi
+internal static class ExamsApi
 {
     public const int MaxAllowedAttempts = 100;
     public const int MaxTemplates = 100;

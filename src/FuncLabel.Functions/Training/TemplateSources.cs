@@ -12,7 +12,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace FuncLabel.Functions.Training;
 
 /// <summary>Builds a new template's asset, start and gold from the request (and the asset record when the asset is ingested).</summary>
-public sealed class TemplateSources(AssetStore assets, WorkStore work, TaskLabelStore labels)
+internal sealed class TemplateSources(AssetStore assets, WorkStore work, TaskLabelStore labels)
 {
     /// <summary>
     /// A directly created template: the asset's size comes from its asset record when the asset is ingested (the given

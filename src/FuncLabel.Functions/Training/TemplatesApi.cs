@@ -17,7 +17,7 @@ namespace FuncLabel.Functions.Training;
 /// Training templates and practice (docs/product.md, capability 6 and the rule "Practice vs exam"). Owners create and edit templates
 /// and read gold; every member practises enabled templates and sees the start, never the gold.
 /// </summary>
-public static class TemplatesApi
+internal static class TemplatesApi
 {
     
 
@@ -335,4 +335,4 @@ internal static class ScoringDefaults
 }
 
 /// <summary>Where a new template's asset, start and gold come from.</summary>
-public sealed record TemplateSource(string AssetId, AssetExtent Extent, IReadOnlyList<Annotation> Start, IReadOnlyList<Annotation> Gold, TemplateOrigin Origin);
+internal sealed record TemplateSource(string AssetId, AssetExtent Extent, IReadOnlyList<Annotation> Start, IReadOnlyList<Annotation> Gold, TemplateOrigin Origin);

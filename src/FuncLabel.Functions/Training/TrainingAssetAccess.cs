@@ -11,7 +11,7 @@ namespace FuncLabel.Functions.Training;
 /// outsider of training whether an asset exists. Cost: one query for the asset's templates and, only when none of them
 /// is enabled, one for the project's enabled exams — both single-partition reads of the project's own documents.
 /// </remarks>
-public sealed class TrainingAssetAccess(TrainingStore training)
+internal sealed class TrainingAssetAccess(TrainingStore training)
 {
     public async Task<bool> AllowsAsync(string projectId, string assetId, CancellationToken cancellationToken)
     {

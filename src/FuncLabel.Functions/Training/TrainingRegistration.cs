@@ -3,7 +3,7 @@ using FuncLabel.Data.Training;
 namespace FuncLabel.Functions.Training;
 
 /// <summary>The training feature: templates, practice, exams and attempts.</summary>
-public static class TrainingRegistration
+internal static class TrainingRegistration
 {
     public static IServiceCollection AddTraining(this IServiceCollection services)
     {

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace FuncLabel.Functions.Training;
 
 /// <summary>The services of the training handlers (templates, practice, exams, attempts).</summary>
-public sealed class TrainingServices([FromServices] TrainingStore training, [FromServices] TraineeStore trainees, [FromServices] CredentialStore credentials, [FromServices] OntologyStore ontologies, [FromServices] TimeProvider time)
+internal sealed class TrainingServices([FromServices] TrainingStore training, [FromServices] TraineeStore trainees, [FromServices] CredentialStore credentials, [FromServices] OntologyStore ontologies, [FromServices] TimeProvider time)
 {
     public TrainingStore Training { get; } = training;
 

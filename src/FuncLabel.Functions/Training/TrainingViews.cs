@@ -9,7 +9,7 @@ namespace FuncLabel.Functions.Training;
 /// <summary>
 /// A template as a trainee sees it (practice, and any non-owner's GET): asset content link, guide and start — never gold.
 /// </summary>
-public sealed record TemplateView(
+internal sealed record TemplateView(
     string Id,
     string Name,
     string Guide,
@@ -30,7 +30,7 @@ public sealed record TemplateView(
 }
 
 /// <summary>A template as owners and admins see it: the trainee view plus gold, origin and every version.</summary>
-public sealed record TemplateOwnerView(
+internal sealed record TemplateOwnerView(
     string Id,
     string Name,
     string Guide,
@@ -55,18 +55,18 @@ public sealed record TemplateOwnerView(
 }
 
 /// <summary>A line of the template list (no start, no gold).</summary>
-public sealed record TemplateSummary(string Id, string Name, string AssetId, bool Enabled, int CurrentVersion, long Version)
+internal sealed record TemplateSummary(string Id, string Name, string AssetId, bool Enabled, int CurrentVersion, long Version)
 {
     public static TemplateSummary From(TemplateDocument t) => new(t.TemplateId, t.Name, t.AssetId, t.Enabled, t.CurrentVersion, t.Version);
 }
 
 /// <summary>The answer to "calculate score" in practice: reasons with overlaps rounded to 0.05.</summary>
-public sealed record PracticeResultView(string PracticeId, string TemplateId, int TemplateVersion, double Score, bool Perfect, IReadOnlyList<TraineeFeedback> Feedback, DateTimeOffset At)
+internal sealed record PracticeResultView(string PracticeId, string TemplateId, int TemplateVersion, double Score, bool Perfect, IReadOnlyList<TraineeFeedback> Feedback, DateTimeOffset At)
 {
     public static PracticeResultView From(PracticeDocument p) => new(p.PracticeId, p.TemplateId, p.TemplateVersion, p.Score, p.Score == 100.0, p.Feedback, p.At);
 }
 
-public sealed record ExamView(
+internal sealed record ExamView(
     string Id, string Name, string Description, IReadOnlyList<string> TemplateIds, double PassMark, int AllowedAttempts,
     IReadOnlyList<string> AwardsCredentialTypeIds, bool Enabled, string CreatedBy, DateTimeOffset CreatedAt, long Version)
 {
@@ -78,7 +78,7 @@ public sealed record ExamView(
 /// An attempt item as its owner sees it: the pinned template version's guide, asset link and start; whether it is
 /// answered; and only once the attempt is finished, its score and feedback (reasons, no overlap values).
 /// </summary>
-public sealed record AttemptItemView(
+internal sealed record AttemptItemView(
     string ItemId,
     string TemplateId,
     int TemplateVersion,
@@ -92,7 +92,7 @@ public sealed record AttemptItemView(
     double? Score,
     IReadOnlyList<TraineeFeedback>? Feedback);
 
-public sealed record AttemptView(
+internal sealed record AttemptView(
     string Id,
     string UserId,
     string ProjectId,
@@ -108,16 +108,16 @@ public sealed record AttemptView(
     long Version);
 
 /// <summary>A line of "my attempts" (no items).</summary>
-public sealed record AttemptSummary(string Id, string ProjectId, string ExamId, int Number, DateTimeOffset StartedAt, DateTimeOffset? FinishedAt, double? Score, bool? Passed)
+internal sealed record AttemptSummary(string Id, string ProjectId, string ExamId, int Number, DateTimeOffset StartedAt, DateTimeOffset? FinishedAt, double? Score, bool? Passed)
 {
     public static AttemptSummary From(AttemptDocument a) => new(a.AttemptId, a.ProjectId, a.ExamId, a.Number, a.StartedAt, a.FinishedAt, a.Score, a.Passed);
 }
 
 /// <summary>The answer to recording an exam item's answer: no score, no feedback until the attempt is finished.</summary>
-public sealed record AttemptAnswerView(string AttemptId, string ItemId, int AnnotationCount, DateTimeOffset AnsweredAt, long Version);
+internal sealed record AttemptAnswerView(string AttemptId, string ItemId, int AnnotationCount, DateTimeOffset AnsweredAt, long Version);
 
 /// <summary>Body of <c>POST /api/projects/{projectId}/templates</c>: an asset with start and gold.</summary>
-public sealed record CreateTemplateRequest(
+internal sealed record CreateTemplateRequest(
     string? Id,
     string? Name,
     string? Guide,
@@ -132,7 +132,7 @@ public sealed record CreateTemplateRequest(
 /// Body of <c>POST /api/projects/{projectId}/templates/from-task</c>: the job and either <c>taskId</c> (a submitted pass,
 /// <c>{assetId}.{pass}</c>) or <c>assetId</c> (that asset's consensus), with the template's settings.
 /// </summary>
-public sealed record TemplateFromTaskRequest(
+internal sealed record TemplateFromTaskRequest(
     string? Id,
     string? Name,
     string? Guide,
@@ -143,12 +143,12 @@ public sealed record TemplateFromTaskRequest(
     string? AssetId);
 
 /// <summary>Body of <c>PATCH …/templates/{templateId}</c>; absent fields stay. A new start or gold makes a new version.</summary>
-public sealed record UpdateTemplateRequest(string? Name, string? Guide, double? PassOverlap, bool? Enabled, [property: Shape(typeof(AnnotationLine))] JsonElement? Start, [property: Shape(typeof(AnnotationLine))] JsonElement? Gold);
+internal sealed record UpdateTemplateRequest(string? Name, string? Guide, double? PassOverlap, bool? Enabled, [property: Shape(typeof(AnnotationLine))] JsonElement? Start, [property: Shape(typeof(AnnotationLine))] JsonElement? Gold);
 
-public sealed record PracticeRequest([property: Shape(typeof(AnnotationLine))] JsonElement? Answer);
+internal sealed record PracticeRequest([property: Shape(typeof(AnnotationLine))] JsonElement? Answer);
 
-public sealed record CreateExamRequest(string? Id, string? Name, string? Description, IReadOnlyList<string>? TemplateIds, double? PassMark, int? AllowedAttempts, IReadOnlyList<string>? AwardsCredentialTypeIds, bool? Enabled);
+internal sealed record CreateExamRequest(string? Id, string? Name, string? Description, IReadOnlyList<string>? TemplateIds, double? PassMark, int? AllowedAttempts, IReadOnlyList<string>? AwardsCredentialTypeIds, bool? Enabled);
 
-public sealed record UpdateExamRequest(string? Name, string? Description, IReadOnlyList<string>? TemplateIds, double? PassMark, int? AllowedAttempts, IReadOnlyList<string>? AwardsCredentialTypeIds, bool? Enabled);
+internal sealed record UpdateExamRequest(string? Name, string? Description, IReadOnlyList<string>? TemplateIds, double? PassMark, int? AllowedAttempts, IReadOnlyList<string>? AwardsCredentialTypeIds, bool? Enabled);
 
-public sealed record AttemptAnswerRequest([property: Shape(typeof(AnnotationLine))] JsonElement? Answer);
+internal sealed record AttemptAnswerRequest([property: Shape(typeof(AnnotationLine))] JsonElement? Answer);

@@ -7,7 +7,7 @@ namespace FuncLabel.Functions.Validation;
 /// lower-case and path-safe; no id may contain <c>/</c>, control characters or <c>..</c> (docs/product.md,
 /// Identifiers and units: ids never contain <c>/</c>; ids made from external strings are hashes).
 /// </summary>
-public static partial class Ids
+internal static partial class Ids
 {
     public const int MaxUserIdLength = 128;
 

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace FuncLabel.Functions.Validation;
 
 /// <summary>RFC 9457 problem documents: the one way errors leave the API.</summary>
-public static class Problems
+internal static class Problems
 {
     public static ValidationProblem Field(string field, string reason) =>
         TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [reason] });

@@ -1,7 +1,7 @@
 namespace FuncLabel.Functions.Validation;
 
 /// <summary>Configuration section <c>Limits</c>.</summary>
-public sealed class RequestLimitSettings
+internal sealed class RequestLimitSettings
 {
     public const string SectionName = "Limits";
 

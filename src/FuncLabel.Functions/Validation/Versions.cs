@@ -6,7 +6,7 @@ namespace FuncLabel.Functions.Validation;
 /// API ETags are the resource's version (<c>"7"</c>), not Cosmos's <c>_etag</c>: clearing an outbox after a write
 /// changes the latter but not the resource, and clients must not see a spurious 412 for it.
 /// </summary>
-public static class Versions
+internal static class Versions
 {
     public static string ETag(long version) => $"\"{version.ToString(CultureInfo.InvariantCulture)}\"";
 

@@ -16,7 +16,7 @@ namespace FuncLabel.Functions.Work;
 /// and the item records it with one conditional write that only a pending item accepts, so the ledger shows one
 /// <c>work.consensus</c> event per asset however many messages race.
 /// </summary>
-public sealed class ConsensusRunner(WorkStore work, TaskLabelStore labels, AssetStore assets, TimeProvider time)
+internal sealed class ConsensusRunner(WorkStore work, TaskLabelStore labels, AssetStore assets, TimeProvider time)
 {
     /// <summary>Runs consensus if <paramref name="item"/> is ready; returns true when this call recorded it.</summary>
     public async Task<bool> RunIfReadyAsync(WorkItemDocument item, CancellationToken cancellationToken)

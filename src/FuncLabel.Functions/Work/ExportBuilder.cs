@@ -19,7 +19,7 @@ namespace FuncLabel.Functions.Work;
 /// Assets not merged yet are left out and counted in the job's progress instead.
 /// </summary>
 /// <remarks>Files are built in memory before upload; large jobs would stream blocks instead (not needed at current scale).</remarks>
-public sealed class ExportBuilder(WorkStore work, TaskLabelStore labels, AssetStore assets, OntologyStore ontologies, ExportStore exports, ExportFileStore files, TimeProvider time)
+internal sealed class ExportBuilder(WorkStore work, TaskLabelStore labels, AssetStore assets, OntologyStore ontologies, ExportStore exports, ExportFileStore files, TimeProvider time)
 {
     public async Task<string> BuildAsync(WorkMessage message, CancellationToken cancellationToken)
     {

@@ -8,7 +8,7 @@ namespace FuncLabel.Functions.Work;
 /// and conditional write) and not a third for the job's settings. A pause or a changed claim timeout therefore takes
 /// effect on every instance within <see cref="Lifetime"/>.
 /// </summary>
-public sealed class JobCache(JobStore jobs)
+internal sealed class JobCache(JobStore jobs)
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(5);
 

@@ -7,7 +7,7 @@ using FuncLabel.Functions.Work;
 namespace FuncLabel.Functions.Work;
 
 /// <summary>Queue <c>job-launch</c>: one page of a launch (<see cref="LaunchPager"/>) or an export (<see cref="ExportBuilder"/>).</summary>
-public sealed class JobLaunchFunction(LaunchPager pager, ExportBuilder exports, ILogger<JobLaunchFunction> logger) : IQueueFunction
+internal sealed class JobLaunchFunction(LaunchPager pager, ExportBuilder exports, ILogger<JobLaunchFunction> logger) : IQueueFunction
 {
     public const string Name = "jobLaunch";
 

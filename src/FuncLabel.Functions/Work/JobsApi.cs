@@ -14,7 +14,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace FuncLabel.Functions.Work;
 
 /// <summary>Jobs (owners): settings, lifecycle draft → active ⇄ paused → completed, progress and exports.</summary>
-public static class JobsApi
+internal static class JobsApi
 {
     
 
@@ -288,7 +288,7 @@ public static class JobsApi
 }
 
 /// <summary>The services of <see cref="JobsApi"/>'s handlers.</summary>
-public sealed class JobServices([FromServices] JobStore jobs, [FromServices] WorkStore work, [FromServices] ExportStore exports, [FromServices] WorkQueues queues, [FromServices] TimeProvider time, [FromServices] CredentialStore credentials)
+internal sealed class JobServices([FromServices] JobStore jobs, [FromServices] WorkStore work, [FromServices] ExportStore exports, [FromServices] WorkQueues queues, [FromServices] TimeProvider time, [FromServices] CredentialStore credentials)
 {
     /// <summary>Credential types, to check a job's <c>requiredCredentials</c>.</summary>
     public CredentialStore Credentials { get; } = credentials;

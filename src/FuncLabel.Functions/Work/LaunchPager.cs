@@ -11,7 +11,7 @@ namespace FuncLabel.Functions.Work;
 /// this page's work items. Messages of an earlier launch, or for a job no longer active, are ignored.
 /// </summary>
 /// <remarks>A page message delivered twice sends its successor twice; the duplicate chain repeats idempotent creates.</remarks>
-public sealed class LaunchPager(JobStore jobs, AssetStore assets, WorkCreation creation, QueueServiceClient queueService, WorkQueues queues)
+internal sealed class LaunchPager(JobStore jobs, AssetStore assets, WorkCreation creation, QueueServiceClient queueService, WorkQueues queues)
 {
     public const int PageSize = 100;
 

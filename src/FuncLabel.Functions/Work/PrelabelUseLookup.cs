@@ -11,7 +11,7 @@ namespace FuncLabel.Functions.Work;
 /// for the quality report. Looked up by the fan-out when it applies the submission, not by the submit request: the
 /// request stays at its read, label create and write (docs/jobs-and-tasks.md, round trips).
 /// </summary>
-public sealed class PrelabelUseLookup(TaskLabelStore labels)
+internal sealed class PrelabelUseLookup(TaskLabelStore labels)
 {
     public async Task<IReadOnlyDictionary<string, string>> DetailsAsync(WorkItemDocument item, PassSlot slot, CancellationToken cancellationToken)
     {

@@ -7,7 +7,7 @@ using FuncLabel.Functions.Work;
 namespace FuncLabel.Functions.Work;
 
 /// <summary>Queue <c>task-events</c>: review selection, rework and consensus (see <see cref="TaskFanOut"/>).</summary>
-public sealed class TaskEventsFunction(TaskFanOut fanOut, ILogger<TaskEventsFunction> logger) : IQueueFunction
+internal sealed class TaskEventsFunction(TaskFanOut fanOut, ILogger<TaskEventsFunction> logger) : IQueueFunction
 {
     public const string Name = "taskEvents";
 

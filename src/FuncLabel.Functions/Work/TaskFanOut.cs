@@ -19,7 +19,7 @@ namespace FuncLabel.Functions.Work;
 /// also carries what the quality report needs that the submit did not look up: the drawer and, on a first draw, what
 /// became of the pre-labels the drawer started from (<see cref="PrelabelUseLookup"/>).
 /// </remarks>
-public sealed class TaskFanOut(WorkStore work, JobStore jobs, ConsensusRunner consensus, PrelabelUseLookup prelabels, TimeProvider time)
+internal sealed class TaskFanOut(WorkStore work, JobStore jobs, ConsensusRunner consensus, PrelabelUseLookup prelabels, TimeProvider time)
 {
     public async Task<string> HandleAsync(WorkMessage message, CancellationToken cancellationToken)
     {

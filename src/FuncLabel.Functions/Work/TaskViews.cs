@@ -5,7 +5,7 @@ using FuncLabel.Domain.Work;
 namespace FuncLabel.Functions.Work;
 
 /// <summary>A task: one pass of one asset, as its holder sees it. <see cref="Id"/> is <c>{assetId}.{pass}</c>.</summary>
-public sealed record TaskView(
+internal sealed record TaskView(
     string Id, string AssetId, int Pass, TaskKind Kind, PassStage Stage, int Attempt, string AssetVersion, DateTimeOffset? ClaimExpiresAt, bool AssetChanged, long Version)
 {
     public static TaskView From(WorkItemDocument item, PassSlot slot) => new(
@@ -17,19 +17,19 @@ public sealed record TaskView(
 /// the pre-labels; rework: the caller's last submission and the reviewer's comments; review: the pass's submission.
 /// <see cref="Accepted"/> are auto-accepted instances, read-only context (part of the final label already).
 /// </summary>
-public sealed record OpenedTaskView(TaskView Task, string ContentUrl, string Guide, IReadOnlyList<Annotation> Start, IReadOnlyList<Annotation> Accepted, IReadOnlyList<InstanceComment> Comments);
+internal sealed record OpenedTaskView(TaskView Task, string ContentUrl, string Guide, IReadOnlyList<Annotation> Start, IReadOnlyList<Annotation> Accepted, IReadOnlyList<InstanceComment> Comments);
 
-public sealed record ClaimRequest(TaskKind? Kind);
+internal sealed record ClaimRequest(TaskKind? Kind);
 
-public sealed record LabelRequest(string? AssetVersion, IReadOnlyList<Annotation>? Annotations);
+internal sealed record LabelRequest(string? AssetVersion, IReadOnlyList<Annotation>? Annotations);
 
-public sealed record SkipRequest(string? Reason);
+internal sealed record SkipRequest(string? Reason);
 
 /// <summary>A review: the outcome, comments (per instance allowed), and for approve-with-edits the edited annotations.</summary>
-public sealed record ReviewRequest(ReviewOutcome? Outcome, IReadOnlyList<InstanceComment>? Comments, IReadOnlyList<Annotation>? Annotations);
+internal sealed record ReviewRequest(ReviewOutcome? Outcome, IReadOnlyList<InstanceComment>? Comments, IReadOnlyList<Annotation>? Annotations);
 
 /// <summary>Task ids: <c>{assetId}.{pass}</c> (asset ids are base64url hashes, without dots).</summary>
-public static class TaskIds
+internal static class TaskIds
 {
     public static string Of(string assetId, int pass) => $"{assetId}.{pass.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
 

@@ -27,7 +27,7 @@ namespace FuncLabel.Functions.Work;
 /// Task serving. Every change is one conditional write on the work item (the domain <see cref="WorkItem"/> decides);
 /// a task that is not the caller's is 404, whoever else holds it.
 /// </summary>
-public static class TasksApi
+internal static class TasksApi
 {
     /// <summary>Queries per window width of a claim whose writes all lost to other claimers.</summary>
     private const int LooksPerWidth = 2;
@@ -494,7 +494,7 @@ public static class TasksApi
 }
 
 /// <summary>The services of <see cref="TasksApi"/>'s handlers.</summary>
-public sealed class TaskServices([FromServices] JobCache jobs, [FromServices] WorkStore work, [FromServices] TaskLabelStore labels, [FromServices] WorkQueues queues, [FromServices] TimeProvider time, [FromServices] TaskRandom random)
+internal sealed class TaskServices([FromServices] JobCache jobs, [FromServices] WorkStore work, [FromServices] TaskLabelStore labels, [FromServices] WorkQueues queues, [FromServices] TimeProvider time, [FromServices] TaskRandom random)
 {
     public JobCache Jobs { get; } = jobs;
 
@@ -510,7 +510,7 @@ public sealed class TaskServices([FromServices] JobCache jobs, [FromServices] Wo
 }
 
 /// <summary>The randomness claims spread with: seedable (configuration <c>Work:ClaimSeed</c>) and safe to share between requests.</summary>
-public sealed class TaskRandom(int? seed)
+internal sealed class TaskRandom(int? seed)
 {
     private readonly Random _random = seed is { } s ? new Random(s) : new Random();
     private readonly Lock _gate = new();

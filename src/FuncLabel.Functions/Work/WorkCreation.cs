@@ -11,7 +11,7 @@ namespace FuncLabel.Functions.Work;
 /// with no passes when every instance was auto-accepted and the job skips such assets. Idempotent: an existing item
 /// is kept; one pinned to other bytes is marked changed (open slots answer <c>asset_changed</c>; owners relaunch).
 /// </summary>
-public sealed class WorkCreation(WorkStore work, TaskLabelStore labels, TimeProvider time)
+internal sealed class WorkCreation(WorkStore work, TaskLabelStore labels, TimeProvider time)
 {
     public async Task EnsureAsync(JobDocument job, AssetDocument asset, CancellationToken cancellationToken)
     {

@@ -9,7 +9,7 @@ namespace FuncLabel.Functions.Work;
 /// item in every active job of its project; new bytes make existing items stale. Deleted assets keep their items
 /// (their history stays; claims answer <c>asset_changed</c> once the asset is gone).
 /// </summary>
-public sealed class WorkForAssets(JobStore jobs, WorkCreation creation) : IAssetRegistrationListener
+internal sealed class WorkForAssets(JobStore jobs, WorkCreation creation) : IAssetRegistrationListener
 {
     public async Task OnAssetRegisteredAsync(AssetDocument asset, CancellationToken cancellationToken)
     {

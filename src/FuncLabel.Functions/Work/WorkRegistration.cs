@@ -7,7 +7,7 @@ namespace FuncLabel.Functions.Work;
 /// The work feature: jobs, task serving, the fan-out, consensus and exports. Configuration section <c>Work</c>: <c>QueuePrefix</c>
 /// (tests give each app its own queues) and <c>ClaimSeed</c> (seeded claim randomness).
 /// </summary>
-public static class WorkRegistration
+internal static class WorkRegistration
 {
     public static IServiceCollection AddWork(this IServiceCollection services, IConfiguration configuration)
     {

@@ -59,7 +59,7 @@ public abstract class WorkerApp : IAsyncLifetime
     /// <summary>The worker's services (stores, function classes), as the functions get them.</summary>
     public IServiceProvider Services => _launcher.Host?.Services ?? throw new InvalidOperationException("The app has not started.");
 
-    public CosmosDatabase Cosmos => Services.GetRequiredService<CosmosDatabase>();
+    internal CosmosDatabase Cosmos => Services.GetRequiredService<CosmosDatabase>();
 
     /// <summary>A client for the host's HTTP address (<c>/api/...</c>), without redirects and without a token.</summary>
     public HttpClient CreateClient() =>

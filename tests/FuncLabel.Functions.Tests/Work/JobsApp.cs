@@ -18,7 +18,7 @@ namespace FuncLabel.Functions.Tests.Work;
 public sealed class JobsApp() : WorkerApp("jobs")
 {
     /// <summary>Counts the app's Cosmos requests (round trips per API call, profiles).</summary>
-    public CosmosRequestCounter Requests { get; } = new();
+    internal CosmosRequestCounter Requests { get; } = new();
 
     protected override void Configure(IDictionary<string, string> settings) => settings["Work__ClaimSeed"] = "42";
 
@@ -29,7 +29,7 @@ public sealed class JobsApp() : WorkerApp("jobs")
     }
 
     /// <summary>Stores assets as ingestion would (one version each, 640 × 480).</summary>
-    public async Task<List<AssetDocument>> SeedAssetsAsync(string projectId, int count)
+    internal async Task<List<AssetDocument>> SeedAssetsAsync(string projectId, int count)
     {
         var assets = new List<AssetDocument>();
         var container = Cosmos.Container(ContainerDefinitions.Assets);

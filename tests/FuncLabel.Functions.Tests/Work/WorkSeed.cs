@@ -14,7 +14,7 @@ namespace FuncLabel.Functions.Tests.Work;
 /// launch a job through the API, and create its work items with the real <see cref="WorkCreation"/> when no queue pump
 /// runs (the launch's <c>job-launch</c> message is then left unread).
 /// </summary>
-public static class WorkSeed
+internal static class WorkSeed
 {
     /// <summary>Stores one asset as ingestion would (version 1, 640 × 480, a SHA-256 derived from the path).</summary>
     public static async Task<AssetDocument> AssetAsync(IServiceProvider services, string projectId, string path, DateTimeOffset at)

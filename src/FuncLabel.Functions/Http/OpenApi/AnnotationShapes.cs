@@ -8,7 +8,7 @@ namespace FuncLabel.Functions.Http.OpenApi;
 /// path (<c>candidate[0].bbox</c>); the OpenAPI document shows the shape instead of an untyped value.
 /// </summary>
 [AttributeUsage(AttributeTargets.Property | AttributeTargets.Parameter, AllowMultiple = false)]
-public sealed class ShapeAttribute(Type shape, bool array = true) : Attribute
+internal sealed class ShapeAttribute(Type shape, bool array = true) : Attribute
 {
     public Type Shape { get; } = shape;
 
@@ -33,7 +33,7 @@ public sealed class ShapeAttribute(Type shape, bool array = true) : Attribute
 /// <param name="Location">A text entity's span: code-point offsets, 0-based, end inclusive.</param>
 /// <param name="Answer">A classification's answer: free text, one option, or a list of options (checklist).</param>
 /// <param name="Classifications">Nested classifications of an object instance.</param>
-public sealed record AnnotationLine(
+internal sealed record AnnotationLine(
     string? Uuid,
     string? Name,
     string? SchemaId,
@@ -49,23 +49,23 @@ public sealed record AnnotationLine(
     IReadOnlyList<ClassificationShape>? Classifications);
 
 /// <summary>The asset a pre-label line is for: its id, or its path (<c>globalKey</c>).</summary>
-public sealed record DataRowReference(string? Id, string? GlobalKey);
+internal sealed record DataRowReference(string? Id, string? GlobalKey);
 
-public sealed record BoxShape(double Top, double Left, double Height, double Width);
+internal sealed record BoxShape(double Top, double Left, double Height, double Width);
 
-public sealed record PointShape(double X, double Y);
+internal sealed record PointShape(double X, double Y);
 
 /// <param name="Png">Base64 PNG of the mask.</param>
 /// <param name="InstanceURI">Where the mask image is (allowed hosts only).</param>
 /// <param name="ColorRGB">The mask colour in a multi-colour image.</param>
-public sealed record MaskShape(string? Png, string? InstanceURI, IReadOnlyList<int>? ColorRGB);
+internal sealed record MaskShape(string? Png, string? InstanceURI, IReadOnlyList<int>? ColorRGB);
 
-public sealed record SpanShape(int Start, int End);
+internal sealed record SpanShape(int Start, int End);
 
 /// <summary>
 /// An option chosen (radio, or each element of a checklist's list), with its nested classifications. A free-text
 /// answer is a plain string instead.
 /// </summary>
-public sealed record AnswerShape(string? Name, string? SchemaId, IReadOnlyList<ClassificationShape>? Classifications);
+internal sealed record AnswerShape(string? Name, string? SchemaId, IReadOnlyList<ClassificationShape>? Classifications);
 
-public sealed record ClassificationShape(string? Name, string? SchemaId, AnswerShape? Answer);
+internal sealed record ClassificationShape(string? Name, string? SchemaId, AnswerShape? Answer);

@@ -19,7 +19,7 @@ namespace FuncLabel.Functions.Http.OpenApi;
 /// the API's JSON options, so names and enum strings are those on the wire. <see cref="JsonElement"/> properties with a
 /// <see cref="ShapeAttribute"/> show their shape. Built once, on first request.
 /// </summary>
-public static class OpenApiDocument
+internal static class OpenApiDocument
 {
     public static Lazy<string> Json { get; } = new(() => Build(HttpFunctionCatalog.Instance).ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
 
@@ -269,7 +269,7 @@ public static class OpenApiDocument
 
 /// <summary>A request body the function reads itself, not as JSON (e.g. NDJSON), for <c>/api/openapi.json</c>.</summary>
 [AttributeUsage(AttributeTargets.Method, AllowMultiple = false)]
-public sealed class RawBodyAttribute(string contentType, string description) : Attribute
+internal sealed class RawBodyAttribute(string contentType, string description) : Attribute
 {
     public string ContentType { get; } = contentType;
 
