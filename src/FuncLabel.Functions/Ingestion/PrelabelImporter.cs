@@ -104,18 +104,8 @@ internal sealed class PrelabelImporter(
 
             var upload = await imports.GetUploadAsync(path.ProjectId, StorageNames.BlobContainers.Prelabels, blobEvent.BlobName, cancellationToken);
             var ontology = await ontologies.GetCurrentOntologyAsync(path.ProjectId, cancellationToken);
-            var record = new ImportDocument
+            var record = RunningImport(path.ProjectId, importId, blobEvent.BlobName, etag, upload, ontology?.Version ?? 0, time.GetUtcNow()) with
             {
-                Id = ImportDocument.IdFor(importId),
-                Pk = path.ProjectId,
-                ProjectId = path.ProjectId,
-                ImportId = importId,
-                State = ImportState.Running,
-                BlobName = blobEvent.BlobName,
-                BlobETag = etag,
-                RequestedBy = upload?.RequestedBy ?? "unknown",
-                OntologyVersion = ontology?.Version ?? 0,
-                StartedAt = time.GetUtcNow(),
                 HeartbeatAt = time.GetUtcNow(),
                 TotalBytes = download.Details.ContentLength,
                 Deliveries = existing is { State: ImportState.Running } && existing.BlobETag == etag ? existing.Deliveries + 1 : 1,
@@ -321,19 +311,7 @@ internal sealed class PrelabelImporter(
 
                 var now = time.GetUtcNow();
                 var upload = existing is null ? await imports.GetUploadAsync(path.ProjectId, StorageNames.BlobContainers.Prelabels, blobEvent.BlobName, ct) : null;
-                var failed = (existing ?? new ImportDocument
-                {
-                    Id = ImportDocument.IdFor(importId),
-                    Pk = path.ProjectId,
-                    ProjectId = path.ProjectId,
-                    ImportId = importId,
-                    State = ImportState.Running,
-                    BlobName = blobEvent.BlobName,
-                    BlobETag = blobEvent.ETag ?? "",
-                    RequestedBy = upload?.RequestedBy ?? "unknown",
-                    OntologyVersion = 0,
-                    StartedAt = now,
-                }) with
+                var failed = (existing ?? RunningImport(path.ProjectId, importId, blobEvent.BlobName, blobEvent.ETag ?? "", upload, ontologyVersion: 0, now)) with
                 {
                     State = ImportState.Failed,
                     Failure = reason,
@@ -344,6 +322,22 @@ internal sealed class PrelabelImporter(
             },
             cancellationToken);
     }
+
+    /// <summary>A new import record for a file version, running from <paramref name="startedAt"/>; the uploader comes from its upload record.</summary>
+    private static ImportDocument RunningImport(
+        string projectId, string importId, string blobName, string blobETag, UploadDocument? upload, int ontologyVersion, DateTimeOffset startedAt) => new()
+    {
+        Id = ImportDocument.IdFor(importId),
+        Pk = projectId,
+        ProjectId = projectId,
+        ImportId = importId,
+        State = ImportState.Running,
+        BlobName = blobName,
+        BlobETag = blobETag,
+        RequestedBy = upload?.RequestedBy ?? "unknown",
+        OntologyVersion = ontologyVersion,
+        StartedAt = startedAt,
+    };
 
     /// <summary>True when a delivery for the record's file version has nothing to do.</summary>
     private static bool IsSettled(ImportDocument record) =>

@@ -4,8 +4,9 @@ namespace FuncLabel.Functions.Reports;
 
 /// <summary>
 /// The reports feature: the report routes, the timers and the publisher behind both. Settings (section
-/// <c>Reports</c>): <c>PeriodDays</c> (default 1) and <c>ExpiringWithinDays</c> (default 14); the timers' schedules are app settings referenced from their function.json
-/// (<c>%Reports__CredentialReportSchedule%</c> and the like), which the Functions host (or the local host) resolves.
+/// <c>Reports</c>): <c>PeriodDays</c> (default 1) and <c>ExpiringWithinDays</c> (default 14); the timers' schedules are
+/// app settings referenced from their <c>[TimerTrigger]</c> (<c>%Reports__CredentialReportSchedule%</c> and the like),
+/// which the Functions host (or the local host) resolves.
 /// </summary>
 internal static class ReportRegistration
 {
