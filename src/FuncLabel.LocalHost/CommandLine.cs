@@ -19,10 +19,11 @@ internal sealed record CommandLine(string ScriptRoot, int? Port, string? Setting
     public string? BlobWebhookCode { get; init; }
 
     public const string Usage = """
-        FuncLabel local Functions host: runs a built app folder (a .NET isolated worker, or host.json + <Function>/function.json
-        + custom handler) against Azurite.
+        FuncLabel local Functions host: runs a built .NET isolated worker app folder (the dotnet publish output: host.json,
+        worker.config.json, the app's assemblies) against Azurite.
 
-        Usage: FuncLabel.LocalHost [--script-root DIR] [--port N] [--settings FILE] [--watcher-only] [--forget-receipts]
+        Usage: FuncLabel.LocalHost [--script-root DIR] [--port N] [--settings FILE] [--forget-receipts]
+               FuncLabel.LocalHost --watcher-only [--script-root DIR] [--settings FILE] [--blob-webhook URL] [--blob-webhook-code KEY]
           --script-root DIR   the app folder (default: the current folder)
           --port N            HTTP port (default: local.settings.json Host.LocalHttpPort, else 7071)
           --settings FILE     app settings file (default: DIR/local.settings.json); the environment overrides its Values
