@@ -172,7 +172,7 @@ public sealed class WorkerBlobTests
         // The webhook accepted the event (the receipt is written), so the retries are the queue's: five, then poison.
         Assert.Equal(5, app.Records.Read("Asset", "failed").Count);
         var receipts = new List<string>();
-        await foreach (var receipt in WorkerTestApp.Container("azure-webjobs-hosts").GetBlobsAsync(prefix: $"blobwatcher/{app.HostId}/"))
+        await foreach (var receipt in WorkerTestApp.Container("azure-webjobs-hosts").GetBlobsAsync(Azure.Storage.Blobs.Models.BlobTraits.None, Azure.Storage.Blobs.Models.BlobStates.None, $"blobwatcher/{app.HostId}/", CancellationToken.None))
         {
             receipts.Add(receipt.Name);
         }
