@@ -135,6 +135,36 @@ internal sealed class LocalFunctionsHost : IAsyncDisposable
     public static async Task<LocalFunctionsHost> StartAsync(LocalHostOptions options, CancellationToken cancellationToken)
     {
         var started = await StartCoreAsync(options, cancellationToken);
+        LocalFunctionsHost? host = null;
+        var done = false;
+        try
+        {
+            host = Create(started, options);
+            await host.StartListenersAsync(cancellationToken);
+            done = true;
+            return host;
+        }
+        finally
+        {
+            // A trigger that cannot start (storage down, a stop during start-up) must not leave the worker running.
+            if (!done)
+            {
+                if (host is not null)
+                {
+                    await host.DisposeAsync();
+                }
+                else
+                {
+                    await StopStartedAsync(started.Web, started.Worker, started.Rpc);
+                    started.Loggers.Dispose();
+                }
+            }
+        }
+    }
+
+    /// <summary>The host with the listeners of the queue, timer and blob triggers, the shared-account check and the blob watcher, not yet started.</summary>
+    private static LocalFunctionsHost Create(Started started, LocalHostOptions options)
+    {
         var app = started.App;
         var loggers = started.Loggers;
         Console.Out.Write(FunctionListing.Format(app, started.HttpAddress));
@@ -169,31 +199,34 @@ internal sealed class LocalFunctionsHost : IAsyncDisposable
         var polled = queues.Select(q => q.QueueName)
             .Concat(watcher?.Config.Subscriptions.Select(s => s.Queue ?? "container:" + s.Container) ?? []);
         var sharedAccount = new SharedAccountCheck(started.Storage.Blobs(AppFolder.DefaultConnection), hostId, polled, options.Time, loggers);
-        var host = new LocalFunctionsHost(started, queues, timers, watcher, options, started.Storage, hostId, started.Activity, new Registrations(registrations), sharedAccount);
-        await sharedAccount.StartAsync(cancellationToken);
-        foreach (var queue in queues)
+        return new LocalFunctionsHost(started, queues, timers, watcher, options, started.Storage, hostId, started.Activity, new Registrations(registrations), sharedAccount);
+    }
+
+    private async Task StartListenersAsync(CancellationToken cancellationToken)
+    {
+        await _sharedAccount.StartAsync(cancellationToken);
+        foreach (var queue in _queues)
         {
             await queue.StartAsync(cancellationToken);
         }
 
-        foreach (var timer in timers)
+        foreach (var timer in _timers)
         {
             await timer.StartAsync(cancellationToken);
         }
 
-        if (watcher is not null)
+        if (_watcher is not null)
         {
-            if (options.ForgetReceipts)
+            if (_options.ForgetReceipts)
             {
-                var forgotten = await watcher.ForgetReceiptsAsync(cancellationToken);
-                loggers.CreateLogger("Host.BlobWatcher").LogInformation("Forgot {Count} blob receipt(s): existing blobs are announced again", forgotten);
+                var forgotten = await _watcher.ForgetReceiptsAsync(cancellationToken);
+                _loggers.CreateLogger("Host.BlobWatcher").LogInformation("Forgot {Count} blob receipt(s): existing blobs are announced again", forgotten);
             }
 
-            await watcher.StartAsync(cancellationToken);
+            await _watcher.StartAsync(cancellationToken);
         }
 
-        loggers.CreateLogger("Host").LogInformation("Host started (id {HostId}); HTTP on {Address}", hostId, started.HttpAddress);
-        return host;
+        _loggers.CreateLogger("Host").LogInformation("Host started (id {HostId}); HTTP on {Address}", HostId, HttpAddress);
     }
 
     /// <summary>The worker, then the HTTP front door; everything started is stopped again if a step fails.</summary>
@@ -279,25 +312,38 @@ internal sealed class LocalFunctionsHost : IAsyncDisposable
         }
 
         _stopped = true;
-        using var drain = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        drain.CancelAfter(_options.DrainTimeout);
-        if (_watcher is not null)
+        try
         {
-            await _watcher.StopAsync();
-        }
+            using var drain = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            drain.CancelAfter(_options.DrainTimeout);
+            if (_watcher is not null)
+            {
+                await _watcher.StopAsync();
+            }
 
-        await Task.WhenAll(_queues.Select(q => q.StopAsync(drain.Token)).Concat(_timers.Select(t => t.StopAsync(drain.Token))));
-        _activity.Dispose();
-        await _sharedAccount.DisposeAsync();
-        await _web.StopAsync(cancellationToken);
-        await Worker.StopAsync(cancellationToken);
+            await Task.WhenAll(_queues.Select(q => q.StopAsync(drain.Token)).Concat(_timers.Select(t => t.StopAsync(drain.Token))));
+            _activity.Dispose();
+            await _sharedAccount.DisposeAsync();
+            await _web.StopAsync(cancellationToken);
+        }
+        finally
+        {
+            // Whatever failed above, the worker goes (its process tree is killed if it does not exit when asked).
+            await Worker.StopAsync(cancellationToken);
+        }
     }
 
     public async ValueTask DisposeAsync()
     {
-        await StopAsync(CancellationToken.None);
-        await StopStartedAsync(_web, Worker, _rpc);
-        _loggers.Dispose();
+        try
+        {
+            await StopAsync(CancellationToken.None);
+        }
+        finally
+        {
+            await StopStartedAsync(_web, Worker, _rpc);
+            _loggers.Dispose();
+        }
     }
 
     private static WebApplication BuildWeb(LocalHostOptions options, ILoggerFactory loggers)

@@ -116,11 +116,16 @@ public sealed class WorkerBlobTests
 
         using var unknown = await client.SendAsync(Post("Host.Functions.Nope", new JsonArray(Created(containerName, "a.png"))));
         using var otherContainer = await client.SendAsync(Post("Host.Functions.Asset", new JsonArray(Created("elsewhere", "a.png"), deleted)));
+        var noUrl = Created(containerName, "a.png");
+        noUrl["data"]!.AsObject().Remove("url");
+        using var withoutUrl = await client.SendAsync(Post("Host.Functions.Asset", new JsonArray(Created(containerName, "a.png"), noUrl)));
 
         await Task.Delay(1000); // time enough for an invocation, which must not come
 
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
         Assert.Equal(HttpStatusCode.Accepted, otherContainer.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, withoutUrl.StatusCode); // nothing of that post is queued, the good event included
+        Assert.Contains("[1].data.url", await withoutUrl.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Empty(app.Records.Read("Asset", "succeeded"));
         Assert.Empty(app.Records.Read("Asset", "failed"));
     }
@@ -223,7 +228,7 @@ public sealed class WorkerBlobTests
         ["subject"] = $"/blobServices/default/containers/{container}/blobs/{blobName}",
         ["eventType"] = "Microsoft.Storage.BlobCreated",
         ["eventTime"] = DateTimeOffset.UtcNow.ToString("O"),
-        ["data"] = new JsonObject { ["api"] = "PutBlob", ["blobType"] = "BlockBlob" },
+        ["data"] = new JsonObject { ["api"] = "PutBlob", ["blobType"] = "BlockBlob", ["url"] = WorkerTestApp.Container(container).GetBlobClient(blobName).Uri.AbsoluteUri },
         ["dataVersion"] = "",
         ["metadataVersion"] = "1",
     };
