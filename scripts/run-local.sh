@@ -49,7 +49,7 @@ echo "building the app folder ($app_dir) and the local host..."
 "$repo_root/scripts/build-app.sh" "$app_dir" > "$local_dir/build.log"
 dotnet publish "$repo_root/src/FuncLabel.LocalHost/FuncLabel.LocalHost.csproj" -c Release --nologo -v quiet -o "$host_dir" >> "$local_dir/build.log"
 
-# The handler's settings for this run: the Values of local.settings.json (else local.settings.sample.json) at the repo
+# The app's settings for this run: the Values of local.settings.json (else local.settings.sample.json) at the repo
 # root, with this run's emulator endpoints on top. A development signing key (Auth__DevSigningKey) is added if neither
 # file has one (generated once, kept in .local/dev-signing-key). Environment variables override every value.
 node -e '

@@ -19,7 +19,7 @@ internal static class FunctionListing
                 TimerTriggerBinding timer =>
                     $"timerTrigger (schedule '{timer.Schedule}' UTC{(timer.RunOnStartup ? ", runOnStartup" : "")}{(timer.UseMonitor ? ", monitored" : "")})",
                 BlobTriggerBinding blob =>
-                    $"blobTrigger (EventGrid, path '{blob.Path}'): POST {httpBase.ToString().TrimEnd('/')}{Blobs.BlobWebhookEndpoint.Path}?functionName={Blobs.BlobWebhookEndpoint.FunctionNamePrefix}{function.Name}",
+                    $"blobTrigger (EventGrid, path '{blob.Path}'): POST {httpBase.ToString().TrimEnd('/')}{Blobs.BlobWebhookEndpoint.Path}?functionName={Blobs.BlobTriggerMessage.IdOf(function.Name)}",
                 _ => function.Trigger.Type,
             };
             text.Append('\t').Append(function.Name).Append(": ").AppendLine(line).AppendLine();

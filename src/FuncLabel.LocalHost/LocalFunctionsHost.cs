@@ -1,6 +1,5 @@
 using FuncLabel.LocalHost.App;
 using FuncLabel.LocalHost.Blobs;
-using FuncLabel.LocalHost.Handler;
 using FuncLabel.LocalHost.Http;
 using FuncLabel.LocalHost.Invocation;
 using FuncLabel.LocalHost.Queues;
@@ -13,11 +12,11 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 namespace FuncLabel.LocalHost;
 
 /// <summary>
-/// One running local Functions host: the app's worker (a .NET isolated worker over gRPC) or custom handler, the HTTP
-/// front door, a listener per queue and timer function, the blob webhook (worker apps) and the blob watcher when the app
-/// folder has a <c>blobwatcher.json</c>. Started in the real host's order (worker or handler ready first, then HTTP, then
-/// triggers) and stopped in reverse, letting running invocations finish so that no successful queue message is left to
-/// run twice. A start that fails part-way stops what it started, the worker included.
+/// One running local Functions host: the app's .NET isolated worker (over its gRPC protocol), the HTTP front door, a
+/// listener per queue and timer function, the blob webhook with the blob trigger's internal queue, and the blob watcher
+/// when the app folder has a <c>blobwatcher.json</c>. Started in the real host's order (worker ready first, then HTTP,
+/// then triggers) and stopped in reverse, letting running invocations finish so that no successful queue message is
+/// left to run twice. A start that fails part-way stops what it started, the worker included.
 /// </summary>
 internal sealed class LocalFunctionsHost : IAsyncDisposable
 {
@@ -27,7 +26,7 @@ internal sealed class LocalFunctionsHost : IAsyncDisposable
     private readonly BlobWatcher? _watcher;
     private readonly LocalHostOptions _options;
     private readonly IDisposable _activity;
-    private readonly WorkerRpcServer? _rpc;
+    private readonly WorkerRpcServer _rpc;
     private readonly ILoggerFactory _loggers;
     private readonly SharedAccountCheck _sharedAccount;
     private bool _stopped;
@@ -37,7 +36,6 @@ internal sealed class LocalFunctionsHost : IAsyncDisposable
         SharedAccountCheck sharedAccount)
     {
         _web = started.Web;
-        Handler = started.Handler;
         Worker = started.Worker;
         _rpc = started.Rpc;
         _loggers = started.Loggers;
@@ -54,13 +52,10 @@ internal sealed class LocalFunctionsHost : IAsyncDisposable
         _sharedAccount = sharedAccount;
     }
 
-    /// <summary>The custom handler, for a custom-handler app.</summary>
-    public HandlerProcess? Handler { get; }
+    /// <summary>The app's isolated worker.</summary>
+    public WorkerHost Worker { get; }
 
-    /// <summary>The isolated worker, for a worker app.</summary>
-    public WorkerHost? Worker { get; }
-
-    /// <summary>The app with its functions (for a worker app, those the worker reported).</summary>
+    /// <summary>The app with its functions, as the worker reported them.</summary>
     public AppFolder App { get; }
 
     /// <summary>Where HTTP functions are served, e.g. <c>http://localhost:7071/</c>.</summary>
@@ -100,6 +95,12 @@ internal sealed class LocalFunctionsHost : IAsyncDisposable
             }
         }
 
+        // Blob triggers run from the blob extension's internal queue in the host's own account.
+        if (app.Functions.Any(f => f.Trigger is BlobTriggerBinding))
+        {
+            CheckConnection(storage, AppFolder.DefaultConnection, "blob triggers' queue", problems);
+        }
+
         foreach (var subscription in app.Watcher?.Subscriptions ?? [])
         {
             CheckConnection(storage, subscription.Connection, $"blob watcher subscription '{subscription.Name}'", problems);
@@ -127,13 +128,43 @@ internal sealed class LocalFunctionsHost : IAsyncDisposable
     }
 
     /// <summary>
-    /// Starts the host. Throws <see cref="HandlerStartException"/> or <see cref="WorkerStartException"/> when the handler
-    /// or worker cannot start, <see cref="AppProblemsException"/> when a worker's functions cannot run as configured,
-    /// <see cref="IOException"/> when the HTTP port is taken.
+    /// Starts the host. Throws <see cref="WorkerStartException"/> when the worker cannot start,
+    /// <see cref="AppProblemsException"/> when its functions cannot run as configured, <see cref="IOException"/> when the
+    /// HTTP port is taken.
     /// </summary>
     public static async Task<LocalFunctionsHost> StartAsync(LocalHostOptions options, CancellationToken cancellationToken)
     {
         var started = await StartCoreAsync(options, cancellationToken);
+        LocalFunctionsHost? host = null;
+        var done = false;
+        try
+        {
+            host = Create(started, options);
+            await host.StartListenersAsync(cancellationToken);
+            done = true;
+            return host;
+        }
+        finally
+        {
+            // A trigger that cannot start (storage down, a stop during start-up) must not leave the worker running.
+            if (!done)
+            {
+                if (host is not null)
+                {
+                    await host.DisposeAsync();
+                }
+                else
+                {
+                    await StopStartedAsync(started.Web, started.Worker, started.Rpc);
+                    started.Loggers.Dispose();
+                }
+            }
+        }
+    }
+
+    /// <summary>The host with the listeners of the queue, timer and blob triggers, the shared-account check and the blob watcher, not yet started.</summary>
+    private static LocalFunctionsHost Create(Started started, LocalHostOptions options)
+    {
         var app = started.App;
         var loggers = started.Loggers;
         Console.Out.Write(FunctionListing.Format(app, started.HttpAddress));
@@ -142,8 +173,13 @@ internal sealed class LocalFunctionsHost : IAsyncDisposable
         var random = options.RandomSeed is { } seed ? new Random(seed) : new Random();
         var queues = app.Functions
             .Where(f => f.Trigger is QueueTriggerBinding)
-            .Select(f => new QueueListener(f, started.Storage.Queues(((QueueTriggerBinding)f.Trigger).Connection), app.Host.Queues, started.Invoker, options.Time, loggers, new Random(random.Next())))
+            .Select(f => QueueListener.ForFunction(f, started.Storage.Queues(((QueueTriggerBinding)f.Trigger).Connection), app.Host.Queues, started.Invoker, options.Time, loggers, new Random(random.Next())))
             .ToList();
+        if (started.BlobTriggers is { } blobTriggers)
+        {
+            queues.Add(blobTriggers.Listener(app, started.Invoker, new BlobTriggerProperties(started.Storage), options.Time, loggers, new Random(random.Next())));
+        }
+
         var registrations = queues.Select(q => started.Activity.Watch(q.QueueName, q.Wake)).ToList();
         var monitor = app.Functions.Any(f => f.Trigger is TimerTriggerBinding { UseMonitor: true })
             ? new ScheduleStatusStore(started.Storage.Blobs(AppFolder.DefaultConnection), hostId)
@@ -163,34 +199,37 @@ internal sealed class LocalFunctionsHost : IAsyncDisposable
         var polled = queues.Select(q => q.QueueName)
             .Concat(watcher?.Config.Subscriptions.Select(s => s.Queue ?? "container:" + s.Container) ?? []);
         var sharedAccount = new SharedAccountCheck(started.Storage.Blobs(AppFolder.DefaultConnection), hostId, polled, options.Time, loggers);
-        var host = new LocalFunctionsHost(started, queues, timers, watcher, options, started.Storage, hostId, started.Activity, new Registrations(registrations), sharedAccount);
-        await sharedAccount.StartAsync(cancellationToken);
-        foreach (var queue in queues)
+        return new LocalFunctionsHost(started, queues, timers, watcher, options, started.Storage, hostId, started.Activity, new Registrations(registrations), sharedAccount);
+    }
+
+    private async Task StartListenersAsync(CancellationToken cancellationToken)
+    {
+        await _sharedAccount.StartAsync(cancellationToken);
+        foreach (var queue in _queues)
         {
             await queue.StartAsync(cancellationToken);
         }
 
-        foreach (var timer in timers)
+        foreach (var timer in _timers)
         {
             await timer.StartAsync(cancellationToken);
         }
 
-        if (watcher is not null)
+        if (_watcher is not null)
         {
-            if (options.ForgetReceipts)
+            if (_options.ForgetReceipts)
             {
-                var forgotten = await watcher.ForgetReceiptsAsync(cancellationToken);
-                loggers.CreateLogger("Host.BlobWatcher").LogInformation("Forgot {Count} blob receipt(s): existing blobs are announced again", forgotten);
+                var forgotten = await _watcher.ForgetReceiptsAsync(cancellationToken);
+                _loggers.CreateLogger("Host.BlobWatcher").LogInformation("Forgot {Count} blob receipt(s): existing blobs are announced again", forgotten);
             }
 
-            await watcher.StartAsync(cancellationToken);
+            await _watcher.StartAsync(cancellationToken);
         }
 
-        loggers.CreateLogger("Host").LogInformation("Host started (id {HostId}); HTTP on {Address}", hostId, started.HttpAddress);
-        return host;
+        _loggers.CreateLogger("Host").LogInformation("Host started (id {HostId}); HTTP on {Address}", HostId, HttpAddress);
     }
 
-    /// <summary>The worker or handler, then the HTTP front door; everything started is stopped again if a step fails.</summary>
+    /// <summary>The worker, then the HTTP front door; everything started is stopped again if a step fails.</summary>
     private static async Task<Started> StartCoreAsync(LocalHostOptions options, CancellationToken cancellationToken)
     {
         var loggers = HostLogging.Create(options.Logging);
@@ -198,48 +237,35 @@ internal sealed class LocalFunctionsHost : IAsyncDisposable
         var storage = new StorageAccounts(options.Settings);
         var activity = new QueueActivity();
         var outputs = new OutputWriter(storage, app.Host.Queues, activity, options.Time);
-        HandlerProcess? handler = null;
         WorkerRpcServer? rpc = null;
         WorkerHost? worker = null;
         WebApplication? web = null;
         var done = false;
         try
         {
-            IFunctionInvoker invoker;
-            if (app.Worker is not null)
+            rpc = await WorkerRpcServer.StartAsync(loggers, cancellationToken);
+            worker = new WorkerHost(app, options.Settings, options.WorkerLauncher ?? new ProcessWorkerLauncher(loggers), rpc, loggers);
+            var session = await worker.StartAsync(cancellationToken);
+            var problems = new List<string>();
+            app = WorkerFunctions.Resolve(app, session.Functions, options.Settings, problems);
+            problems.AddRange(Validate(app, options.Settings));
+            if (problems.Count > 0)
             {
-                rpc = await WorkerRpcServer.StartAsync(loggers, cancellationToken);
-                worker = new WorkerHost(app, options.Settings, options.WorkerLauncher ?? new ProcessWorkerLauncher(loggers), rpc, loggers);
-                var session = await worker.StartAsync(cancellationToken);
-                var problems = new List<string>();
-                app = WorkerFunctions.Resolve(app, session.Functions, options.Settings, problems);
-                problems.AddRange(Validate(app, options.Settings));
-                if (problems.Count > 0)
-                {
-                    throw new AppProblemsException(problems);
-                }
-
-                invoker = new WorkerInvoker(worker, outputs, app.Host.FunctionTimeout, options.Time, loggers);
-            }
-            else
-            {
-                handler = new HandlerProcess(HandlerLaunch.From(app, options.Settings), loggers);
-                await handler.StartAsync(cancellationToken);
-                invoker = new FunctionExecutor(handler, new HttpClient { Timeout = Timeout.InfiniteTimeSpan }, outputs, app.Host.FunctionTimeout, loggers);
+                throw new AppProblemsException(problems);
             }
 
+            var invoker = new WorkerInvoker(worker, outputs, app.Host.FunctionTimeout, options.Time, loggers);
+            var blobTriggers = app.Functions.Any(f => f.Trigger is BlobTriggerBinding)
+                ? new BlobTriggerQueue(storage.Queues(AppFolder.DefaultConnection), HostIdentity.For(app, options.Settings), app.Host.Queues.Base64, activity)
+                : null;
             web = BuildWeb(options, loggers);
-            if (worker is not null)
+            web.MapWorkerHttpFunctions(app, worker, app.Host.FunctionTimeout, options.Time);
+            if (blobTriggers is not null)
             {
-                web.MapWorkerHttpFunctions(app, worker, app.Host.FunctionTimeout, options.Time);
-                web.MapBlobWebhook(app, invoker, new BlobTriggerProperties(storage));
-                web.MapHostHomepage(options.Settings);
-            }
-            else
-            {
-                web.MapHttpFunctions(app, handler!, app.Host.FunctionTimeout);
+                web.MapBlobWebhook(app, blobTriggers);
             }
 
+            web.MapHostHomepage(options.Settings);
             web.MapFallback(context =>
             {
                 context.Response.StatusCode = StatusCodes.Status404NotFound;
@@ -247,25 +273,20 @@ internal sealed class LocalFunctionsHost : IAsyncDisposable
             });
             await web.StartAsync(cancellationToken);
             done = true;
-            return new Started(app, web, ListeningAddress(web, options.Port), handler, worker, rpc, loggers, storage, activity, invoker);
+            return new Started(app, web, ListeningAddress(web, options.Port), worker, rpc, loggers, storage, activity, invoker, blobTriggers);
         }
         finally
         {
             if (!done)
             {
-                await StopStartedAsync(web, handler, worker, rpc);
+                await StopStartedAsync(web, worker, rpc);
                 loggers.Dispose();
             }
         }
     }
 
-    private static async Task StopStartedAsync(WebApplication? web, HandlerProcess? handler, WorkerHost? worker, WorkerRpcServer? rpc)
+    private static async Task StopStartedAsync(WebApplication? web, WorkerHost? worker, WorkerRpcServer? rpc)
     {
-        if (handler is not null)
-        {
-            await handler.DisposeAsync();
-        }
-
         if (worker is not null)
         {
             await worker.DisposeAsync();
@@ -282,7 +303,7 @@ internal sealed class LocalFunctionsHost : IAsyncDisposable
         }
     }
 
-    /// <summary>Stops triggers (draining running invocations up to the drain timeout), then HTTP, then the handler.</summary>
+    /// <summary>Stops triggers (draining running invocations up to the drain timeout), then HTTP, then the worker.</summary>
     public async Task StopAsync(CancellationToken cancellationToken)
     {
         if (_stopped)
@@ -291,33 +312,38 @@ internal sealed class LocalFunctionsHost : IAsyncDisposable
         }
 
         _stopped = true;
-        using var drain = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        drain.CancelAfter(_options.DrainTimeout);
-        if (_watcher is not null)
+        try
         {
-            await _watcher.StopAsync();
-        }
+            using var drain = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            drain.CancelAfter(_options.DrainTimeout);
+            if (_watcher is not null)
+            {
+                await _watcher.StopAsync();
+            }
 
-        await Task.WhenAll(_queues.Select(q => q.StopAsync(drain.Token)).Concat(_timers.Select(t => t.StopAsync(drain.Token))));
-        _activity.Dispose();
-        await _sharedAccount.DisposeAsync();
-        await _web.StopAsync(cancellationToken);
-        if (Handler is not null)
-        {
-            await Handler.StopAsync(cancellationToken);
+            await Task.WhenAll(_queues.Select(q => q.StopAsync(drain.Token)).Concat(_timers.Select(t => t.StopAsync(drain.Token))));
+            _activity.Dispose();
+            await _sharedAccount.DisposeAsync();
+            await _web.StopAsync(cancellationToken);
         }
-
-        if (Worker is not null)
+        finally
         {
+            // Whatever failed above, the worker goes (its process tree is killed if it does not exit when asked).
             await Worker.StopAsync(cancellationToken);
         }
     }
 
     public async ValueTask DisposeAsync()
     {
-        await StopAsync(CancellationToken.None);
-        await StopStartedAsync(_web, Handler, Worker, _rpc);
-        _loggers.Dispose();
+        try
+        {
+            await StopAsync(CancellationToken.None);
+        }
+        finally
+        {
+            await StopStartedAsync(_web, Worker, _rpc);
+            _loggers.Dispose();
+        }
     }
 
     private static WebApplication BuildWeb(LocalHostOptions options, ILoggerFactory loggers)
@@ -368,8 +394,8 @@ internal sealed class LocalFunctionsHost : IAsyncDisposable
 
     /// <summary>What <see cref="StartCoreAsync"/> started, handed to the host that then owns it.</summary>
     private sealed record Started(
-        AppFolder App, WebApplication Web, Uri HttpAddress, HandlerProcess? Handler, WorkerHost? Worker, WorkerRpcServer? Rpc,
-        ILoggerFactory Loggers, StorageAccounts Storage, QueueActivity Activity, IFunctionInvoker Invoker);
+        AppFolder App, WebApplication Web, Uri HttpAddress, WorkerHost Worker, WorkerRpcServer Rpc,
+        ILoggerFactory Loggers, StorageAccounts Storage, QueueActivity Activity, IFunctionInvoker Invoker, BlobTriggerQueue? BlobTriggers);
 
     private sealed class Registrations(IReadOnlyList<IDisposable> items) : IDisposable
     {

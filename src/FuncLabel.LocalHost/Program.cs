@@ -1,7 +1,6 @@
 using System.Runtime.InteropServices;
 using FuncLabel.LocalHost;
 using FuncLabel.LocalHost.App;
-using FuncLabel.LocalHost.Handler;
 using FuncLabel.LocalHost.Worker;
 
 var command = CommandLine.Parse(args, out var usage);
@@ -11,7 +10,7 @@ if (command is null)
     return 2;
 }
 
-// Ctrl+C and SIGTERM request a graceful stop from the very start, so a stop during start-up also ends the handler.
+// Ctrl+C and SIGTERM request a graceful stop from the very start, so a stop during start-up also ends the worker.
 using var stop = new CancellationTokenSource();
 using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, c => { c.Cancel = true; stop.Cancel(); });
 using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c => { c.Cancel = true; stop.Cancel(); });
@@ -46,7 +45,7 @@ try
 {
     host = await LocalFunctionsHost.StartAsync(options, stop.Token);
 }
-catch (Exception e) when (e is HandlerStartException or WorkerStartException)
+catch (WorkerStartException e)
 {
     Console.Error.WriteLine(e.Message);
     return 1;

@@ -121,6 +121,57 @@ public sealed class BlobWatcherTests
             subjects.Order(StringComparer.Ordinal));
     }
 
+    [Fact]
+    public async Task FunctionSubscription_WebhookDown_NoReceipt_DeliveredOnceItAccepts()
+    {
+        // What --watcher-only does next to `func start`: post each event to another host's blob webhook, with its code.
+        var port = FreePort();
+        using var http = new HttpClient();
+        var webhook = new BlobWebhookClient(http, new Uri($"http://127.0.0.1:{port}/"), code: "system-key");
+        await _blobs.CreateIfNotExistsAsync();
+        var settings = AppSettings.Create(new Dictionary<string, string>(), new Dictionary<string, string> { ["AzureWebJobsStorage"] = Emulators.StorageConnectionString });
+        var config = new BlobWatcherConfig(
+            TimeSpan.FromMilliseconds(200),
+            [new BlobSubscription("assets-created", _container, null, AppFolder.DefaultConnection, new SubjectFilter(null, null, false), Base64: true) { Function = "assetUploaded" }]);
+        var watcher = new BlobWatcher(config, new StorageAccounts(settings), _hostId, new QueueActivity(), TimeProvider.System, NullLoggerFactory.Instance, webhook);
+        await watcher.PrepareAsync(CancellationToken.None);
+        await _blobs.GetBlobClient("p1/x.png").UploadAsync(BinaryData.FromString("x"));
+
+        var whileDown = await watcher.ScanOnceAsync(CancellationToken.None);
+        using var listener = new System.Net.HttpListener();
+        listener.Prefixes.Add($"http://127.0.0.1:{port}/");
+        listener.Start();
+        var received = AcceptOneAsync(listener);
+        var onceUp = await watcher.ScanOnceAsync(CancellationToken.None);
+        var (url, eventType, body) = await received;
+        var afterwards = await watcher.ScanOnceAsync(CancellationToken.None);
+
+        Assert.Equal(0, whileDown);
+        Assert.Equal(1, onceUp);
+        Assert.Equal(0, afterwards);
+        Assert.Equal($"/runtime/webhooks/blobs?functionName=Host.Functions.assetUploaded&code=system-key", url);
+        Assert.Equal("Notification", eventType);
+        var item = Assert.Single(JsonNode.Parse(body)!.AsArray())!;
+        Assert.Equal(BlobCreatedEvent.Subject(_container, "p1/x.png"), item["subject"]!.GetValue<string>());
+    }
+
+    private static async Task<(string Url, string? EventType, string Body)> AcceptOneAsync(System.Net.HttpListener listener)
+    {
+        var context = await listener.GetContextAsync();
+        using var reader = new StreamReader(context.Request.InputStream);
+        var body = await reader.ReadToEndAsync();
+        context.Response.StatusCode = 202;
+        context.Response.Close();
+        return (context.Request.RawUrl!, context.Request.Headers["aeg-event-type"], body);
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
     private async Task<BlobWatcher> WatcherAsync(SubjectFilter? filter = null)
     {
         await _blobs.CreateIfNotExistsAsync();

@@ -12,9 +12,11 @@ using FuncLabel.Testing;
 namespace FuncLabel.LocalHost.Tests;
 
 /// <summary>
-/// Issue 9 through the real path: the built app folder run by the local host executable (HTTP forwarding, blob watcher,
-/// queue triggers) against Azurite and the Cosmos DB server — an uploaded PNG becomes an asset, and a pre-label file
-/// becomes a finished import with one stored pre-label and one rejected line.
+/// Ingestion through the real path: the app's worker build output (scripts/build-app.sh) run by the local host
+/// executable against Azurite and the Cosmos DB server. Files are uploaded as a client does — <c>POST
+/// /api/projects/{p}/uploads</c>, then a PUT to the SAS URL it returns — and the blob watcher's BlobCreated events reach
+/// the Event Grid blob triggers through the blob webhook: an uploaded PNG becomes an asset, a pre-label file a finished
+/// import with one stored pre-label and one rejected line, and the host's log shows the blob-trigger invocations.
 /// </summary>
 public sealed class IngestionEndToEndTests
 {
@@ -30,7 +32,7 @@ public sealed class IngestionEndToEndTests
         var storage = await IsolatedStorage.ClaimAccountAsync(startTimeout.Token);
         var settings = new Dictionary<string, string>
         {
-            ["FUNCTIONS_WORKER_RUNTIME"] = "custom",
+            ["FUNCTIONS_WORKER_RUNTIME"] = "dotnet-isolated",
             ["AzureWebJobsStorage"] = storage,
             ["Cosmos__Endpoint"] = Emulators.CosmosEndpoint,
             ["Cosmos__Key"] = Emulators.CosmosKey,
@@ -54,10 +56,8 @@ public sealed class IngestionEndToEndTests
 
         var blobs = new BlobServiceClient(storage);
         var assets = blobs.GetBlobContainerClient("assets");
-        await assets.CreateIfNotExistsAsync(cancellationToken: ct);
         // The uploader's Content-Type is deliberately wrong: the type must come from sniffing the bytes.
-        await assets.GetBlobClient($"{project}/img/a.png").UploadAsync(
-            BinaryData.FromBytes(Png(64, 48)), new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = "application/octet-stream" } }, ct);
+        await UploadAsync(http, project, new { kind = "asset", path = "img/a.png" }, Png(64, 48), "application/octet-stream", ct);
 
         var asset = await PollAsync(
             async () => (await http.GetFromJsonAsync<JsonElement>($"api/projects/{project}/assets", ct)).GetProperty("items")
@@ -68,12 +68,10 @@ public sealed class IngestionEndToEndTests
         Assert.Equal(48, asset.GetProperty("height").GetInt32());
 
         // Uploaded after the asset is registered, so the good line lands on a known asset (to review: no confidence).
-        var prelabels = blobs.GetBlobContainerClient("prelabels");
-        await prelabels.CreateIfNotExistsAsync(cancellationToken: ct);
         var ndjson =
             """{"uuid":"3f1c2a9e-0000-4000-8000-000000000001","dataRow":{"globalKey":"img/a.png"},"name":"car","bbox":{"top":2,"left":3,"height":10,"width":20}}""" + "\n" +
             """{"uuid":"3f1c2a9e-0000-4000-8000-000000000002","dataRow":{"id":"no-such-asset"},"name":"car","bbox":{"top":2,"left":3,"height":10,"width":20}}""" + "\n";
-        await prelabels.GetBlobClient($"{project}/{ImportId}.ndjson").UploadAsync(BinaryData.FromString(ndjson), new BlobUploadOptions(), ct);
+        await UploadAsync(http, project, new { kind = "prelabels", importId = ImportId }, Encoding.UTF8.GetBytes(ndjson), "application/x-ndjson", ct);
 
         var import = await PollAsync(
             async () =>
@@ -90,6 +88,7 @@ public sealed class IngestionEndToEndTests
             },
             host, $"the import {ImportId} to end", ct);
         Assert.Equal("finished", import.GetProperty("state").GetString());
+        Assert.Equal("admin-e2e", import.GetProperty("requestedBy").GetString());
         var counts = import.GetProperty("counts");
         Assert.Equal(2, counts.GetProperty("lines").GetInt64());
         Assert.Equal(1, counts.GetProperty("toReview").GetInt64());
@@ -104,31 +103,43 @@ public sealed class IngestionEndToEndTests
         var early =
             """{"uuid":"3f1c2a9e-0000-4000-8000-000000000003","dataRow":{"globalKey":"img/later.png"},"name":"car","bbox":{"top":1,"left":1,"height":5,"width":5},"confidence":0.99}""" + "\n" +
             """{"uuid":"3f1c2a9e-0000-4000-8000-000000000004","dataRow":{"globalKey":"img/later.png"},"name":"car","bbox":{"top":1,"left":9,"height":5,"width":5}}""" + "\n";
-        await prelabels.GetBlobClient($"{project}/early.ndjson").UploadAsync(BinaryData.FromString(early), new BlobUploadOptions(), ct);
+        await UploadAsync(http, project, new { kind = "prelabels", importId = "early" }, Encoding.UTF8.GetBytes(early), "application/x-ndjson", ct);
         var parked = await PollAsync(() => ImportWhenAsync(http, project, "early", i => i.GetProperty("state").GetString() != "running", ct), host, "the import early to end", ct);
         Assert.Equal("finished", parked.GetProperty("state").GetString());
         Assert.Equal(2, parked.GetProperty("counts").GetProperty("pending").GetInt64());
 
-        await assets.GetBlobClient($"{project}/img/later.png").UploadAsync(BinaryData.FromBytes(Png(32, 32)), new BlobUploadOptions(), ct);
+        await UploadAsync(http, project, new { kind = "asset", path = "img/later.png" }, Png(32, 32), "image/png", ct);
         var applied = await PollAsync(() => ImportWhenAsync(http, project, "early", i => i.GetProperty("counts").GetProperty("pending").GetInt64() == 0, ct), host, "the parked lines of early to be applied", ct);
         Assert.Equal(2, applied.GetProperty("pendingApplied").GetInt64());
         Assert.Equal(0, applied.GetProperty("counts").GetProperty("accepted").GetInt64()); // the ontology sets no autoAcceptAt
         Assert.Equal(2, applied.GetProperty("counts").GetProperty("toReview").GetInt64());
 
-        // The same BlobCreated event again (Event Grid delivers at least once), straight onto the queue.
-        var later = await assets.GetBlobClient($"{project}/img/later.png").GetPropertiesAsync(cancellationToken: ct);
-        var queues = new Azure.Storage.Queues.QueueServiceClient(storage, new Azure.Storage.Queues.QueueClientOptions { MessageEncoding = Azure.Storage.Queues.QueueMessageEncoding.Base64 });
-        await queues.GetQueueClient("asset-events").SendMessageAsync(JsonSerializer.Serialize(new
+        // The same BlobCreated event again (Event Grid delivers at least once), posted to the blob webhook as Event Grid would.
+        var laterBlob = assets.GetBlobClient($"{project}/img/later.png");
+        var later = await laterBlob.GetPropertiesAsync(cancellationToken: ct);
+        using var duplicate = new HttpRequestMessage(HttpMethod.Post, "runtime/webhooks/blobs?functionName=Host.Functions.assetUploaded")
         {
-            topic = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/local/providers/Microsoft.Storage/storageAccounts/devstoreaccount1",
-            subject = $"/blobServices/default/containers/assets/blobs/{project}/img/later.png",
-            eventType = "Microsoft.Storage.BlobCreated",
-            eventTime = later.Value.LastModified,
-            id = "duplicate-" + Guid.NewGuid(),
-            data = new { api = "PutBlob", eTag = later.Value.ETag.ToString(), contentType = later.Value.ContentType, contentLength = later.Value.ContentLength, blobType = "BlockBlob" },
-            dataVersion = "",
-            metadataVersion = "1",
-        }), cancellationToken: ct);
+            Content = JsonContent.Create(new[]
+            {
+                new
+                {
+                    topic = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/local/providers/Microsoft.Storage/storageAccounts/" + laterBlob.AccountName,
+                    subject = $"/blobServices/default/containers/assets/blobs/{project}/img/later.png",
+                    eventType = "Microsoft.Storage.BlobCreated",
+                    eventTime = later.Value.LastModified,
+                    id = "duplicate-" + Guid.NewGuid(),
+                    data = new { api = "PutBlob", eTag = later.Value.ETag.ToString(), contentType = later.Value.ContentType, contentLength = later.Value.ContentLength, blobType = "BlockBlob", url = laterBlob.Uri.AbsoluteUri },
+                    dataVersion = "",
+                    metadataVersion = "1",
+                },
+            }),
+        };
+        duplicate.Headers.Add("aeg-event-type", "Notification");
+        using (var accepted = await http.SendAsync(duplicate, ct))
+        {
+            Assert.True(accepted.StatusCode == System.Net.HttpStatusCode.Accepted, $"POST blob webhook: {(int)accepted.StatusCode} {await accepted.Content.ReadAsStringAsync(ct)}");
+        }
+
         // Consumed when the asset function has logged its third run (img/a.png, img/later.png, the duplicate).
         await PollAsync(
             () => Task.FromResult(host.Output.Split("pending pre-label(s) applied").Length - 1 >= 3 ? (JsonElement?)default(JsonElement) : null),
@@ -139,6 +150,29 @@ public sealed class IngestionEndToEndTests
         var laterAsset = (await http.GetFromJsonAsync<JsonElement>($"api/projects/{project}/assets", ct)).GetProperty("items").EnumerateArray()
             .Single(a => a.GetProperty("globalKey").GetString() == "img/later.png");
         Assert.Equal(1, laterAsset.GetProperty("version").GetInt32());
+
+        // Every file arrived through the Event Grid blob triggers (three assets runs, one per pre-label file).
+        var log = host.Lines;
+        Assert.True(Count(log, "Executed 'Functions.assetUploaded' (Succeeded") >= 3, "assetUploaded blob-trigger invocations missing:\n" + host.Output);
+        Assert.True(Count(log, "Executed 'Functions.prelabelUploaded' (Succeeded") >= 2, "prelabelUploaded blob-trigger invocations missing:\n" + host.Output);
+        Assert.Equal(1, Count(log, $"Executing 'Functions.assetUploaded' (Reason='New blob detected(EventGrid): assets/{project}/img/a.png'"));
+        Assert.Equal(1, Count(log, $"Executing 'Functions.prelabelUploaded' (Reason='New blob detected(EventGrid): prelabels/{project}/{ImportId}.ndjson'"));
+    }
+
+    private static int Count(IReadOnlyList<string> lines, string text) => lines.Count(line => line.Contains(text, StringComparison.Ordinal));
+
+    /// <summary>Uploads as a client does: asks the app for a create-only SAS URL, then PUTs the bytes to it.</summary>
+    private static async Task UploadAsync(HttpClient http, string project, object request, byte[] content, string contentType, CancellationToken cancellationToken)
+    {
+        using var issued = await http.PostAsJsonAsync($"api/projects/{project}/uploads", request, cancellationToken);
+        Assert.True(issued.IsSuccessStatusCode, $"POST uploads: {(int)issued.StatusCode} {await issued.Content.ReadAsStringAsync(cancellationToken)}");
+        var url = (await issued.Content.ReadFromJsonAsync<JsonElement>(cancellationToken)).GetProperty("url").GetString()!;
+        using var put = new HttpRequestMessage(HttpMethod.Put, url) { Content = new ByteArrayContent(content) };
+        put.Content.Headers.ContentType = new MediaTypeHeaderValue(contentType);
+        put.Headers.Add("x-ms-blob-type", "BlockBlob");
+        using var storage = new HttpClient();
+        using var uploaded = await storage.SendAsync(put, cancellationToken);
+        Assert.True(uploaded.IsSuccessStatusCode, $"PUT to the upload URL: {(int)uploaded.StatusCode} {await uploaded.Content.ReadAsStringAsync(cancellationToken)}");
     }
 
     private static async Task<JsonElement?> ImportWhenAsync(HttpClient http, string project, string importId, Func<JsonElement, bool> ready, CancellationToken cancellationToken)

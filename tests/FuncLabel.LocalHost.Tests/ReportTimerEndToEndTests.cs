@@ -11,8 +11,8 @@ using FuncLabel.Testing;
 namespace FuncLabel.LocalHost.Tests;
 
 /// <summary>
-/// Issue 12's "a timer fires through the local host": the built app folder run by the local host executable with the
-/// credential report schedule set to every 5 seconds (the setting the function.json references as
+/// Issue 12's "a timer fires through the local host": the app's worker build output run by the local host executable with the
+/// credential report schedule set to every 5 seconds (the setting the timer attribute references as
 /// <c>%Reports__CredentialReportSchedule%</c>); the report files of the previous UTC day appear in Azurite under
 /// <c>reports/org/{date}/</c> and <c>reports/{projectId}/{date}/</c>, and are served over HTTP.
 /// </summary>
@@ -29,7 +29,7 @@ public sealed class ReportTimerEndToEndTests
         var storage = await IsolatedStorage.ClaimAccountAsync(startTimeout.Token);
         var settings = new Dictionary<string, string>
         {
-            ["FUNCTIONS_WORKER_RUNTIME"] = "custom",
+            ["FUNCTIONS_WORKER_RUNTIME"] = "dotnet-isolated",
             ["AzureWebJobsStorage"] = storage,
             ["Cosmos__Endpoint"] = Emulators.CosmosEndpoint,
             ["Cosmos__Key"] = Emulators.CosmosKey,

@@ -14,8 +14,8 @@ using FuncLabel.Testing;
 namespace FuncLabel.LocalHost.Tests;
 
 /// <summary>
-/// Issue 11's training flow on the local stack: the built app folder run by the local host executable (HTTP forwarding,
-/// blob watcher, queue triggers) against Azurite and the Cosmos DB server. An uploaded image and a pre-label file become
+/// Issue 11's training flow on the local stack: the app's worker build output run by the local host executable (HTTP
+/// to the worker, blob watcher to the blob triggers, queue triggers) against Azurite and the Cosmos DB server. An uploaded image and a pre-label file become
 /// a task's starting point; the drawer's submission becomes a template's gold; a trainee practises it — sees the asset
 /// and the start, never the gold, gets reasons for a wrong answer and 100 for the corrected one.
 /// </summary>
@@ -32,7 +32,7 @@ public sealed class TrainingEndToEndTests
         var storage = await IsolatedStorage.ClaimAccountAsync(startTimeout.Token);
         var settings = new Dictionary<string, string>
         {
-            ["FUNCTIONS_WORKER_RUNTIME"] = "custom",
+            ["FUNCTIONS_WORKER_RUNTIME"] = "dotnet-isolated",
             ["AzureWebJobsStorage"] = storage,
             ["Cosmos__Endpoint"] = Emulators.CosmosEndpoint,
             ["Cosmos__Key"] = Emulators.CosmosKey,

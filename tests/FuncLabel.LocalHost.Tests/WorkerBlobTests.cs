@@ -8,8 +8,9 @@ using FuncLabel.LocalHost.Tests.Support;
 namespace FuncLabel.LocalHost.Tests;
 
 /// <summary>
-/// Worker mode Event Grid blob triggers: the blob webhook (validation handshake, BlobCreated events → invocations whose
-/// blob the worker reads itself) and the blob watcher delivering to it end to end.
+/// Event Grid blob triggers: the blob webhook (validation handshake; BlobCreated events accepted with 202 onto the blob
+/// trigger's internal queue, whose listener invokes the worker, which reads the blob itself; failures retried, then
+/// poisoned) and the blob watcher delivering to it end to end.
 /// </summary>
 public sealed class WorkerBlobTests
 {
@@ -46,9 +47,10 @@ public sealed class WorkerBlobTests
         var blob = await UploadAsync(containerName, "p1/images/cat.png", content);
 
         using var response = await client.SendAsync(Post("Host.Functions.Asset", new JsonArray(Created(containerName, "p1/images/cat.png"))));
+        var records = await app.Records.WaitForAsync("Asset", "succeeded", r => r.Count >= 1);
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var record = Assert.Single(app.Records.Read("Asset", "succeeded"));
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        var record = Assert.Single(records);
         Assert.Equal("p1/images/cat.png", record["name"]!.GetValue<string>());
         Assert.Equal("p1/images/cat.png", record["blobName"]!.GetValue<string>());
         Assert.Equal(containerName, record["container"]!.GetValue<string>());
@@ -71,26 +73,34 @@ public sealed class WorkerBlobTests
         await UploadAsync(containerName, "p1/notes.txt", Encoding.UTF8.GetBytes("not for the trigger"));
 
         using var response = await client.SendAsync(Post("Host.Functions.Prelabel", new JsonArray(Created(containerName, "p1/batch.ndjson"), Created(containerName, "p1/notes.txt"))));
+        await app.Records.WaitForAsync("Prelabel", "succeeded", r => r.Count >= 1);
+        await Task.Delay(1000); // time enough for a second invocation, which must not come
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         var record = Assert.Single(app.Records.Read("Prelabel", "succeeded"));
         Assert.Equal("p1/batch", record["name"]!.GetValue<string>());
         Assert.Equal(3, record["lines"]!.GetValue<int>());
     }
 
     [Fact]
-    public async Task Webhook_FailedInvocation_AnswersAnError_SoTheSenderRetries()
+    public async Task Webhook_FailedInvocation_AcceptedAtOnce_RetriedFromTheQueue_ThenPoisoned()
     {
         using var app = WorkerTestApp.Create("Asset");
         await using var host = await app.StartHostAsync();
         using var client = new HttpClient { BaseAddress = host.HttpAddress };
         var containerName = app.Settings["AssetContainer"];
-        await UploadAsync(containerName, "fail-now.png", [1, 2, 3]);
+        var blobName = $"fail-{Guid.NewGuid():N}.png";
+        await UploadAsync(containerName, blobName, [1, 2, 3]);
 
-        using var response = await client.SendAsync(Post("Host.Functions.Asset", new JsonArray(Created(containerName, "fail-now.png"))));
+        using var response = await client.SendAsync(Post("Host.Functions.Asset", new JsonArray(Created(containerName, blobName))));
+        var poisoned = await WaitForPoisonAsync(blobName);
+        await Task.Delay(500);
 
-        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
-        Assert.Single(app.Records.Read("Asset", "failed"));
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        Assert.Equal(5, app.Records.Read("Asset", "failed").Count); // the blob extension's default poisonBlobThreshold
+        Assert.Equal("Host.Functions.Asset", poisoned["FunctionId"]!.GetValue<string>());
+        Assert.Equal(containerName, poisoned["ContainerName"]!.GetValue<string>());
+        Assert.Empty(app.Records.Read("Asset", "succeeded"));
     }
 
     [Fact]
@@ -106,10 +116,18 @@ public sealed class WorkerBlobTests
 
         using var unknown = await client.SendAsync(Post("Host.Functions.Nope", new JsonArray(Created(containerName, "a.png"))));
         using var otherContainer = await client.SendAsync(Post("Host.Functions.Asset", new JsonArray(Created("elsewhere", "a.png"), deleted)));
+        var noUrl = Created(containerName, "a.png");
+        noUrl["data"]!.AsObject().Remove("url");
+        using var withoutUrl = await client.SendAsync(Post("Host.Functions.Asset", new JsonArray(Created(containerName, "a.png"), noUrl)));
+
+        await Task.Delay(1000); // time enough for an invocation, which must not come
 
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
-        Assert.Equal(HttpStatusCode.OK, otherContainer.StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, otherContainer.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, withoutUrl.StatusCode); // nothing of that post is queued, the good event included
+        Assert.Contains("[1].data.url", await withoutUrl.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Empty(app.Records.Read("Asset", "succeeded"));
+        Assert.Empty(app.Records.Read("Asset", "failed"));
     }
 
     [Fact]
@@ -139,7 +157,7 @@ public sealed class WorkerBlobTests
     }
 
     [Fact]
-    public async Task Watcher_FailedDelivery_NoReceipt_DeliveredAgain()
+    public async Task Watcher_FailingFunction_RetriedFromTheQueueOnly_NotAnnouncedAgain()
     {
         using var app = WorkerTestApp.Create("Asset");
         var containerName = app.Settings["AssetContainer"];
@@ -151,14 +169,50 @@ public sealed class WorkerBlobTests
         };
         await using var host = await app.StartHostAsync(watcher: watcher.ToJsonString());
 
-        await UploadAsync(containerName, "fail-always.png", [9, 9]);
-        await app.Records.WaitForAsync("Asset", "failed", r => r.Count >= 2);
+        var blobName = $"fail-{Guid.NewGuid():N}.png";
+        await UploadAsync(containerName, blobName, [9, 9]);
+        await WaitForPoisonAsync(blobName);
+        await Task.Delay(1500); // several more scans: the accepted event is not announced again
 
-        var receipts = WorkerTestApp.Container("azure-webjobs-hosts").GetBlobsAsync(Azure.Storage.Blobs.Models.BlobTraits.None, Azure.Storage.Blobs.Models.BlobStates.None, $"blobwatcher/{app.HostId}/", CancellationToken.None);
-        await foreach (var receipt in receipts)
+        // The webhook accepted the event (the receipt is written), so the retries are the queue's: five, then poison.
+        Assert.Equal(5, app.Records.Read("Asset", "failed").Count);
+        var receipts = new List<string>();
+        await foreach (var receipt in WorkerTestApp.Container("azure-webjobs-hosts").GetBlobsAsync(Azure.Storage.Blobs.Models.BlobTraits.None, Azure.Storage.Blobs.Models.BlobStates.None, $"blobwatcher/{app.HostId}/", CancellationToken.None))
         {
-            Assert.Fail($"A receipt was written for a failed delivery: {receipt.Name}");
+            receipts.Add(receipt.Name);
         }
+
+        Assert.Single(receipts);
+        Assert.Contains(app.Logs.All, l => l.Message.StartsWith("Executing 'Functions.Asset' (Reason='New blob detected(EventGrid)", StringComparison.Ordinal));
+    }
+
+    /// <summary>The poisoned blob-trigger message for <paramref name="blobName"/>, peeked (other tests share the poison queue).</summary>
+    private static async Task<JsonNode> WaitForPoisonAsync(string blobName)
+    {
+        var poison = WorkerTestApp.Queue(LocalHost.Blobs.BlobTriggerQueue.PoisonQueueName);
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (DateTime.UtcNow < deadline)
+        {
+            try
+            {
+                foreach (var message in (await poison.PeekMessagesAsync(32)).Value)
+                {
+                    if (JsonNode.Parse(message.Body.ToString()) is { } json && json["BlobName"]?.GetValue<string>() == blobName)
+                    {
+                        return json;
+                    }
+                }
+            }
+            catch (Azure.RequestFailedException e) when (e.Status == 404)
+            {
+                // Not created yet.
+            }
+
+            await Task.Delay(200);
+        }
+
+        Assert.Fail($"No poisoned blob-trigger message for {blobName}.");
+        return null!;
     }
 
     private static HttpRequestMessage Post(string functionName, JsonArray events) =>
@@ -174,7 +228,7 @@ public sealed class WorkerBlobTests
         ["subject"] = $"/blobServices/default/containers/{container}/blobs/{blobName}",
         ["eventType"] = "Microsoft.Storage.BlobCreated",
         ["eventTime"] = DateTimeOffset.UtcNow.ToString("O"),
-        ["data"] = new JsonObject { ["api"] = "PutBlob", ["blobType"] = "BlockBlob" },
+        ["data"] = new JsonObject { ["api"] = "PutBlob", ["blobType"] = "BlockBlob", ["url"] = WorkerTestApp.Container(container).GetBlobClient(blobName).Uri.AbsoluteUri },
         ["dataVersion"] = "",
         ["metadataVersion"] = "1",
     };

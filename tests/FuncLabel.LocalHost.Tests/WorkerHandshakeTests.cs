@@ -11,11 +11,11 @@ public sealed class WorkerHandshakeTests
     [Fact]
     public async Task Start_FunctionsComeFromTheWorkersMetadata_WithSettingsResolved()
     {
-        using var app = WorkerTestApp.Create("Asset", "Bytes", "Echo", "Emit", "Forward", "GetItem", "Prelabel", "Status", "Tick", "Work");
+        using var app = WorkerTestApp.Create("Asset", "Bytes", "Drip", "Echo", "Emit", "Forward", "GetItem", "Prelabel", "StartupTick", "Status", "Tick", "Work");
         await using var host = await app.StartHostAsync();
 
         var functions = host.App.Functions.ToDictionary(f => f.Name);
-        Assert.Equal(["Asset", "Bytes", "Echo", "Emit", "Forward", "GetItem", "Prelabel", "Status", "Tick", "Work"], functions.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(["Asset", "Bytes", "Drip", "Echo", "Emit", "Forward", "GetItem", "Prelabel", "StartupTick", "Status", "Tick", "Work"], functions.Keys.Order(StringComparer.Ordinal));
         Assert.Equal(app.Settings["WorkQueue"], Assert.IsType<QueueTriggerBinding>(functions["Work"].Trigger).QueueName);
         var getItem = Assert.IsType<HttpTriggerBinding>(functions["GetItem"].Trigger);
         Assert.Equal("items/{category}/{id:int}", getItem.Route);
@@ -25,10 +25,16 @@ public sealed class WorkerHandshakeTests
         Assert.Equal(["name"], asset.Pattern.Parameters);
         Assert.Equal(app.Settings["OutContainer"] + "/{Id}.txt", Assert.IsType<BlobOutputBinding>(Assert.Single(functions["Emit"].Outputs, o => o is BlobOutputBinding)).Path);
         Assert.IsType<QueueOutputBinding>(Assert.Single(functions["Forward"].Outputs));
+        var tick = Assert.IsType<TimerTriggerBinding>(functions["Tick"].Trigger);
+        Assert.True(tick.UseMonitor);
+        Assert.False(tick.RunOnStartup);
+        var startupTick = Assert.IsType<TimerTriggerBinding>(functions["StartupTick"].Trigger);
+        Assert.False(startupTick.UseMonitor);
+        Assert.True(startupTick.RunOnStartup);
         Assert.NotNull(host.Worker!.ProcessId);
         Assert.Equal(1, host.Worker.Starts);
         var ready = await app.Logs.WaitForAsync(l => l.Category == "Host.Worker" && l.Message.StartsWith("Worker ready", StringComparison.Ordinal));
-        Assert.Contains("10 functions", ready.Message);
+        Assert.Contains("12 functions", ready.Message);
     }
 
     [Fact]
@@ -98,11 +104,26 @@ public sealed class WorkerHandshakeTests
         var failed = await app.Logs.WaitForAsync(l => l.Message.StartsWith("Executed 'Functions.Work' (Failed", StringComparison.Ordinal));
         await app.Records.WaitForAsync("Work", "started", r => r.Count == 2, TimeSpan.FromSeconds(60));
 
-        Assert.Contains("HandlerUnreachable", failed.Message);
+        Assert.Contains("WorkerUnreachable", failed.Message);
         var again = app.Records.Read("Work", "started")[1];
         Assert.Equal(2, again["dequeueCount"]!.GetValue<long>());
         Assert.NotEqual(first, again["pid"]!.GetValue<int>());
         Assert.True(host.Worker!.Starts >= 2);
+    }
+
+    [Fact]
+    public async Task Worker_GetsTheAppSettingsInItsEnvironmentOnly()
+    {
+        using var app = WorkerTestApp.Create("Work");
+        await using var host = await app.StartHostAsync();
+        await WorkerTestApp.Queue(app.Settings["WorkQueue"]).SendMessageAsync("""{"key":"env"}""");
+
+        var succeeded = await app.Records.WaitForAsync("Work", "succeeded", r => r.Count == 1);
+
+        // The worker found TESTWORKER_RECORDS (a local setting) and its queue; the test process has neither.
+        Assert.NotEqual(Environment.ProcessId, succeeded[0]["pid"]!.GetValue<int>());
+        Assert.Null(Environment.GetEnvironmentVariable("TESTWORKER_RECORDS"));
+        Assert.Null(Environment.GetEnvironmentVariable("WorkQueue"));
     }
 
     [Fact]

@@ -14,7 +14,7 @@ namespace FuncLabel.LocalHost.Tests;
 public sealed class WorkerHttpTests : IAsyncLifetime
 {
     private const long FiftyMegabytes = 50L * 1024 * 1024;
-    private readonly WorkerTestApp _app = WorkerTestApp.Create("GetItem", "Echo", "Status", "Bytes");
+    private readonly WorkerTestApp _app = WorkerTestApp.Create("GetItem", "Echo", "Status", "Bytes", "Drip");
     private LocalFunctionsHost? _host;
     private HttpClient _client = null!;
 
@@ -69,6 +69,50 @@ public sealed class WorkerHttpTests : IAsyncLifetime
         Assert.True(Guid.TryParse(echo["headers"]!["x-ms-invocation-id"]!.GetValue<string>(), out _));
         Assert.Equal(bytes.Length, echo["length"]!.GetValue<long>());
         Assert.Equal(Convert.ToHexString(SHA256.HashData(bytes)), echo["sha256"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Request_RoundTripsMethodEscapedPathRepeatedQueryHeadersBodyAndStatus()
+    {
+        var text = """{"hello":"wörld"}""";
+        using var request = new HttpRequestMessage(HttpMethod.Patch, "api/echo/a%20b/c?x=1&y=two%20words&x=3")
+        {
+            Content = new StringContent(text, Encoding.UTF8, "application/merge-patch+json"),
+        };
+        request.Headers.Add("x-custom", "value-1");
+        request.Headers.Add("x-test-status", "207");
+
+        using var response = await _client.SendAsync(request);
+        var echo = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+
+        var bytes = Encoding.UTF8.GetBytes(text);
+        Assert.Equal((HttpStatusCode)207, response.StatusCode);
+        Assert.Equal("worker", response.Headers.GetValues("x-test-echo").Single());
+        Assert.Equal("PATCH", echo["method"]!.GetValue<string>());
+        Assert.Equal("/api/echo/a b/c", echo["path"]!.GetValue<string>());
+        Assert.Equal("?x=1&y=two%20words&x=3", echo["query"]!.GetValue<string>());
+        Assert.Equal("value-1", echo["headers"]!["x-custom"]!.GetValue<string>());
+        Assert.Equal("application/merge-patch+json; charset=utf-8", echo["headers"]!["content-type"]!.GetValue<string>());
+        Assert.Equal(_host!.HttpAddress.Authority, echo["headers"]!["host"]!.GetValue<string>());
+        Assert.True(Guid.TryParse(echo["headers"]!["x-ms-invocation-id"]!.GetValue<string>(), out _));
+        Assert.Equal(bytes.Length, echo["length"]!.GetValue<long>());
+        Assert.Equal(Convert.ToHexString(SHA256.HashData(bytes)), echo["sha256"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Response_ReachesTheCallerBeforeTheFunctionFinishes()
+    {
+        var id = Guid.NewGuid().ToString("N");
+
+        using var response = await _client.GetAsync($"api/drip/{id}", HttpCompletionOption.ResponseHeadersRead);
+        using var reader = new StreamReader(await response.Content.ReadAsStreamAsync());
+        // The function holds the rest back until the release file exists: reading the first line proves streaming.
+        var first = await reader.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(30));
+        _app.Records.Release(id);
+        var rest = await reader.ReadToEndAsync().WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal("first", first);
+        Assert.Equal("rest\n", rest);
     }
 
     [Fact]

@@ -33,6 +33,7 @@ public sealed class WorkerQueueTests
         Assert.Equal(sent.InsertionTime.ToUnixTimeSeconds(), times["InsertionTime"].ToUnixTimeSeconds());
         Assert.Equal(sent.ExpirationTime.ToUnixTimeSeconds(), times["ExpirationTime"].ToUnixTimeSeconds());
         Assert.True(times["NextVisibleTime"] > times["InsertionTime"]);
+        Assert.True(Guid.TryParse(succeeded[0]["invocationId"]!.GetValue<string>(), out _));
     }
 
     [Fact]
@@ -49,6 +50,7 @@ public sealed class WorkerQueueTests
         Assert.Equal([1L, 2L, 3L], app.Records.Read("Work", "started").Select(r => r["dequeueCount"]!.GetValue<long>())); // maxDequeueCount 3 in its host.json
         Assert.Equal(Convert.ToBase64String(Encoding.UTF8.GetBytes(text)), poisoned.MessageText);
         Assert.Empty(app.Records.Read("Work", "succeeded"));
+        Assert.Empty((await WorkerTestApp.Queue(app.Settings["WorkQueue"]).ReceiveMessagesAsync(32, TimeSpan.FromSeconds(1))).Value);
         Assert.Contains(app.Logs.All, l => l.Message.Contains("Executed 'Functions.Work' (Failed", StringComparison.Ordinal) && l.Message.Contains("failing on purpose", StringComparison.Ordinal));
     }
 
@@ -63,6 +65,47 @@ public sealed class WorkerQueueTests
 
         Assert.Equal(3, succeeded[0]["dequeueCount"]!.GetValue<long>());
         Assert.Equal([1L, 2L], app.Records.Read("Work", "failed").Select(r => r["dequeueCount"]!.GetValue<long>()));
+    }
+
+    [Fact]
+    public async Task Message_NotBase64_PoisonedWithoutInvocation()
+    {
+        using var app = WorkerTestApp.Create("Work");
+        await using var host = await app.StartHostAsync();
+        await WorkerTestApp.Queue(app.Settings["WorkQueue"], base64: false).SendMessageAsync("{not base64}");
+
+        var poisoned = await WorkerTestApp.WaitForMessageAsync(WorkerTestApp.Queue(app.Settings["WorkQueue"] + "-poison", base64: false));
+
+        Assert.Equal("{not base64}", poisoned.MessageText);
+        Assert.Empty(app.Records.Read("Work", "started"));
+    }
+
+    [Fact]
+    public async Task HostRestart_NoMessageLostOrRunTwiceAfterSuccess()
+    {
+        using var app = WorkerTestApp.Create("Work");
+        var queue = WorkerTestApp.Queue(app.Settings["WorkQueue"]);
+        await queue.CreateIfNotExistsAsync();
+        var keys = Enumerable.Range(0, 40).Select(i => $"m{i:00}").ToList();
+        foreach (var key in keys)
+        {
+            await queue.SendMessageAsync($$"""{"key":"{{key}}","sleepMs":150}""");
+        }
+
+        await using (var first = await app.StartHostAsync())
+        {
+            await app.Records.WaitForAsync("Work", "succeeded", r => r.Count >= 8);
+            await first.StopAsync(CancellationToken.None);
+        }
+
+        var beforeRestart = app.Records.Read("Work", "succeeded").Count;
+        await using var second = await app.StartHostAsync();
+        var succeeded = await app.Records.WaitForAsync("Work", "succeeded", r => r.Count >= keys.Count, TimeSpan.FromSeconds(60));
+        await second.StopAsync(CancellationToken.None);
+
+        Assert.InRange(beforeRestart, 8, keys.Count - 1);
+        Assert.Equal(keys, succeeded.Select(r => r["key"]!.GetValue<string>()).Order(StringComparer.Ordinal));
+        Assert.Empty((await queue.ReceiveMessagesAsync(32, TimeSpan.FromSeconds(1))).Value);
     }
 
     [Fact]

@@ -7,10 +7,11 @@ using Microsoft.Azure.Functions.Worker;
 namespace FuncLabel.TestWorker;
 
 /// <summary>
-/// ASP.NET Core HTTP functions: route parameters, a streamed echo of body and headers, a chosen status with headers,
-/// and a large body written as it is generated.
+/// ASP.NET Core HTTP functions: route parameters, a streamed echo of body and headers (with the status asked for in
+/// <c>x-test-status</c>), a chosen status with headers, a large body written as it is generated, and a response that
+/// only completes if the host streams it (<c>Drip</c>).
 /// </summary>
-public sealed class HttpFunctions
+public sealed class HttpFunctions(Records records)
 {
     [Function("GetItem")]
     public IActionResult GetItem(
@@ -26,7 +27,8 @@ public sealed class HttpFunctions
         });
 
     [Function("Echo")]
-    public async Task<IActionResult> Echo([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "echo/{*rest}")] HttpRequest request)
+    public async Task<IActionResult> Echo(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "post", "put", "patch", "delete", Route = "echo/{*rest}")] HttpRequest request)
     {
         using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         var buffer = new byte[81920];
@@ -44,6 +46,7 @@ public sealed class HttpFunctions
             headers[name.ToLowerInvariant()] = values.ToString();
         }
 
+        request.HttpContext.Response.Headers["x-test-echo"] = "worker";
         return new JsonResult(new JsonObject
         {
             ["method"] = request.Method,
@@ -52,7 +55,10 @@ public sealed class HttpFunctions
             ["headers"] = headers,
             ["length"] = length,
             ["sha256"] = Convert.ToHexString(sha.GetHashAndReset()),
-        });
+        })
+        {
+            StatusCode = int.TryParse(request.Headers["x-test-status"], out var status) ? status : 200,
+        };
     }
 
     [Function("Status")]
@@ -81,6 +87,23 @@ public sealed class HttpFunctions
             await response.Body.WriteAsync(chunk.AsMemory(0, count), request.HttpContext.RequestAborted);
             sent += count;
         }
+    }
+
+    /// <summary>Sends a first line, then holds the rest back until the test drops the file <c>release-{id}</c>.</summary>
+    [Function("Drip")]
+    public async Task Drip([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "drip/{id}")] HttpRequest request, string id)
+    {
+        var response = request.HttpContext.Response;
+        var aborted = request.HttpContext.RequestAborted;
+        response.ContentType = "text/plain";
+        await response.WriteAsync("first\n", aborted);
+        await response.Body.FlushAsync(aborted);
+        while (!records.Exists($"release-{id}"))
+        {
+            await Task.Delay(20, aborted);
+        }
+
+        await response.WriteAsync("rest\n", aborted);
     }
 
     /// <summary>The byte at <paramref name="position"/> of every <c>/api/bytes</c> stream; the tests compute the same.</summary>

@@ -6,7 +6,7 @@ namespace FuncLabel.TestWorker;
 /// <summary>
 /// What the functions saw, for the tests to read: one JSON file per event (<c>{function}-{phase}-{guid}.json</c>) in the
 /// folder named by the <c>TESTWORKER_RECORDS</c> app setting, written to a temporary name and renamed so a reader never
-/// sees half a record. Same layout as the TestHandler's records, so the tests read both the same way.
+/// sees half a record.
 /// </summary>
 public sealed class Records(IConfiguration configuration)
 {

@@ -123,10 +123,11 @@ internal static class WorkerCostsCommand
         {
             var body = Encoding.UTF8.GetBytes($$"""{"key":"bench-{{i}}"}""");
             var now = DateTimeOffset.UtcNow;
-            var request = new InvocationRequest(function, "bench", new(), new(), new Dictionary<string, string>())
-            {
-                Trigger = new QueueTriggerInput(body, Encoding.UTF8.GetString(body), Guid.NewGuid().ToString(), "receipt", 1, now, now.AddDays(7), now.AddMinutes(10)),
-            };
+            var request = new InvocationRequest(
+                function,
+                "bench",
+                new QueueTriggerInput(body, Encoding.UTF8.GetString(body), Guid.NewGuid().ToString(), "receipt", 1, now, now.AddDays(7), now.AddMinutes(10)),
+                new Dictionary<string, string>());
             var clock = Stopwatch.StartNew();
             var rpc = WorkerInvocation.Create(request, session.FunctionId("Work"), now);
             var response = await session.Channel.InvokeAsync(rpc, "Work", CancellationToken.None);

@@ -1,20 +1,20 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
-
 namespace FuncLabel.LocalHost.App;
 
 /// <summary>
-/// A built Functions app folder, read exactly as deployed: <c>host.json</c> at the root, and either a .NET isolated
-/// worker's <c>worker.config.json</c> (worker mode: the functions come from the worker itself once it runs, see
-/// <see cref="Worker.WorkerHost"/>) or a custom handler's <c>&lt;FunctionName&gt;/function.json</c> files. Problems
-/// (unreadable files, unsupported bindings, unresolved <c>%Setting%</c> references) are collected rather than thrown, so
-/// one start-up lists them all. An optional <c>blobwatcher.json</c> beside host.json configures the blob watcher.
+/// A built Functions app folder, read exactly as deployed (the <c>dotnet publish</c> output of a .NET isolated worker
+/// app): <c>host.json</c> and the Worker SDK's <c>worker.config.json</c>, which says how to start the worker. The
+/// functions come from the worker itself once it runs (<see cref="Worker.WorkerHost"/>,
+/// <see cref="Worker.WorkerFunctions"/>), so a freshly loaded folder has none yet. An optional <c>blobwatcher.json</c>
+/// beside host.json configures the blob watcher. Problems (missing or unreadable files, bad settings) are collected
+/// rather than thrown, so one start-up lists them all.
 /// </summary>
-internal sealed record AppFolder(string Root, HostSettings Host, IReadOnlyList<FunctionDefinition> Functions, Blobs.BlobWatcherConfig? Watcher = null)
+internal sealed record AppFolder(
+    string Root,
+    HostSettings Host,
+    Worker.WorkerDescription Worker,
+    IReadOnlyList<FunctionDefinition> Functions,
+    Blobs.BlobWatcherConfig? Watcher = null)
 {
-    /// <summary>The isolated worker to run, when the folder has a <c>worker.config.json</c>; null for a custom handler.</summary>
-    public Worker.WorkerDescription? Worker { get; init; }
-
     public const string DefaultConnection = "AzureWebJobsStorage";
 
     public static AppFolder? Load(string root, AppSettings settings, out IReadOnlyList<string> problems)
@@ -23,66 +23,21 @@ internal sealed record AppFolder(string Root, HostSettings Host, IReadOnlyList<F
         problems = found;
         root = Path.GetFullPath(root);
         var workerFile = Path.Combine(root, LocalHost.Worker.WorkerDescription.FileName);
-        var worker = File.Exists(workerFile) ? LocalHost.Worker.WorkerDescription.Read(workerFile, found) : null;
-        var host = HostSettings.Read(Path.Combine(root, "host.json"), found, requireCustomHandler: !File.Exists(workerFile));
-        if (host is null)
-        {
-            return null;
-        }
-
-        var functions = new List<FunctionDefinition>();
-        foreach (var folder in File.Exists(workerFile) ? Enumerable.Empty<string>() : Directory.EnumerateDirectories(root).Order(StringComparer.Ordinal))
-        {
-            var file = Path.Combine(folder, "function.json");
-            if (File.Exists(file) && ReadFunction(Path.GetFileName(folder), file, host, settings, found) is { } function)
-            {
-                functions.Add(function);
-            }
-        }
-
+        var worker = File.Exists(workerFile)
+            ? LocalHost.Worker.WorkerDescription.Read(workerFile, found)
+            : Missing(workerFile, found);
+        var host = HostSettings.Read(Path.Combine(root, "host.json"), found);
         var watcherFile = Path.Combine(root, Blobs.BlobWatcherConfig.FileName);
         var watcher = File.Exists(watcherFile) ? Blobs.BlobWatcherConfig.Read(watcherFile, settings, found) : null;
-        if (worker is null && watcher?.Subscriptions.FirstOrDefault(s => s.Function is not null) is { } toFunction)
-        {
-            found.Add($"{watcherFile}: subscription '{toFunction.Name}' delivers to a function, which needs a .NET isolated worker app (worker.config.json).");
-        }
-
-        return found.Count == 0 ? new AppFolder(root, host, functions, watcher) { Worker = worker } : null;
+        return found.Count == 0 && worker is not null && host is not null
+            ? new AppFolder(root, host, worker, [], watcher)
+            : null;
     }
 
-    private static FunctionDefinition? ReadFunction(string name, string file, HostSettings host, AppSettings settings, List<string> problems)
+    private static Worker.WorkerDescription? Missing(string workerFile, List<string> problems)
     {
-        JsonNode? root;
-        try
-        {
-            root = JsonNode.Parse(File.ReadAllText(file), documentOptions: JsonConfig.Lenient);
-        }
-        catch (JsonException e)
-        {
-            problems.Add($"{file} is not valid JSON: {e.Message}");
-            return null;
-        }
-
-        if (root.Flag("disabled") == true || FunctionReader.IsDisabledBySetting(name, settings))
-        {
-            return null;
-        }
-
-        var bindings = (root.Child("bindings") as JsonArray ?? []).OfType<JsonNode>().ToList();
-        var function = FunctionReader.Read(name, bindings, settings, problems);
-        if (function is { Trigger: HttpTriggerBinding } && !(function.IsForwardedHttp && host.EnableForwardingHttpRequest))
-        {
-            problems.Add($"{name}: the local host serves a custom handler's HTTP functions in forwarding mode only " +
-                         "(one httpTrigger, one http output, customHandler.enableForwardingHttpRequest = true).");
-            return null;
-        }
-
-        if (function is { Trigger: BlobTriggerBinding })
-        {
-            problems.Add($"{name}: blob triggers run only with a .NET isolated worker (worker.config.json), not a custom handler.");
-            return null;
-        }
-
-        return function;
+        problems.Add($"{workerFile} does not exist: the app folder must be the build output of a .NET isolated worker app " +
+                     "(the Worker SDK writes worker.config.json; scripts/build-app.sh builds FuncLabel's).");
+        return null;
     }
 }

@@ -4,7 +4,7 @@ using System.Text;
 namespace FuncLabel.LocalHost.App;
 
 /// <summary>
-/// The app settings the local host resolves <c>%Name%</c> references from and passes to the handler: the
+/// The app settings the local host resolves <c>%Name%</c> references from and passes to the worker: the
 /// <c>Values</c> of <c>local.settings.json</c> under the host's own environment. As with Core Tools, a variable
 /// already set in the environment wins over the file, so a shell can override a setting for one run.
 /// Names are compared case-insensitively, as the Functions host's configuration does.
@@ -19,7 +19,7 @@ internal sealed class AppSettings
         FileValues = fileValues;
     }
 
-    /// <summary>The settings that came from the settings file (and are not in the environment): added to the handler's environment.</summary>
+    /// <summary>The settings that came from the settings file (and are not in the environment): added to the worker's environment.</summary>
     public IReadOnlyDictionary<string, string> FileValues { get; }
 
     public static AppSettings Create(IDictionary environment, IReadOnlyDictionary<string, string> fileValues)
@@ -97,7 +97,7 @@ internal sealed class AppSettings
     }
 
     /// <summary>
-    /// Expands <c>%Name%</c> the way the host expands handler arguments (<see cref="Environment.ExpandEnvironmentVariables"/>
+    /// Expands <c>%Name%</c> the way the host expands the worker's arguments (<see cref="Environment.ExpandEnvironmentVariables"/>
     /// semantics): unknown names are left as written.
     /// </summary>
     public string ExpandLeavingUnknown(string text)

@@ -2,7 +2,10 @@ using System.Text.Json.Nodes;
 
 namespace FuncLabel.LocalHost.App;
 
-/// <summary>Turns one function.json binding object into a typed binding, resolving <c>%Setting%</c> in names and paths.</summary>
+/// <summary>
+/// Turns one binding the worker reported (the Functions binding schema: <c>type</c>, <c>direction</c>, <c>name</c> and the
+/// binding's own properties) into a typed binding, resolving <c>%Setting%</c> in names and paths.
+/// </summary>
 internal sealed class BindingReader(string function, AppSettings settings, List<string> problems)
 {
     private static readonly string[] AllMethods = ["get", "post", "put", "patch", "delete", "head", "options", "trace"];
@@ -56,7 +59,7 @@ internal sealed class BindingReader(string function, AppSettings settings, List<
                     ? new QueueOutputBinding(name, queue.ToLowerInvariant(), Connection(binding), IsBinary(binding))
                     : null;
             case "blob":
-                // function.json says "path"; the isolated worker's generated metadata says "blobPath".
+                // The Worker SDK's metadata names a blob output's path "blobPath" (the binding schema's own name is "path").
                 return Resolved(binding, binding.Text("path") is null && binding.Text("blobPath") is not null ? "blobPath" : "path") is { } path
                     ? new BlobOutputBinding(name, path, Connection(binding), IsBinary(binding))
                     : null;

@@ -1,19 +1,19 @@
 namespace FuncLabel.LocalHost.App;
 
-/// <summary>What starts a function: the trigger binding of its function.json, with <c>%Setting%</c> references resolved.</summary>
+/// <summary>What starts a function: the trigger binding the worker reported, with <c>%Setting%</c> references resolved.</summary>
 internal abstract record TriggerBinding(string Name)
 {
-    /// <summary>The trigger type as function.json spells it, for the start-up listing.</summary>
+    /// <summary>The trigger type as the binding schema spells it, for the start-up listing.</summary>
     public abstract string Type { get; }
 }
 
-/// <summary>An <c>httpTrigger</c>: the raw request is forwarded to the custom handler (§1.7) or the worker's ASP.NET Core server.</summary>
+/// <summary>An <c>httpTrigger</c>: the request is forwarded to the worker's ASP.NET Core server (<see cref="Http.WorkerHttpEndpoints"/>).</summary>
 internal sealed record HttpTriggerBinding(string Name, string Route, IReadOnlyList<string> Methods) : TriggerBinding(Name)
 {
     public override string Type => "httpTrigger";
 }
 
-/// <summary>A <c>queueTrigger</c>; <paramref name="Binary"/> is <c>dataType: binary</c> (base64 in the payload).</summary>
+/// <summary>A <c>queueTrigger</c>; <paramref name="Binary"/> is <c>dataType: binary</c> (the worker gets the message as bytes).</summary>
 internal sealed record QueueTriggerBinding(string Name, string QueueName, string Connection, bool Binary) : TriggerBinding(Name)
 {
     public override string Type => "queueTrigger";
@@ -37,10 +37,10 @@ internal sealed record BlobTriggerBinding(string Name, string Container, BlobNam
     public string Path => $"{Container}/{Pattern}";
 }
 
-/// <summary>An output binding the local host writes from the handler's <c>Outputs</c> (§1.5).</summary>
+/// <summary>An output binding: the local host writes what the worker returned for it (<see cref="Invocation.OutputWriter"/>).</summary>
 internal abstract record OutputBinding(string Name);
 
-/// <summary>The <c>http</c> output of a forwarded HTTP function: the handler's raw response.</summary>
+/// <summary>The <c>http</c> output of an HTTP function: the worker answers the forwarded request itself, so nothing is written.</summary>
 internal sealed record HttpOutputBinding(string Name) : OutputBinding(Name);
 
 /// <summary>A <c>queue</c> output: each value becomes one message on <paramref name="QueueName"/>.</summary>

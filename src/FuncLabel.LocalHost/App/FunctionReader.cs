@@ -3,8 +3,7 @@ using System.Text.Json.Nodes;
 namespace FuncLabel.LocalHost.App;
 
 /// <summary>
-/// Turns one function's bindings — a function.json <c>bindings</c> array, or the <c>raw_bindings</c> a .NET isolated
-/// worker reports, which have the same shape — into a <see cref="FunctionDefinition"/>: exactly one trigger, output
+/// Turns one function's bindings — the <c>raw_bindings</c> the worker reports — into a <see cref="FunctionDefinition"/>: exactly one trigger, output
 /// bindings, no input bindings. Problems are collected; null when there were any.
 /// </summary>
 internal static class FunctionReader

@@ -4,19 +4,18 @@ using System.Text.Json.Nodes;
 namespace FuncLabel.LocalHost.App;
 
 /// <summary>
-/// What the local host takes from <c>host.json</c> (docs/local-host.md, The host behaviour it copies): how to start a
-/// custom handler (absent for a .NET isolated worker, which has its own worker.config.json), whether HTTP is forwarded,
-/// the route prefix, queue-trigger options, the function timeout and the host id.
+/// What the local host takes from <c>host.json</c> (docs/local-host.md, What it does): the route prefix, queue-trigger
+/// options, the blob trigger's options, the function timeout and the host id. How to start the app's worker is in its
+/// own <c>worker.config.json</c> (<see cref="Worker.WorkerDescription"/>).
 /// </summary>
 internal sealed record HostSettings(
-    CustomHandlerDescription? Handler,
-    bool EnableForwardingHttpRequest,
     string RoutePrefix,
     QueueTriggerOptions Queues,
+    BlobTriggerOptions Blobs,
     TimeSpan? FunctionTimeout,
     string? HostId)
 {
-    public static HostSettings? Read(string path, List<string> problems, bool requireCustomHandler = true)
+    public static HostSettings? Read(string path, List<string> problems)
     {
         if (!File.Exists(path))
         {
@@ -35,29 +34,12 @@ internal sealed record HostSettings(
             return null;
         }
 
-        // The host reads the legacy "httpWorker" section too; "customHandler" wins when both are present.
-        var section = root.Child("customHandler") ?? root.Child("httpWorker");
-        var description = section.Child("description");
-        var executable = description.Text("defaultExecutablePath");
-        if (string.IsNullOrWhiteSpace(executable) && requireCustomHandler)
-        {
-            problems.Add($"{path}: customHandler.description.defaultExecutablePath is required (or a worker.config.json beside it).");
-            return null;
-        }
-
-        var arguments = (description.Child("arguments") ?? description.Child("workerArguments")) is JsonArray list
-            ? list.Select(a => a?.GetValue<string>() ?? "").ToList()
-            : [];
         var extensions = root.Child("extensions");
         return new HostSettings(
-            string.IsNullOrWhiteSpace(executable) ? null : new CustomHandlerDescription(executable, description.Text("workingDirectory"), arguments),
-            section.Flag("enableForwardingHttpRequest") ?? false,
             (extensions.Child("http").Text("routePrefix") ?? "api").Trim('/'),
             QueueTriggerOptions.From(extensions.Child("queues"), problems),
+            BlobTriggerOptions.From(extensions.Child("blobs"), problems),
             root.Duration("functionTimeout"),
             root.Text("id"));
     }
 }
-
-/// <summary><c>customHandler.description</c>: the executable (relative to the app folder, or on PATH), its working folder and arguments.</summary>
-internal sealed record CustomHandlerDescription(string DefaultExecutablePath, string? WorkingDirectory, IReadOnlyList<string> Arguments);

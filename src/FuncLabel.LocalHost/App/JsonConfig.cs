@@ -5,8 +5,9 @@ using System.Text.Json.Nodes;
 namespace FuncLabel.LocalHost.App;
 
 /// <summary>
-/// Case-insensitive reads from host.json, function.json and local.settings.json. The Functions host binds these
-/// files through .NET configuration, which ignores the case of keys, so <c>BatchSize</c> and <c>batchSize</c> both work.
+/// Case-insensitive reads from host.json, worker.config.json, local.settings.json and the worker's binding metadata.
+/// The Functions host binds these through .NET configuration, which ignores the case of keys, so <c>BatchSize</c> and
+/// <c>batchSize</c> both work.
 /// </summary>
 internal static class JsonConfig
 {

@@ -1,56 +1,35 @@
-using System.Text.Json.Nodes;
 using FuncLabel.LocalHost.App;
 using FuncLabel.LocalHost.Invocation;
 
 namespace FuncLabel.LocalHost.Blobs;
 
 /// <summary>
-/// Turns one Event Grid event into a blob-trigger invocation: a <c>Microsoft.Storage.BlobCreated</c> event whose subject
-/// (<c>/blobServices/default/containers/{container}/blobs/{name}</c>) names a blob in the trigger's container matching its
-/// path pattern, and that still exists. Null for any other event.
+/// Turns a queued <see cref="BlobTriggerMessage"/> into an invocation of its blob-triggered function: one Get Blob
+/// Properties call gives the blob's URI, properties and metadata (the worker reads the content itself); the values
+/// the trigger path's parameters capture become binding data. Null when the blob no longer exists.
 /// </summary>
 internal static class BlobCreatedInvocation
 {
-    private const string SubjectPrefix = "/blobServices/default/containers/";
-
-    public static async Task<InvocationRequest?> CreateAsync(FunctionDefinition function, JsonObject item, BlobTriggerProperties properties, CancellationToken cancellationToken)
+    public static async Task<InvocationRequest?> CreateAsync(FunctionDefinition function, BlobTriggerMessage message, BlobTriggerProperties properties, CancellationToken cancellationToken)
     {
         var trigger = (BlobTriggerBinding)function.Trigger;
-        if (item.Text("eventType") != BlobCreatedEvent.EventType || Blob(item.Text("subject")) is not { } found
-            || found.Container != trigger.Container || trigger.Pattern.Match(found.BlobName) is not { } parameters)
-        {
-            return null;
-        }
-
-        var (container, blobName) = found;
-
+        var (container, blobName) = (message.ContainerName, message.BlobName);
         var blob = await properties.GetAsync(trigger.Connection, container, blobName, cancellationToken);
         if (blob is null)
         {
             return null;
         }
 
+        var parameters = trigger.Pattern.Match(blobName) ?? new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         var bindingData = new Dictionary<string, string>(parameters, StringComparer.OrdinalIgnoreCase)
         {
             ["BlobTrigger"] = $"{container}/{blobName}",
             ["Uri"] = blob.Value.Uri.AbsoluteUri,
         };
-        return new InvocationRequest(function, $"New blob detected (EventGrid): {container}/{blobName}", new JsonObject(), new JsonObject(), bindingData)
-        {
-            Trigger = new BlobTriggerInput(trigger.Connection, container, blobName, blob.Value.Uri, parameters, blob.Value.Properties, blob.Value.Metadata),
-        };
-    }
-
-    /// <summary>The container and blob name of a blob event's subject; null for any other subject.</summary>
-    public static (string Container, string BlobName)? Blob(string? subject)
-    {
-        if (subject is null || !subject.StartsWith(SubjectPrefix, StringComparison.Ordinal))
-        {
-            return null;
-        }
-
-        var rest = subject[SubjectPrefix.Length..];
-        var separator = rest.IndexOf("/blobs/", StringComparison.Ordinal);
-        return separator > 0 && separator + 7 < rest.Length ? (rest[..separator], rest[(separator + 7)..]) : null;
+        return new InvocationRequest(
+            function,
+            $"New blob detected(EventGrid): {container}/{blobName}",
+            new BlobTriggerInput(trigger.Connection, container, blobName, blob.Value.Uri, parameters, blob.Value.Properties, blob.Value.Metadata),
+            bindingData);
     }
 }

@@ -16,7 +16,8 @@ namespace FuncLabel.LocalHost.Blobs;
 /// <para>Each scan lists every watched container once (all subscriptions on a container share the listing). A blob
 /// whose (subscription, name, ETag) was already handled in this process is skipped from memory; otherwise its receipt
 /// (<see cref="BlobReceipts"/>) is checked, and if absent the event is sent and then the receipt written — for a
-/// function, only once the webhook answered 2xx (the invocation succeeded); otherwise the next scan delivers it again.
+/// function, only once the webhook answered 2xx (it accepted the event: the invocation runs, and is retried, from the
+/// blob trigger's queue); otherwise the next scan delivers it again.
 /// Sending before writing makes delivery at-least-once: a crash between the two re-sends the event on the next start, with the same
 /// event id, which consumers de-duplicate. Deleted blobs are ignored (no BlobDeleted events). Up to 8 blobs are
 /// handled concurrently. Scans repeat every <see cref="BlobWatcherConfig.PollingInterval"/>; a failing scan is logged

@@ -16,7 +16,7 @@ internal sealed class BlobWebhookClient(HttpClient http, Uri baseAddress, string
 
     public Uri AddressFor(string function)
     {
-        var query = "functionName=" + Uri.EscapeDataString(BlobWebhookEndpoint.FunctionNamePrefix + function)
+        var query = "functionName=" + Uri.EscapeDataString(BlobTriggerMessage.IdOf(function))
                     + (string.IsNullOrEmpty(code) ? "" : "&code=" + Uri.EscapeDataString(code));
         return new Uri(BaseAddress, BlobWebhookEndpoint.Path.TrimStart('/') + "?" + query);
     }

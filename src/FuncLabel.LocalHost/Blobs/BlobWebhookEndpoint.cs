@@ -1,7 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using FuncLabel.LocalHost.App;
-using FuncLabel.LocalHost.Invocation;
 
 namespace FuncLabel.LocalHost.Blobs;
 
@@ -11,29 +10,34 @@ namespace FuncLabel.LocalHost.Blobs;
 /// </summary>
 /// <remarks>
 /// <para>With <c>aeg-event-type: SubscriptionValidation</c> it answers the handshake
-/// (<c>{"validationResponse": code}</c>). Otherwise each <c>Microsoft.Storage.BlobCreated</c> event whose blob is in
-/// the trigger's container and matches its path pattern becomes one invocation; other events are skipped. The answer
-/// is 200 only when every invocation succeeded, 500 otherwise, so the sender (Event Grid, or the local blob watcher)
-/// delivers the events again. A blob deleted before its event arrives is skipped. The <c>code</c> query value (the
-/// <c>blobs_extension</c> system key in Azure) is not checked locally.</para>
+/// (<c>{"validationResponse": code}</c>). Otherwise each <c>Microsoft.Storage.BlobCreated</c> event for a blob in the
+/// trigger's container that matches its path pattern is put on the blob trigger's internal queue
+/// (<see cref="BlobTriggerQueue"/>), and the answer is <c>202 Accepted</c> as soon as they are queued — as the extension
+/// does; the invocations run (and are retried, then poisoned) from that queue, so the sender hears nothing of their
+/// outcome. Other events are skipped. The <c>code</c> query value (the <c>blobs_extension</c> system key in Azure) is
+/// not checked locally.</para>
+/// <para>Where this is stricter than the extension (which queues whatever it is sent): a <c>functionName</c> that is not
+/// a blob-triggered function of the app gets 404, a body that is not JSON events 400, a BlobCreated event without
+/// <c>data.url</c> 400 (nothing of that post is queued), and events outside the trigger's path are skipped.</para>
 /// </remarks>
 internal static class BlobWebhookEndpoint
 {
     public const string Path = "/runtime/webhooks/blobs";
-    public const string FunctionNamePrefix = "Host.Functions.";
 
-    public static IEndpointRouteBuilder MapBlobWebhook(this IEndpointRouteBuilder app, AppFolder folder, IFunctionInvoker invoker, BlobTriggerProperties properties)
+    public static IEndpointRouteBuilder MapBlobWebhook(this IEndpointRouteBuilder app, AppFolder folder, BlobTriggerQueue queue)
     {
         var logger = app.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger("Host.BlobWebhook");
         var functions = folder.Functions.Where(f => f.Trigger is BlobTriggerBinding).ToDictionary(f => f.Name, StringComparer.OrdinalIgnoreCase);
         app.MapPost(Path, async context =>
         {
             var requested = context.Request.Query["functionName"].ToString();
-            var name = requested.StartsWith(FunctionNamePrefix, StringComparison.OrdinalIgnoreCase) ? requested[FunctionNamePrefix.Length..] : requested;
+            var name = requested.StartsWith(BlobTriggerMessage.FunctionIdPrefix, StringComparison.OrdinalIgnoreCase)
+                ? requested[BlobTriggerMessage.FunctionIdPrefix.Length..]
+                : requested;
             if (!functions.TryGetValue(name, out var function))
             {
                 await Results.Problem(statusCode: 404, title: "No such blob-triggered function",
-                    detail: $"functionName '{requested}' names no Event Grid blob trigger of this app (expected {FunctionNamePrefix}<Name>).").ExecuteAsync(context);
+                    detail: $"functionName '{requested}' names no Event Grid blob trigger of this app (expected {BlobTriggerMessage.FunctionIdPrefix}<Name>).").ExecuteAsync(context);
                 return;
             }
 
@@ -64,26 +68,33 @@ internal static class BlobWebhookEndpoint
                 return;
             }
 
-            var failures = new List<string>();
-            foreach (var item in events.OfType<JsonObject>())
+            var messages = new List<BlobTriggerMessage>();
+            for (var index = 0; index < events.Count; index++)
             {
-                var request = await BlobCreatedInvocation.CreateAsync(function, item, properties, context.RequestAborted);
-                if (request is null)
+                var item = events[index] as JsonObject ?? [];
+                if (BlobTriggerMessage.FromEvent(item, function, out var problem) is { } message)
                 {
-                    logger.LogDebug("{Function}: event {Id} ({Type}, {Subject}) is not for this trigger; skipped", function.Name, item.Text("id"), item.Text("eventType"), item.Text("subject"));
-                    continue;
+                    messages.Add(message);
                 }
-
-                var outcome = await invoker.ExecuteAsync(request, context.RequestAborted);
-                if (!outcome.Succeeded)
+                else if (problem is not null)
                 {
-                    failures.Add($"event {item.Text("id")}: {outcome.Failure} {outcome.Detail}");
+                    await Results.Problem(statusCode: 400, title: "Not a usable BlobCreated event", detail: $"[{index}].{problem}").ExecuteAsync(context);
+                    return;
+                }
+                else
+                {
+                    logger.LogDebug("{Function}: event {Id} ({Type}, {Subject}) is not for this trigger; skipped",
+                        function.Name, item.Text("id"), item.Text("eventType"), item.Text("subject"));
                 }
             }
 
-            await (failures.Count == 0
-                ? Results.Ok()
-                : Results.Problem(statusCode: 500, title: "Blob trigger failed", detail: string.Join("; ", failures))).ExecuteAsync(context);
+            foreach (var message in messages)
+            {
+                await queue.EnqueueAsync(message, context.RequestAborted);
+            }
+
+            logger.LogInformation("{Function}: {Queued} of {Events} event(s) queued on '{Queue}'", function.Name, messages.Count, events.Count, queue.Name);
+            context.Response.StatusCode = StatusCodes.Status202Accepted;
         });
         return app;
     }

@@ -87,7 +87,7 @@ internal static class WorkerHttpEndpoints
             var response = await invocation.WaitAsync(functionTimeout ?? TimeSpan.FromMinutes(30));
             if (error != ForwarderError.None)
             {
-                return InvocationOutcome.Failed(InvocationFailure.HandlerUnreachable, $"forwarding failed ({error})", clock.Elapsed);
+                return InvocationOutcome.Failed(InvocationFailure.WorkerUnreachable, $"forwarding failed ({error})", clock.Elapsed);
             }
 
             return response.Result?.Status == StatusResult.Types.Status.Success
@@ -96,11 +96,11 @@ internal static class WorkerHttpEndpoints
         }
         catch (OperationCanceledException)
         {
-            return InvocationOutcome.Failed(InvocationFailure.HandlerUnreachable, $"forwarding failed ({error})", clock.Elapsed);
+            return InvocationOutcome.Failed(InvocationFailure.WorkerUnreachable, $"forwarding failed ({error})", clock.Elapsed);
         }
         catch (WorkerUnavailableException e)
         {
-            return InvocationOutcome.Failed(InvocationFailure.HandlerUnreachable, e.Message, clock.Elapsed);
+            return InvocationOutcome.Failed(InvocationFailure.WorkerUnreachable, e.Message, clock.Elapsed);
         }
         catch (TimeoutException)
         {

@@ -1,9 +1,9 @@
 namespace FuncLabel.LocalHost.Invocation;
 
 /// <summary>
-/// Runs one queue, timer or blob invocation to its outcome (outputs written, outcome logged). The custom handler's
-/// <see cref="FunctionExecutor"/> and the worker's <see cref="Worker.WorkerInvoker"/> implement it; the listeners
-/// decide what an outcome means (delete, retry, poison).
+/// Runs one queue, timer or blob invocation to its outcome (outputs written, outcome logged); the worker's
+/// <see cref="Worker.WorkerInvoker"/> implements it. The listeners decide what an outcome means (delete, retry,
+/// poison).
 /// </summary>
 internal interface IFunctionInvoker
 {

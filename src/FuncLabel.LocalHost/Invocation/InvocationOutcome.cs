@@ -3,23 +3,23 @@ namespace FuncLabel.LocalHost.Invocation;
 /// <summary>Why an invocation failed. Every kind fails it the same way; the kind is for the log.</summary>
 internal enum InvocationFailure
 {
-    /// <summary>The handler or worker could not be reached, or the connection broke mid-invocation (it crashed or was killed).</summary>
-    HandlerUnreachable,
+    /// <summary>The worker could not be reached, or its stream broke mid-invocation (it crashed or was killed).</summary>
+    WorkerUnreachable,
 
     /// <summary>The worker ran the function and reported a failure (it threw).</summary>
     FunctionFailed,
 
-    /// <summary>The handler answered with a non-2xx status.</summary>
-    ErrorStatus,
-
-    /// <summary>A 2xx answer that is not the <c>{ Outputs, Logs, ReturnValue }</c> JSON object.</summary>
-    MalformedResponse,
-
     /// <summary>The invocation ran past host.json <c>functionTimeout</c>.</summary>
     Timeout,
 
-    /// <summary>The handler succeeded but an output (queue message, blob) could not be written.</summary>
+    /// <summary>The function succeeded but an output (queue message, blob) could not be written.</summary>
     OutputNotWritten,
+
+    /// <summary>A queued message the host itself reads (the blob trigger's) is not what it should be; nothing was invoked.</summary>
+    InvalidMessage,
+
+    /// <summary>Storage failed while the host prepared the invocation (e.g. reading the triggering blob's properties); nothing was invoked.</summary>
+    StorageFailed,
 }
 
 /// <summary>How an invocation ended. A failure carries its kind and a one-line description.</summary>

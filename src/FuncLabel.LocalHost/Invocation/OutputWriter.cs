@@ -7,27 +7,14 @@ using FuncLabel.LocalHost.Storage;
 namespace FuncLabel.LocalHost.Invocation;
 
 /// <summary>
-/// Writes a successful invocation's queue and blob outputs (docs/local-host.md, Handler response and outputs): each output binding whose
-/// name appears in <c>Outputs</c> (or <c>$return</c> for <c>ReturnValue</c>). Queue messages use host.json's
-/// <c>messageEncoding</c>; queues and containers are created on first use, as the host's bindings do.
+/// Writes a successful invocation's queue and blob outputs (docs/local-host.md, Outputs): the values the worker returned
+/// for each output binding (<see cref="Worker.WorkerOutputs"/>). Queue messages use host.json's <c>messageEncoding</c>;
+/// blob paths resolve their <c>{…}</c> expressions from the trigger's binding data; queues and containers are created
+/// on first use, as the host's bindings do.
 /// </summary>
 internal sealed class OutputWriter(StorageAccounts storage, QueueTriggerOptions queueOptions, QueueActivity activity, TimeProvider time)
 {
     private readonly ConcurrentDictionary<string, bool> _created = new(StringComparer.Ordinal);
-
-    /// <summary>Null when every output was written; otherwise what could not be written.</summary>
-    public Task<string?> WriteAsync(InvocationRequest request, HandlerResponse response, CancellationToken cancellationToken) =>
-        WriteAsync(
-            request,
-            output => response.ValueFor(output.Name) is not { } value
-                ? null
-                : output switch
-                {
-                    QueueOutputBinding queue => OutputValue.Messages(value, queue.Binary),
-                    BlobOutputBinding blob => [OutputValue.Bytes(value, blob.Binary)],
-                    _ => null,
-                },
-            cancellationToken);
 
     /// <summary>
     /// Writes each queue and blob output for which <paramref name="values"/> gives bytes (one message per element for a

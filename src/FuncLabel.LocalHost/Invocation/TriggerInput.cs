@@ -4,8 +4,8 @@ using FuncLabel.LocalHost.Timers;
 namespace FuncLabel.LocalHost.Invocation;
 
 /// <summary>
-/// What fired a queue, timer or blob invocation, as plain values: each way of running functions (custom handler
-/// payload, worker gRPC message) formats them its own way.
+/// What fired a queue, timer or blob invocation, as plain values; <see cref="Worker.WorkerInvocation"/> turns them
+/// into the worker's input data and trigger metadata.
 /// </summary>
 internal abstract record TriggerInput;
 

@@ -8,36 +8,25 @@ using Azure.Storage.Queues.Models;
 namespace FuncLabel.LocalHost.Queues;
 
 /// <summary>
-/// Builds a queue-trigger invocation (docs/local-host.md, Invocation payload): <c>Data[name]</c> is the decoded
-/// message — base64 with <c>dataType: binary</c>, else its text as a double-encoded JSON string — and <c>Metadata</c>
-/// holds <c>DequeueCount</c>, <c>ExpirationTime</c>, <c>Id</c>, <c>InsertionTime</c>, <c>NextVisibleTime</c>,
-/// <c>PopReceipt</c> (converted like the host) and <c>sys</c>. <c>QueueTrigger</c> is binding data the host drops.
+/// Builds a queue-trigger invocation from a received message: its decoded bytes and text, and the message properties
+/// the worker gets as trigger metadata (docs/local-host.md, Queue trigger). The binding data for <c>{…}</c> in output
+/// paths holds the message's properties and, for a JSON object message, its top-level scalar properties.
 /// </summary>
 internal static class QueueInvocation
 {
     public static InvocationRequest Create(FunctionDefinition function, QueueTriggerBinding trigger, QueueMessage message, byte[] body, DateTimeOffset now)
     {
         var text = Encoding.UTF8.GetString(body);
-        var data = new JsonObject { [trigger.Name] = trigger.Binary ? PayloadValue.Bytes(body) : PayloadValue.Text(text) };
-        var metadata = new JsonObject
-        {
-            ["DequeueCount"] = PayloadValue.Number(message.DequeueCount),
-            ["ExpirationTime"] = PayloadValue.Time(message.ExpiresOn.GetValueOrDefault()),
-            ["Id"] = PayloadValue.Text(message.MessageId),
-            ["InsertionTime"] = PayloadValue.Time(message.InsertedOn.GetValueOrDefault()),
-            ["NextVisibleTime"] = PayloadValue.Time(message.NextVisibleOn.GetValueOrDefault()),
-            ["PopReceipt"] = PayloadValue.Text(message.PopReceipt),
-            ["sys"] = PayloadValue.System(function.Name, now),
-        };
-        return new InvocationRequest(
-            function,
-            $"New queue message detected on '{trigger.QueueName}'.",
-            data,
-            metadata,
-            BindingData(message, text))
-        {
-            Trigger = new QueueTriggerInput(body, text, message.MessageId, message.PopReceipt, message.DequeueCount, message.InsertedOn ?? now, message.ExpiresOn ?? DateTimeOffset.MaxValue, message.NextVisibleOn ?? now),
-        };
+        var input = new QueueTriggerInput(
+            body,
+            text,
+            message.MessageId,
+            message.PopReceipt,
+            message.DequeueCount,
+            message.InsertedOn ?? now,
+            message.ExpiresOn ?? DateTimeOffset.MaxValue,
+            message.NextVisibleOn ?? now);
+        return new InvocationRequest(function, $"New queue message detected on '{trigger.QueueName}'.", input, BindingData(message, text));
     }
 
     /// <summary>Plain values for <c>{…}</c> in output paths: the message's properties and a JSON message's top-level scalars.</summary>

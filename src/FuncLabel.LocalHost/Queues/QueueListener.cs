@@ -8,7 +8,9 @@ using FuncLabel.LocalHost.Storage;
 namespace FuncLabel.LocalHost.Queues;
 
 /// <summary>
-/// Delivers one queue's messages to one function with the storage extension's semantics (docs/local-host.md, Queue trigger semantics).
+/// Delivers one queue's messages to a handler with the storage extension's semantics (docs/local-host.md, Queue trigger
+/// semantics): the messages of a queue-triggered function, or the blob trigger's internal queue
+/// (<see cref="Blobs.BlobTriggerQueue"/>).
 /// </summary>
 /// <remarks>
 /// <para>Polling: Get Messages for <c>batchSize</c> messages, hidden for 10 minutes (renewed every 5 while an
@@ -29,12 +31,10 @@ internal sealed class QueueListener
     private static readonly TimeSpan ReceiveVisibility = TimeSpan.FromMinutes(10);
     private static readonly TimeSpan RenewEvery = TimeSpan.FromMinutes(5);
 
-    private readonly FunctionDefinition _function;
-    private readonly QueueTriggerBinding _trigger;
     private readonly QueueClient _queue;
     private readonly QueueClient? _poison;
     private readonly QueueTriggerOptions _options;
-    private readonly IFunctionInvoker _executor;
+    private readonly QueueMessageHandler _handler;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly PollingBackoff _backoff;
@@ -45,30 +45,54 @@ internal sealed class QueueListener
     private readonly HashSet<Task> _inFlight = [];
     private Task? _loop;
 
+    /// <param name="queue">The queue to poll.</param>
+    /// <param name="poison">Where messages that keep failing go; null when the queue has none (they are released instead).</param>
+    /// <param name="handler">Runs one delivery; its outcome decides delete, retry or poison.</param>
+    /// <param name="logCategory">The category of this listener's own log lines.</param>
     public QueueListener(
-        FunctionDefinition function,
-        QueueServiceClient queues,
+        QueueClient queue,
+        QueueClient? poison,
         QueueTriggerOptions options,
-        IFunctionInvoker executor,
+        QueueMessageHandler handler,
         TimeProvider time,
         ILoggerFactory loggers,
+        string logCategory,
         Random random)
     {
-        _function = function;
-        _trigger = (QueueTriggerBinding)function.Trigger;
-        _queue = queues.GetQueueClient(_trigger.QueueName);
-        var poisonName = _trigger.QueueName + "-poison";
-        _poison = _trigger.QueueName.EndsWith("-poison", StringComparison.Ordinal) || poisonName.Length > MaxQueueNameLength
-            ? null
-            : queues.GetQueueClient(poisonName);
+        _queue = queue;
+        _poison = poison;
         _options = options;
-        _executor = executor;
+        _handler = handler;
         _time = time;
-        _logger = loggers.CreateLogger($"Host.Queue.{function.Name}");
+        _logger = loggers.CreateLogger(logCategory);
         _backoff = new PollingBackoff(QueueTriggerOptions.MinPollingInterval, options.MaxPollingInterval, random);
     }
 
-    public string QueueName => _trigger.QueueName;
+    /// <summary>
+    /// The listener of a queue-triggered function: messages of its queue become invocations (<see cref="QueueInvocation"/>),
+    /// and those that keep failing go to <c>&lt;queue&gt;-poison</c> — none for a queue whose name already ends in
+    /// <c>-poison</c> or would pass 63 characters with it.
+    /// </summary>
+    public static QueueListener ForFunction(
+        FunctionDefinition function, QueueServiceClient queues, QueueTriggerOptions options, IFunctionInvoker invoker, TimeProvider time, ILoggerFactory loggers, Random random)
+    {
+        var trigger = (QueueTriggerBinding)function.Trigger;
+        var poisonName = trigger.QueueName + "-poison";
+        var poison = trigger.QueueName.EndsWith("-poison", StringComparison.Ordinal) || poisonName.Length > MaxQueueNameLength
+            ? null
+            : queues.GetQueueClient(poisonName);
+        return new QueueListener(
+            queues.GetQueueClient(trigger.QueueName),
+            poison,
+            options,
+            (message, body, cancellationToken) => invoker.ExecuteAsync(QueueInvocation.Create(function, trigger, message, body, time.GetUtcNow()), cancellationToken),
+            time,
+            loggers,
+            $"Host.Queue.{function.Name}",
+            random);
+    }
+
+    public string QueueName => _queue.Name;
 
     /// <summary>Poll now (a message was just added by this host).</summary>
     public void Wake() => _wake.Release();
@@ -188,14 +212,13 @@ internal sealed class QueueListener
                 return;
             }
 
-            var request = QueueInvocation.Create(_function, _trigger, message, body, _time.GetUtcNow());
             InvocationOutcome outcome;
             using (var renewal = new CancellationTokenSource())
             {
                 var renewing = RenewVisibilityAsync(message.MessageId, receipt, renewal.Token);
                 try
                 {
-                    outcome = await _executor.ExecuteAsync(request, _invocations.Token);
+                    outcome = await _handler(message, body, _invocations.Token);
                 }
                 finally
                 {
@@ -301,3 +324,6 @@ internal sealed class QueueListener
         public string Value { get; set; } = value;
     }
 }
+
+/// <summary>Runs one delivery of a message (<paramref name="body"/>: its bytes, decoded under <c>messageEncoding</c>).</summary>
+internal delegate Task<InvocationOutcome> QueueMessageHandler(QueueMessage message, byte[] body, CancellationToken cancellationToken);

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Azure;
-using FuncLabel.LocalHost.Invocation;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 
@@ -49,12 +48,15 @@ internal sealed class ScheduleStatusStore(BlobServiceClient blobs, string hostId
 
         var json = new JsonObject
         {
-            ["Last"] = PayloadValue.Iso(status.Last),
-            ["Next"] = PayloadValue.Iso(status.Next),
-            ["LastUpdated"] = PayloadValue.Iso(status.LastUpdated),
+            ["Last"] = Iso(status.Last),
+            ["Next"] = Iso(status.Next),
+            ["LastUpdated"] = Iso(status.LastUpdated),
         };
         await Blob(functionName).UploadAsync(BinaryData.FromString(json.ToJsonString()), new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = "application/json" } }, cancellationToken);
     }
+
+    /// <summary>ISO 8601 with offset and whole seconds, e.g. <c>2024-01-01T10:00:00+00:00</c>.</summary>
+    private static string Iso(DateTimeOffset value) => value.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
 
     private BlobClient Blob(string functionName) => blobs.GetBlobContainerClient(Container).GetBlobClient(BlobName(hostId, functionName));
 

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using FuncLabel.LocalHost.App;
 using FuncLabel.LocalHost.Invocation;
 using FuncLabel.LocalHost.Storage;
@@ -14,8 +13,8 @@ namespace FuncLabel.LocalHost.Timers;
 /// written. Otherwise <c>runOnStartup</c> runs it once. Then it waits for each next occurrence, runs it, and (monitored)
 /// records <c>Last</c> = that occurrence, <c>Next</c> = the following one. Runs never overlap, and a failed run is not
 /// retried — the next occurrence is the retry, as in Azure.</para>
-/// <para>The payload's timer value is <c>{ Schedule: { AdjustForDST }, ScheduleStatus: {Last, Next, LastUpdated} | null,
-/// IsPastDue }</c>; <c>Metadata</c> holds only <c>sys</c>.</para>
+/// <para>Each run hands the worker the status recorded before it and whether it is past due
+/// (<see cref="TimerTriggerInput"/>; the worker binds them as <c>TimerInfo</c>).</para>
 /// </remarks>
 internal sealed class TimerListener(
     FunctionDefinition function,
@@ -124,29 +123,11 @@ internal sealed class TimerListener(
     /// <summary>Runs the function once and returns the status to record (null when unmonitored).</summary>
     private async Task<ScheduleStatus?> InvokeAsync(ScheduleStatus? status, DateTimeOffset occurrence, bool pastDue, string reason, CancellationToken stopping)
     {
-        var now = time.GetUtcNow();
-        var timer = new JsonObject
-        {
-            ["Schedule"] = new JsonObject { ["AdjustForDST"] = true },
-            ["ScheduleStatus"] = status is null
-                ? null
-                : new JsonObject
-                {
-                    ["Last"] = PayloadValue.Iso(status.Last),
-                    ["Next"] = PayloadValue.Iso(status.Next),
-                    ["LastUpdated"] = PayloadValue.Iso(status.LastUpdated),
-                },
-            ["IsPastDue"] = pastDue,
-        };
         var request = new InvocationRequest(
             function,
             reason,
-            new JsonObject { [_trigger.Name] = timer },
-            new JsonObject { ["sys"] = PayloadValue.System(function.Name, now) },
-            new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase))
-        {
-            Trigger = new TimerTriggerInput(status, pastDue, occurrence),
-        };
+            new TimerTriggerInput(status, pastDue, occurrence),
+            new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase));
 
         // Runs are not cancelled by a stop request: the caller's drain deadline bounds them instead.
         await executor.ExecuteAsync(request, CancellationToken.None);

@@ -8,7 +8,7 @@ namespace FuncLabel.LocalHost.Worker;
 /// <summary>
 /// <c>functions.metadata</c>, the function list the Worker SDK writes at build time: used when the worker answers the
 /// metadata request with <c>use_default_metadata_indexing</c> (it leaves indexing to the host). Each entry has
-/// <c>name</c>, <c>scriptFile</c>, <c>entryPoint</c> and function.json-shaped <c>bindings</c>; the function id is derived
+/// <c>name</c>, <c>scriptFile</c>, <c>entryPoint</c> and <c>bindings</c> in the Functions binding schema; the function id is derived
 /// from the name, so it is stable across restarts.
 /// </summary>
 internal static class FunctionsMetadataFile

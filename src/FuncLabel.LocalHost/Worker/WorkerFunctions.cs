@@ -7,8 +7,7 @@ namespace FuncLabel.LocalHost.Worker;
 
 /// <summary>
 /// The function definitions of a worker app: each function the worker reported, read from its <c>raw_bindings</c>
-/// (function.json's binding shape) with the same reader, <c>%Setting%</c> resolution and checks as a custom handler's
-/// function.json files. Functions disabled with <c>AzureWebJobs.&lt;Name&gt;.Disabled</c> are left out, and a blob
+/// (<see cref="FunctionReader"/>: <c>%Setting%</c> resolution, supported triggers and outputs). Functions disabled with <c>AzureWebJobs.&lt;Name&gt;.Disabled</c> are left out, and a blob
 /// watcher subscription must name one of the app's Event Grid blob triggers.
 /// </summary>
 internal static class WorkerFunctions

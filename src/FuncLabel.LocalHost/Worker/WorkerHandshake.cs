@@ -12,11 +12,14 @@ namespace FuncLabel.LocalHost.Worker;
 /// </summary>
 internal static class WorkerHandshake
 {
+    /// <summary>The host version the local host reports to the worker.</summary>
+    public const string HostVersion = "4.0.0-funclabel-local";
+
     public static async Task<WorkerSession> RunAsync(WorkerChannel channel, string appDirectory, Stopwatch sinceLaunch, long streamOpened, CancellationToken cancellationToken)
     {
         var init = new WorkerInitRequest
         {
-            HostVersion = Invocation.FunctionExecutor.HostVersion,
+            HostVersion = HostVersion,
             WorkerDirectory = appDirectory,
             FunctionAppDirectory = appDirectory,
         };

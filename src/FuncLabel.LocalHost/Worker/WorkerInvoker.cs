@@ -51,7 +51,7 @@ internal sealed class WorkerInvoker(WorkerHost worker, OutputWriter outputs, Tim
         }
         catch (WorkerUnavailableException e)
         {
-            return InvocationOutcome.Failed(InvocationFailure.HandlerUnreachable, e.Message, clock.Elapsed);
+            return InvocationOutcome.Failed(InvocationFailure.WorkerUnreachable, e.Message, clock.Elapsed);
         }
 
         if (response.Result?.Status != StatusResult.Types.Status.Success)

@@ -55,7 +55,7 @@ internal sealed record WorkerLaunch(
 
     public static WorkerLaunch Create(AppFolder app, AppSettings settings, Uri rpcAddress)
     {
-        var description = app.Worker ?? throw new InvalidOperationException("The app folder has no worker.config.json.");
+        var description = app.Worker;
         var workerId = Guid.NewGuid().ToString();
         var candidate = Path.Combine(app.Root, description.DefaultExecutablePath);
         var executable = Path.IsPathRooted(description.DefaultExecutablePath) || File.Exists(candidate)

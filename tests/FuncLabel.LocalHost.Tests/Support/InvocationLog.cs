@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 
 namespace FuncLabel.LocalHost.Tests.Support;
 
-/// <summary>Reads what the TestHandler recorded: one JSON file per (function, phase) event.</summary>
+/// <summary>Reads what the test worker recorded (tests/FuncLabel.TestWorker/Records.cs): one JSON file per (function, phase) event.</summary>
 internal sealed class InvocationLog(string folder)
 {
     public string Folder { get; } = folder;

@@ -7,11 +7,12 @@ using FuncLabel.Testing;
 namespace FuncLabel.LocalHost.Tests.Support;
 
 /// <summary>
-/// The real FuncLabel app folder (built by <c>scripts/build-app.sh</c>) run by the real local host executable as a
-/// separate process, on a free loopback port, against the test's emulators and a Cosmos database of its own.
-/// The app folder is <c>FUNCLABEL_APP_DIR</c> when set (an already built folder, to save the publish), else it is built
-/// once per test run into a temporary folder that every host shares. Disposing stops the host with SIGTERM (graceful: the handler stops with it) and kills the
-/// whole process tree if it has not exited within 30 s, so no process outlives the test.
+/// The real FuncLabel app folder — the isolated worker's <c>dotnet publish</c> output, built by
+/// <c>scripts/build-app.sh</c> — run by the real local host executable as a separate process, on a free loopback port,
+/// against the test's emulators and a Cosmos database of its own. The app folder is <c>FUNCLABEL_APP_DIR</c> when set
+/// (an already built folder, to save the publish), else it is built once per test run into a temporary folder that
+/// every host shares. Disposing stops the host with SIGTERM (graceful: it terminates its worker) and kills the whole
+/// process tree if it has not exited within 30 s, so no process outlives the test.
 /// </summary>
 internal sealed partial class RealAppHost : IAsyncDisposable
 {
@@ -48,6 +49,18 @@ internal sealed partial class RealAppHost : IAsyncDisposable
             {
                 var relevant = _output.Where(line => !RoutineRequestLine().IsMatch(line)).ToList();
                 return $"({_output.Count - relevant.Count} HTTP request line(s) answered below 500 left out)\n" + string.Join('\n', relevant.TakeLast(120));
+            }
+        }
+    }
+
+    /// <summary>Every line the host printed so far.</summary>
+    public IReadOnlyList<string> Lines
+    {
+        get
+        {
+            lock (_output)
+            {
+                return [.. _output];
             }
         }
     }
@@ -119,12 +132,12 @@ internal sealed partial class RealAppHost : IAsyncDisposable
         return new RealAppHost(process, work, appFolder, new Uri($"http://127.0.0.1:{port}/"), output);
     }
 
-    /// <summary>A development token signed with the settings' key, minted by the published handler's own command.</summary>
+    /// <summary>A development token signed with the settings' key, minted by the published app's own command.</summary>
     public async Task<string> MintTokenAsync(string user, bool admin, string signingKey, CancellationToken cancellationToken)
     {
-        var start = new ProcessStartInfo(Path.Combine(AppFolder, "app", "FuncLabel.Functions"))
+        var start = new ProcessStartInfo("dotnet")
         {
-            ArgumentList = { "mint-token", "--user", user, "--hours", "1" },
+            ArgumentList = { Path.Combine(AppFolder, "FuncLabel.Functions.dll"), "mint-token", "--user", user, "--hours", "1" },
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,

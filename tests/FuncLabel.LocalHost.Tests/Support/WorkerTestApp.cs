@@ -15,7 +15,7 @@ internal sealed class WorkerTestApp : IDisposable
 {
     public static readonly string Folder = Path.Combine(AppContext.BaseDirectory, "testworker");
 
-    private static readonly string[] AllFunctions = ["Asset", "Bytes", "Echo", "Emit", "Forward", "GetItem", "Prelabel", "Status", "Tick", "Work"];
+    private static readonly string[] AllFunctions = ["Asset", "Bytes", "Drip", "Echo", "Emit", "Forward", "GetItem", "Prelabel", "StartupTick", "Status", "Tick", "Work"];
 
     private WorkerTestApp(string work, Dictionary<string, string> settings, InvocationLog records)
     {

@@ -1,33 +1,11 @@
-using System.Text;
-using System.Text.Json.Nodes;
 using FuncLabel.LocalHost.Invocation;
 using FuncLabel.LocalHost.Queues;
 
 namespace FuncLabel.LocalHost.Tests;
 
-/// <summary>The host's value conversions (docs/local-host.md, Invocation payload, Handler response and outputs) and the polling back-off.</summary>
-public sealed class PayloadConversionTests
+/// <summary>Small pieces of the trigger machinery: output path expressions, the polling back-off and queue message decoding.</summary>
+public sealed class QueuePrimitivesTests
 {
-    [Fact]
-    public void PayloadValue_Scalars_DoubleEncodedLikeTheHost()
-    {
-        Assert.Equal("\"abc\"", PayloadValue.Text("abc").GetValue<string>());
-        Assert.Equal("\"ü\"", PayloadValue.Text("ü").GetValue<string>());
-        Assert.Equal("1", PayloadValue.Number(1).GetValue<string>());
-        Assert.Equal("2024-01-01T10:00:00+00:00", PayloadValue.Iso(new DateTimeOffset(2024, 1, 1, 10, 0, 0, 123, TimeSpan.Zero)));
-        Assert.Equal("aGk=", PayloadValue.Bytes("hi"u8).GetValue<string>());
-    }
-
-    [Fact]
-    public void OutputValue_Base64Rule_DecodesValidBase64Only()
-    {
-        Assert.Equal("hello", Encoding.UTF8.GetString(OutputValue.Bytes(JsonValue.Create("aGVsbG8="), binary: false)));
-        Assert.Equal("not base64!", Encoding.UTF8.GetString(OutputValue.Bytes(JsonValue.Create("not base64!"), binary: false)));
-        Assert.Equal("aGVsbG8=", Encoding.UTF8.GetString(OutputValue.Bytes(JsonValue.Create("aGVsbG8="), binary: true)));
-        Assert.Equal("""{"a":1}""", Encoding.UTF8.GetString(OutputValue.Bytes(new JsonObject { ["a"] = 1 }, binary: false)));
-        Assert.Equal(["x", "aGVsbG8="], OutputValue.Messages(new JsonArray("x", "aGVsbG8="), binary: false).Select(Encoding.UTF8.GetString));
-    }
-
     [Fact]
     public void BindingExpression_ResolvesDataAndReportsUnknown()
     {
