@@ -1,43 +1,67 @@
 #!/usr/bin/env bash
-# Upload -> BlobCreated-event-on-queue latency of the local host's blob watcher with its default settings
-# (the repo's blobwatcher.json: 1 s polling). Starts its own in-memory emulators on free ports, runs the watcher
-# (FuncLabel.LocalHost --watcher-only), uploads 20 blobs one after another to `assets` and times each event's
-# arrival on `asset-events`. Writes bench/results/localhost-blob-event-latency.md.
-# Usage: bench/localhost-blob-latency.sh [COUNT]
+# Upload -> asset visible, through the whole local backend as scripts/run-local.sh runs it (emulators, the app folder,
+# the local host driving the isolated worker, the blob watcher with the repo's blobwatcher.json: 1 s polling). Runs
+# scripts/run-local.sh on free ports with its own temporary folders, creates a project with a development token, then
+# uploads COUNT assets one at a time like a client (POST /api/projects/{p}/uploads, PUT to the SAS URL) and times each
+# from the PUT's response until GET /api/projects/{p}/assets/{id} answers 200 (`-- upload-asset-latency`,
+# LocalHost/UploadAssetLatencyCommand.cs). Prints a markdown section for bench/results/upload-latency.md, with the
+# number of blob-trigger invocations the host logged.
+# Usage: bench/localhost-blob-latency.sh [COUNT=20]
 set -euo pipefail
 . "$(dirname "$0")/../scripts/lib.sh"
 cd "$repo_root"
 count="${1:-20}"
 work="$(mktemp -d)"
-watcher_pid=""
-trap 'if [ -n "$watcher_pid" ]; then kill -TERM "$watcher_pid" 2>/dev/null || true; wait "$watcher_pid" 2>/dev/null || true; fi; stop_emulators; rm -rf "$work"' EXIT
+run_pid=""
+stop_backend() {
+  if [ -n "$run_pid" ] && kill -0 "$run_pid" 2>/dev/null; then
+    kill -TERM "$run_pid" 2>/dev/null || true
+    wait "$run_pid" 2>/dev/null || true
+  fi
+}
+trap 'stop_backend; rm -rf "$work"' EXIT
 
-install_emulators
-start_emulators "$work/emulators.env" --free-ports --in-memory > "$work/emulators.log" 2>&1
-# Builds go to the temporary folder, so the script never touches bin/obj folders of the work tree.
-dotnet publish src/FuncLabel.LocalHost/FuncLabel.LocalHost.csproj -c Release --nologo -v quiet --artifacts-path "$work/build" -o "$work/localhost" > /dev/null
-dotnet build bench/FuncLabel.Benchmarks -c Release --nologo -v quiet --artifacts-path "$work/build" > /dev/null
+# Builds go to the temporary folder, so the script never touches bin/obj folders of the bench tree.
+dotnet build bench/FuncLabel.Benchmarks -c Release --nologo -v quiet --artifacts-path "$work/build" > "$work/bench-build.log" 2>&1
+port="$(node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')"
+FUNCLABEL_HTTP_PORT="$port" FUNCLABEL_EMULATOR_PORTS=free FUNCLABEL_LOCAL_DIR="$work/local" FUNCLABEL_ARTIFACTS_DIR="$work/artifacts" \
+  scripts/run-local.sh > "$work/run-local.log" 2>&1 &
+run_pid=$!
+base="http://127.0.0.1:$port/api"
+waited=0
+until [ "$(curl -s -o /dev/null -w '%{http_code}' "$base/health")" = 200 ]; do
+  if ! kill -0 "$run_pid" 2>/dev/null || [ "$waited" -gt 1200 ]; then
+    echo "scripts/run-local.sh did not become healthy:" >&2
+    tail -30 "$work/run-local.log" >&2
+    exit 1
+  fi
+  sleep 0.5
+  waited=$((waited + 1))
+done
 
-mkdir -p "$work/app"
-cp blobwatcher.json "$work/app/"
-AzureWebJobsStorage="$FUNCLABEL_STORAGE" "$work/localhost/FuncLabel.LocalHost" --script-root "$work/app" --watcher-only > "$work/watcher.log" 2>&1 &
-watcher_pid=$!
-sleep 2
+token="$(dotnet "$work/artifacts/app/FuncLabel.Functions.dll" mint-token --settings "$work/local/local.settings.json" --user bench-owner --admin)"
+project="bench-uploads"
+curl -sf -o /dev/null -X POST "$base/projects" -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
+  -d "{\"id\":\"$project\",\"name\":\"Upload latency bench\"}"
 
-out="bench/results/localhost-blob-event-latency.md"
 {
-  echo "# Local host: upload → BlobCreated event on the queue"
+  echo "### $(date -u '+%Y-%m-%d %H:%M') UTC, commit $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src bench || echo ' + uncommitted changes')"
   echo
-  echo "Measured by \`bench/localhost-blob-latency.sh\` on $(date -u +%Y-%m-%d) ($(nproc) cores, shared; load average $(cut -d' ' -f1-3 /proc/loadavg); Azurite in memory)."
-  echo "Default watcher settings (repo \`blobwatcher.json\`: polling every 1 s, subscription \`assets\` → \`asset-events\`)."
-  echo "Each blob is uploaded after the previous event arrived; latency runs from the upload's response until the event"
-  echo "can be received from the queue (polled every 10 ms). Target: ≤ 2 s. Because each upload follows the previous"
-  echo "event, i.e. comes just after a scan, it usually waits most of a polling interval: the median is close to the"
-  echo "interval rather than half of it (uploads at random times would see about half)."
+  echo "$(nproc) cores, shared; load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
   echo
-  echo "| uploads | median ms | p90 ms | max ms | min ms |"
-  echo "|---|---|---|---|---|"
-} > "$out"
-dotnet "$work/build/bin/FuncLabel.Benchmarks/release/FuncLabel.Benchmarks.dll" blob-event-latency "$FUNCLABEL_STORAGE" "$count" "$repo_root/$out"
-echo
-cat "$out"
+  echo "| uploads | median ms | p90 ms | max ms | min ms | POST + PUT median ms |"
+  echo "|---|---|---|---|---|---|"
+} > "$work/section.md"
+dotnet "$work/build/bin/FuncLabel.Benchmarks/release/FuncLabel.Benchmarks.dll" upload-asset-latency "$base" "$token" "$project" "$count" "$work/section.md" >&2
+{
+  echo
+  echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+  echo
+  echo "Host log: $(grep -c "Executing 'Functions.assetUploaded'" "$work/run-local.log") blob-trigger invocations of assetUploaded, $(grep -c "Executed 'Functions.assetUploaded' (Succeeded" "$work/run-local.log") succeeded; first one:"
+  echo
+  echo '```'
+  grep -m1 -B0 -A0 "Executing 'Functions.assetUploaded'" "$work/run-local.log" || true
+  grep -m1 "Executed 'Functions.assetUploaded'" "$work/run-local.log" || true
+  echo '```'
+} >> "$work/section.md"
+cat "$work/section.md"

@@ -3,7 +3,7 @@ using FuncLabel.Benchmarks.Scoring;
 
 // dotnet run -c Release --project bench/FuncLabel.Benchmarks -- --filter '*'   (see bench/README.md)
 // dotnet run -c Release --project bench/FuncLabel.Benchmarks -- iou-pairs ...  (bench/polygon-iou-vs-geos.sh)
-// dotnet run -c Release --project bench/FuncLabel.Benchmarks -- blob-event-latency ...  (bench/localhost-blob-latency.sh)
+// dotnet run -c Release --project bench/FuncLabel.Benchmarks -- upload-asset-latency ...  (bench/localhost-blob-latency.sh)
 // dotnet run -c Release --project bench/FuncLabel.Benchmarks -- worker-costs ...  (bench/localhost-worker.sh)
 // dotnet run -c Release --project bench/FuncLabel.Benchmarks -- ndjson-cpu [rounds]  (bench/results/ndjson-parse.md)
 // dotnet run -c Release --project bench/FuncLabel.Benchmarks -- consensus-cpu [rounds]  (bench/results/consensus.md)
@@ -13,9 +13,9 @@ if (args is ["iou-pairs", .. var rest])
     return IouPairsCommand.Run(rest);
 }
 
-if (args is ["blob-event-latency", .. var latencyArgs])
+if (args is ["upload-asset-latency", .. var uploadArgs])
 {
-    return await FuncLabel.Benchmarks.LocalHost.BlobEventLatencyCommand.RunAsync(latencyArgs);
+    return await FuncLabel.Benchmarks.LocalHost.UploadAssetLatencyCommand.RunAsync(uploadArgs);
 }
 
 if (args is ["worker-costs", .. var workerArgs])
