@@ -59,7 +59,8 @@ public sealed class NdjsonPrelabelReader
     /// <summary>Parses and validates one line (without its newline); null for a blank line.</summary>
     public NdjsonLineResult? ParseLine(ReadOnlySpan<byte> line, long lineNumber)
     {
-        if (line.Trim(" \t\r"u8).IsEmpty)
+        // A line that starts its object straight away (nearly all) is not blank; only the others are trimmed to see.
+        if ((line.IsEmpty || line[0] != (byte)'{') && line.Trim(" \t\r"u8).IsEmpty)
         {
             return null;
         }
