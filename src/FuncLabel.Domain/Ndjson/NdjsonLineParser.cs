@@ -18,7 +18,7 @@ namespace FuncLabel.Domain.Ndjson;
 /// fields we need are there. Syntax errors surface as <see cref="JsonException"/> from the reader and invalid Unicode in
 /// strings as a failed <see cref="JsonStrings.TryGet"/>; both are reported as <c>invalid_json</c>.
 /// </remarks>
-internal sealed class NdjsonLineParser(KnownStrings knownStrings, bool vertexArraysFromBytes = true)
+internal sealed class NdjsonLineParser(KnownStrings knownStrings, bool shapesFromBytes = true)
 {
     private const int NoIndex = -1;
 
@@ -44,37 +44,38 @@ internal sealed class NdjsonLineParser(KnownStrings knownStrings, bool vertexArr
     private PixelPoint[] _points = new PixelPoint[64];
     private LineFault? _fault;
 
-    /// <summary>Whether vertex arrays may be read from their bytes (<see cref="VertexArrayText"/>) on this pass.</summary>
-    private bool _vertexText;
+    /// <summary>Whether boxes and vertex arrays may be read from their bytes (<see cref="BoxText"/>,
+    /// <see cref="VertexArrayText"/>) on this pass.</summary>
+    private bool _fromBytes;
 
-    /// <summary>Whether this pass read a vertex array from its bytes and resumed the reader after it.</summary>
+    /// <summary>Whether this pass read a shape from its bytes and resumed the reader after it.</summary>
     private bool _resumed;
 
     /// <summary>Parses <paramref name="line"/> into <paramref name="raw"/> (as <see cref="RawAnnotation.Reset"/> left
     /// it); on false, <paramref name="fault"/> says why.</summary>
     /// <remarks>
-    /// A reader resumed after a vertex array read from its bytes counts byte positions from the array's start, so
+    /// A reader resumed after a shape read from its bytes counts byte positions from the shape's start, so
     /// a syntax error further on would name the wrong byte in its message. Such a line is read again token by token,
     /// which gives the message (and the first problem) exactly as a line never read that way.
     /// </remarks>
     public bool TryParse(ReadOnlySpan<byte> line, RawAnnotation raw, out LineFault fault)
     {
-        var parsed = TryParse(line, raw, vertexArraysFromBytes, out fault);
+        var parsed = TryParse(line, raw, shapesFromBytes, out fault);
         if (parsed || !_resumed || fault.Reason != NdjsonErrorReason.InvalidJson)
         {
             return parsed;
         }
 
         raw.Reset();
-        return TryParse(line, raw, vertexText: false, out fault);
+        return TryParse(line, raw, fromBytes: false, out fault);
     }
 
-    private bool TryParse(ReadOnlySpan<byte> line, RawAnnotation raw, bool vertexText, out LineFault fault)
+    private bool TryParse(ReadOnlySpan<byte> line, RawAnnotation raw, bool fromBytes, out LineFault fault)
     {
         _path.Clear();
         _nodes.Reset();
         _fault = null;
-        _vertexText = vertexText;
+        _fromBytes = fromBytes;
         _resumed = false;
         fault = default;
         try
@@ -395,7 +396,7 @@ internal sealed class NdjsonLineParser(KnownStrings knownStrings, bool vertexArr
         _path.Push(field);
         var ok = shape switch
         {
-            RawShape.Bbox => ReadBox(ref reader, raw),
+            RawShape.Bbox => ReadBox(ref reader, ref buffer, raw),
             RawShape.Polygon or RawShape.Line => ReadPoints(ref reader, ref buffer, raw),
             RawShape.Point => ReadPoint(ref reader, raw),
             RawShape.Mask => ReadMask(ref reader, raw),
@@ -416,11 +417,23 @@ internal sealed class NdjsonLineParser(KnownStrings knownStrings, bool vertexArr
         _ => string.Empty,
     };
 
-    private bool ReadBox(ref Utf8JsonReader reader, RawAnnotation raw)
+    /// <summary>Reads a box: from the bytes when it is in the usual form (<see cref="BoxText"/>), token by token
+    /// otherwise.</summary>
+    private bool ReadBox(ref Utf8JsonReader reader, ref ReadOnlySpan<byte> buffer, RawAnnotation raw)
     {
         if (reader.TokenType != JsonTokenType.StartObject)
         {
             return Fail(string.Empty, NdjsonErrorReason.InvalidGeometry, "bbox must be an object {top, left, height, width}.");
+        }
+
+        if (_fromBytes && BoxText.TryRead(buffer, (int)reader.TokenStartIndex, out var top, out var left, out var height, out var width) is var close and >= 0)
+        {
+            Resume(ref reader, ref buffer, close);
+            raw.Top = top;
+            raw.Left = left;
+            raw.Height = height;
+            raw.Width = width;
+            return true;
         }
 
         var seen = 0;
@@ -474,8 +487,7 @@ internal sealed class NdjsonLineParser(KnownStrings knownStrings, bool vertexArr
     }
 
     /// <summary>Reads a polygon's or line's vertices: from the bytes when the array is in the usual form
-    /// (<see cref="VertexArrayText"/>), then going on with a reader resumed at its closing bracket over the rest of
-    /// <paramref name="buffer"/> (the span the reader reads); token by token otherwise.</summary>
+    /// (<see cref="VertexArrayText"/>), token by token otherwise.</summary>
     private bool ReadPoints(ref Utf8JsonReader reader, ref ReadOnlySpan<byte> buffer, RawAnnotation raw)
     {
         if (reader.TokenType != JsonTokenType.StartArray)
@@ -484,15 +496,9 @@ internal sealed class NdjsonLineParser(KnownStrings knownStrings, bool vertexArr
         }
 
         int count;
-        if (_vertexText && (int)reader.TokenStartIndex is var open && VertexArrayText.TryRead(buffer, open, ref _points, out count) is var close and >= 0)
+        if (_fromBytes && VertexArrayText.TryRead(buffer, (int)reader.TokenStartIndex, ref _points, out count) is var close and >= 0)
         {
-            // The state after '[' with the next byte ']' reads as an empty array: the reader ends the array as if it had
-            // read every vertex, with the depth and the containers around it as they were.
-            var state = reader.CurrentState;
-            buffer = buffer[close..];
-            reader = new Utf8JsonReader(buffer, isFinalBlock: true, state);
-            reader.Read();
-            _resumed = true;
+            Resume(ref reader, ref buffer, close);
             raw.Points = System.Collections.Immutable.ImmutableArray.Create(new ReadOnlySpan<PixelPoint>(_points, 0, count));
             return true;
         }
@@ -515,6 +521,22 @@ internal sealed class NdjsonLineParser(KnownStrings knownStrings, bool vertexArr
 
         raw.Points = System.Collections.Immutable.ImmutableArray.Create(new ReadOnlySpan<PixelPoint>(_points, 0, count));
         return true;
+    }
+
+    /// <summary>
+    /// Goes on after a container read from its bytes: a new reader over the rest of <paramref name="buffer"/> (the
+    /// span <paramref name="reader"/> reads), from the container's closing byte at <paramref name="close"/>, in the
+    /// state the reader had after the opening byte. That state followed by the closing byte reads as an empty
+    /// container, so the reader ends it as if it had read every token inside, with the depth and the containers
+    /// around it as they were.
+    /// </summary>
+    private void Resume(ref Utf8JsonReader reader, ref ReadOnlySpan<byte> buffer, int close)
+    {
+        var state = reader.CurrentState;
+        buffer = buffer[close..];
+        reader = new Utf8JsonReader(buffer, isFinalBlock: true, state);
+        reader.Read();
+        _resumed = true;
     }
 
     private bool ReadPoint(ref Utf8JsonReader reader, RawAnnotation raw)

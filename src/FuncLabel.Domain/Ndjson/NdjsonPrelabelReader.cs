@@ -25,16 +25,16 @@ public sealed class NdjsonPrelabelReader
     private readonly RawAnnotation _raw = new();
 
     public NdjsonPrelabelReader(NdjsonReaderOptions options)
-        : this(options, vertexArraysFromBytes: true)
+        : this(options, shapesFromBytes: true)
     {
     }
 
-    /// <summary>With <paramref name="vertexArraysFromBytes"/> false, vertex arrays are read token by token only: the
-    /// reference the byte-level reading (<see cref="VertexArrayText"/>) is tested against.</summary>
-    internal NdjsonPrelabelReader(NdjsonReaderOptions options, bool vertexArraysFromBytes)
+    /// <summary>With <paramref name="shapesFromBytes"/> false, boxes and vertex arrays are read token by token only: the
+    /// reference the byte-level reading (<see cref="BoxText"/>, <see cref="VertexArrayText"/>) is tested against.</summary>
+    internal NdjsonPrelabelReader(NdjsonReaderOptions options, bool shapesFromBytes)
     {
         _options = options;
-        _parser = new NdjsonLineParser(new KnownStrings(options.Ontology), vertexArraysFromBytes);
+        _parser = new NdjsonLineParser(new KnownStrings(options.Ontology), shapesFromBytes);
         _resolver = new NdjsonLineResolver(options);
     }
 

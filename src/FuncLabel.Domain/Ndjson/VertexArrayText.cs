@@ -11,8 +11,8 @@ namespace FuncLabel.Domain.Ndjson;
 /// <remarks>
 /// A polygon line is mostly its vertices (six tokens each), so this is where a line's reading time goes. The bytes
 /// have not been through <see cref="System.Text.Json.Utf8JsonReader"/>, so every byte is matched against the form here
-/// and anything else, valid JSON or not, answers "not this form": the caller then reads the array token by token
-/// from its start, and every refusal keeps the reason, field path and message it has there.
+/// (<see cref="JsonText"/>) and anything else, valid JSON or not, answers "not this form": the caller then reads the
+/// array token by token from its start, and every refusal keeps the reason, field path and message it has there.
 /// </remarks>
 internal static class VertexArrayText
 {
@@ -23,7 +23,7 @@ internal static class VertexArrayText
     public static int TryRead(ReadOnlySpan<byte> text, int open, ref PixelPoint[] buffer, out int count)
     {
         count = 0;
-        var i = SkipWhitespace(text, open + 1);
+        var i = JsonText.SkipWhitespace(text, open + 1);
         if (i < text.Length && text[i] == (byte)']')
         {
             return i;
@@ -31,8 +31,23 @@ internal static class VertexArrayText
 
         while (true)
         {
-            if (!Expect(text, ref i, (byte)'{') || !Member(text, ref i, out var first, out var firstValue) || !Expect(text, ref i, (byte)',')
-                || !Member(text, ref i, out var second, out var secondValue) || second == first || !Expect(text, ref i, (byte)'}'))
+            if (!JsonText.Expect(text, ref i, (byte)'{') || !JsonText.NumberMember(text, ref i, out var first, out var firstValue)
+                || !JsonText.Expect(text, ref i, (byte)',') || !JsonText.NumberMember(text, ref i, out var second, out var secondValue)
+                || !JsonText.Expect(text, ref i, (byte)'}'))
+            {
+                return -1;
+            }
+
+            PixelPoint point;
+            if (first is [(byte)'x'] && second is [(byte)'y'])
+            {
+                point = new PixelPoint(firstValue, secondValue);
+            }
+            else if (first is [(byte)'y'] && second is [(byte)'x'])
+            {
+                point = new PixelPoint(secondValue, firstValue);
+            }
+            else
             {
                 return -1;
             }
@@ -42,59 +57,16 @@ internal static class VertexArrayText
                 Array.Resize(ref buffer, 2 * count);
             }
 
-            buffer[count++] = first == (byte)'x' ? new PixelPoint(firstValue, secondValue) : new PixelPoint(secondValue, firstValue);
+            buffer[count++] = point;
             if (i < text.Length && text[i] == (byte)']')
             {
                 return i;
             }
 
-            if (!Expect(text, ref i, (byte)','))
+            if (!JsonText.Expect(text, ref i, (byte)','))
             {
                 return -1;
             }
         }
-    }
-
-    /// <summary>Matches <c>"x": number</c> or <c>"y": number</c> and the whitespace after it.</summary>
-    private static bool Member(ReadOnlySpan<byte> text, ref int i, out byte name, out double value)
-    {
-        value = 0;
-        name = 0;
-        if (text.Length - i < 3 || text[i] != (byte)'"' || text[i + 2] != (byte)'"' || text[i + 1] is not ((byte)'x' or (byte)'y'))
-        {
-            return false;
-        }
-
-        name = text[i + 1];
-        i = SkipWhitespace(text, i + 3);
-        if (!Expect(text, ref i, (byte)':') || !JsonNumbers.TryReadShortDecimal(text, ref i, out value))
-        {
-            return false;
-        }
-
-        i = SkipWhitespace(text, i);
-        return true;
-    }
-
-    /// <summary>Matches one structural byte and the whitespace after it.</summary>
-    private static bool Expect(ReadOnlySpan<byte> text, ref int i, byte token)
-    {
-        if (i >= text.Length || text[i] != token)
-        {
-            return false;
-        }
-
-        i = SkipWhitespace(text, i + 1);
-        return true;
-    }
-
-    private static int SkipWhitespace(ReadOnlySpan<byte> text, int i)
-    {
-        while (i < text.Length && text[i] is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n')
-        {
-            i++;
-        }
-
-        return i;
     }
 }

@@ -15,37 +15,37 @@ using FuncLabel.Domain.Tests.Support;
 namespace FuncLabel.Domain.Tests.Ndjson;
 
 /// <summary>
-/// Vertex arrays read from their bytes (<see cref="VertexArrayText"/>) give exactly what reading them token by token
-/// gives: the same record, or the same refusal with the same field and message, whatever the array's formatting and
-/// whatever is broken in or after it.
+/// Vertex arrays and boxes read from their bytes (<see cref="VertexArrayText"/>, <see cref="BoxText"/>) give exactly
+/// what reading them token by token gives: the same record, or the same refusal with the same field and message,
+/// whatever the shape's formatting and whatever is broken in or after it.
 /// </summary>
-public sealed class VertexArrayTextProperties
+public sealed class ShapeTextProperties
 {
     private const string Uuid = "a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11";
 
-    /// <summary>Bytes a damaged vertex array is made of: JSON structure, number characters, names, escapes, junk.</summary>
-    private static readonly byte[] Alphabet = "0123456789-+.eE ,:{}[]\"xyz\\\t\na"u8.ToArray();
+    /// <summary>Bytes a damaged shape is made of: JSON structure, number characters, names, escapes, junk.</summary>
+    private static readonly byte[] Alphabet = "0123456789-+.eE ,:{}[]\"xyztoplefhigwd\\\t\na"u8.ToArray();
 
     private static Arbitrary<int> Seeds => Arb.From(Gen.Choose(0, int.MaxValue));
 
     [Property(MaxTest = 3000)]
-    public Property ReformattedArray_SameResultAsTokenReading() => Prop.ForAll(Seeds, seed =>
+    public Property ReformattedShape_SameResultAsTokenReading() => Prop.ForAll(Seeds, seed =>
     {
         var random = new Random(seed);
         return SameResult(Line(random, Reformat(random)));
     });
 
     [Property(MaxTest = 5000)]
-    public Property DamagedArrayOrLine_SameResultAsTokenReading() => Prop.ForAll(Seeds, seed =>
+    public Property DamagedShapeOrLine_SameResultAsTokenReading() => Prop.ForAll(Seeds, seed =>
     {
         var random = new Random(seed);
-        var line = Encoding.UTF8.GetBytes(Line(random, Reformat(random)));
-        var arrayStart = Array.IndexOf(line, (byte)'[');
-        var arrayEnd = Array.LastIndexOf(line, (byte)']');
+        var text = Line(random, Reformat(random));
+        var line = Encoding.UTF8.GetBytes(text);
+        var (shapeStart, shapeEnd) = ShapeBounds(text);
         for (var edits = random.Next(1, 4); edits > 0; edits--)
         {
-            // Mostly inside the array, sometimes anywhere (after the array is where a resumed reader goes on).
-            var at = random.Next(4) == 0 ? random.Next(line.Length) : random.Next(arrayStart, arrayEnd + 1);
+            // Mostly inside the shape, sometimes anywhere (after the shape is where a resumed reader goes on).
+            var at = Math.Min(random.Next(4) == 0 ? random.Next(line.Length) : random.Next(shapeStart, shapeEnd + 1), line.Length - 1);
             line = random.Next(3) switch
             {
                 0 => [.. line[..at], .. line[(at + 1)..]],
@@ -58,6 +58,46 @@ public sealed class VertexArrayTextProperties
     });
 
     [Theory]
+    [InlineData("""{"top":10,"left":20,"height":30,"width":40}""")]
+    [InlineData("""{ "width" : 40 , "height":30,"left":20,	"top":10 }""")]
+    [InlineData("""{"top":1e1,"left":20,"height":30,"width":40}""")]
+    [InlineData("""{"top":10,"left":20,"height":30,"width":40,"depth":5}""")]
+    [InlineData("""{"\u0074op":10,"left":20,"height":30,"width":40}""")]
+    [InlineData("""{"top":10,"top":10,"left":20,"height":30,"width":40}""")]
+    [InlineData("""{"top":10.000000000000000000,"left":20,"height":30,"width":40}""")]
+    public void Box_EveryForm_SameBox(string box)
+    {
+        var line = $$"""{"uuid":"{{Uuid}}","dataRow":{"id":"r"},"name":"car","bbox":{{box}}}""";
+
+        var record = Parse(line, shapesFromBytes: true)?.Record;
+
+        Assert.Equal(new BoundingBox(20, 10, 40, 30), record?.Annotation.Geometry);
+        Assert.Equal(Parse(line, shapesFromBytes: false), Parse(line, shapesFromBytes: true));
+    }
+
+    [Theory]
+    [InlineData("""{"top":10,"left":20,"height":30},"name" "car"}""", NdjsonErrorReason.InvalidGeometry, "bbox")]
+    [InlineData("""{"top":10,"left":20,"height":30,"width":"40"}}""", NdjsonErrorReason.InvalidGeometry, "bbox.width")]
+    [InlineData("""{"top":10,"left":20,"height":30,"width":-40}}""", NdjsonErrorReason.InvalidGeometry, "bbox.width")]
+    [InlineData("""{"top":10,"left":20,"height":30,"width":40}},"name" "car"}""", NdjsonErrorReason.InvalidJson, "")]
+    [InlineData("""{"top":10,"left":20,"height":30,"width":40},"bbox":{}}""", NdjsonErrorReason.InvalidGeometry, "bbox")]
+    [InlineData("""{"top":10,"left":20,"height":30,"width":40}""", NdjsonErrorReason.InvalidJson, "")]
+    public void Box_Refused_SameAsTokenReading(string rest, NdjsonErrorReason reason, string field)
+    {
+        var line = $$"""{"uuid":"{{Uuid}}","dataRow":{"id":"r"},"name":"car","bbox":{{rest}}""";
+
+        var error = Parse(line, shapesFromBytes: true)?.Error;
+
+        Assert.Equal(reason, error?.Reason);
+        Assert.Equal(field, error!.Field);
+        Assert.Equal(Parse(line, shapesFromBytes: false), Parse(line, shapesFromBytes: true));
+        if (reason == NdjsonErrorReason.InvalidJson)
+        {
+            Assert.Equal(TokenReaderMessage(line), error.Message);
+        }
+    }
+
+    [Theory]
     [InlineData("""[{"x":10,"y":10},{"x":50,"y":10},{"x":50,"y":40}],"name" "road"}""")]
     [InlineData("""[{"x":10,"y":10},{"x":50,"y":10},{"x":50,"y":40}]]""")]
     [InlineData("""[{"x":10,"y":10},{"x":50,"y":10},{"x":50,"y":40}]}x""")]
@@ -68,12 +108,12 @@ public sealed class VertexArrayTextProperties
     {
         var line = $$"""{"uuid":"{{Uuid}}","dataRow":{"id":"r"},"name":"road","polygon":{{rest}}""";
 
-        var error = Parse(line, vertexArraysFromBytes: true)?.Error;
+        var error = Parse(line, shapesFromBytes: true)?.Error;
 
         Assert.NotNull(error);
         Assert.Equal(NdjsonErrorReason.InvalidJson, error.Reason);
         Assert.Equal(TokenReaderMessage(line), error.Message);
-        Assert.Equal(Parse(line, vertexArraysFromBytes: false), Parse(line, vertexArraysFromBytes: true));
+        Assert.Equal(Parse(line, shapesFromBytes: false), Parse(line, shapesFromBytes: true));
     }
 
     [Theory]
@@ -89,7 +129,7 @@ public sealed class VertexArrayTextProperties
     {
         var line = $$"""{"uuid":"{{Uuid}}","dataRow":{"id":"r"},"name":"road","polygon":{{array}}}""";
 
-        var error = Parse(line, vertexArraysFromBytes: true)?.Error;
+        var error = Parse(line, shapesFromBytes: true)?.Error;
 
         Assert.Equal(NdjsonErrorReason.InvalidJson, error?.Reason);
         Assert.Equal(TokenReaderMessage(line), error!.Message);
@@ -102,7 +142,7 @@ public sealed class VertexArrayTextProperties
     {
         var line = $$"""{"uuid":"{{Uuid}}","dataRow":{"id":"r"},"name":"lane","line":{{array}}}""";
 
-        Assert.Equal(Parse(line, vertexArraysFromBytes: false), Parse(line, vertexArraysFromBytes: true));
+        Assert.Equal(Parse(line, shapesFromBytes: false), Parse(line, shapesFromBytes: true));
     }
 
     /// <summary>When the byte-level reader takes a number, the JSON reader reads the same bytes as one number token
@@ -126,13 +166,13 @@ public sealed class VertexArrayTextProperties
             && (position == text.Length || !IsShortDecimal(text));
     });
 
-    private static NdjsonLineResult? Parse(string line, bool vertexArraysFromBytes) =>
-        new NdjsonPrelabelReader(NdjsonTestReader.Options(), vertexArraysFromBytes).ParseLine(Encoding.UTF8.GetBytes(line), 1);
+    private static NdjsonLineResult? Parse(string line, bool shapesFromBytes) =>
+        new NdjsonPrelabelReader(NdjsonTestReader.Options(), shapesFromBytes).ParseLine(Encoding.UTF8.GetBytes(line), 1);
 
     private static bool SameResult(string line)
     {
-        var expected = Parse(line, vertexArraysFromBytes: false);
-        var actual = Parse(line, vertexArraysFromBytes: true);
+        var expected = Parse(line, shapesFromBytes: false);
+        var actual = Parse(line, shapesFromBytes: true);
         return Equals(expected, actual);
     }
 
@@ -153,10 +193,20 @@ public sealed class VertexArrayTextProperties
         }
     }
 
-    /// <summary>A polygon or polyline line (written by <see cref="NdjsonAnnotationWriter"/>) whose vertex array is
+    /// <summary>A polygon, polyline or box line (written by <see cref="NdjsonAnnotationWriter"/>) whose shape is
     /// rewritten by <paramref name="format"/>.</summary>
-    private static string Line(Random random, Func<IReadOnlyList<PixelPoint>, string> format)
+    private static string Line(Random random, Func<IReadOnlyList<(string Name, double Value)>[], bool, string> format)
     {
+        if (random.Next(3) == 0)
+        {
+            var box = new BoundingBox(Math.Round(random.NextDouble() * 500, random.Next(0, 4)), Math.Round(random.NextDouble() * 500, random.Next(0, 4)), Math.Round(1 + (random.NextDouble() * 100), random.Next(0, 4)), Math.Round(1 + (random.NextDouble() * 100), random.Next(0, 4)));
+            var boxLine = Written(new Annotation(Guid.Parse(Uuid), "car", box, ValueList<Classification>.Empty, AnnotationSource.Prelabel, random.Next(2) == 0 ? 0.5 : null));
+            var open = boxLine.IndexOf("\"bbox\":{", StringComparison.Ordinal) + 7;
+            var close = boxLine.IndexOf('}', open);
+            (string, double)[] members = [("top", box.Top), ("left", box.Left), ("height", box.Height), ("width", box.Width)];
+            return string.Concat(boxLine.AsSpan(0, open), format([members], false), boxLine.AsSpan(close + 1));
+        }
+
         var polygon = random.Next(3) != 0;
         var count = random.Next(polygon ? 3 : 2, 20);
         var points = new PixelPoint[count];
@@ -168,17 +218,30 @@ public sealed class VertexArrayTextProperties
         }
 
         AnnotationGeometry geometry = polygon ? new PolygonGeometry(ValueList.Create<PixelPoint>(points)) : new PolylineGeometry(ValueList.Create<PixelPoint>(points));
-        var annotation = new Annotation(Guid.Parse(Uuid), polygon ? "road" : "lane", geometry, ValueList<Classification>.Empty, AnnotationSource.Prelabel, random.Next(2) == 0 ? 0.5 : null);
-        var buffer = new ArrayBufferWriter<byte>();
-        NdjsonAnnotationWriter.WriteLine(buffer, DataRowReference.ById("r"), annotation);
-        var written = Encoding.UTF8.GetString(buffer.WrittenSpan[..^1]);
+        var written = Written(new Annotation(Guid.Parse(Uuid), polygon ? "road" : "lane", geometry, ValueList<Classification>.Empty, AnnotationSource.Prelabel, random.Next(2) == 0 ? 0.5 : null));
         var start = written.IndexOf('[', StringComparison.Ordinal);
         var end = written.IndexOf(']', start);
-        return string.Concat(written.AsSpan(0, start), format(points), written.AsSpan(end + 1));
+        var vertices = points.Select(p => (IReadOnlyList<(string, double)>)[("x", p.X), ("y", p.Y)]).ToArray();
+        return string.Concat(written.AsSpan(0, start), format(vertices, true), written.AsSpan(end + 1));
     }
 
-    /// <summary>The vertices in a random JSON formatting: whitespace, member order, exponents, extra members, escapes.</summary>
-    private static Func<IReadOnlyList<PixelPoint>, string> Reformat(Random random) => points =>
+    private static string Written(Annotation annotation)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        NdjsonAnnotationWriter.WriteLine(buffer, DataRowReference.ById("r"), annotation);
+        return Encoding.UTF8.GetString(buffer.WrittenSpan[..^1]);
+    }
+
+    /// <summary>Where the shape's text starts and ends in a line made by <see cref="Line"/>.</summary>
+    private static (int Start, int End) ShapeBounds(string line)
+    {
+        var box = line.IndexOf("\"bbox\":", StringComparison.Ordinal);
+        return box >= 0 ? (box + 7, line.LastIndexOf('}')) : (line.IndexOf('['), line.LastIndexOf(']'));
+    }
+
+    /// <summary>The shape (objects of named numbers, in an array for vertices) in a random JSON formatting: whitespace,
+    /// member order, exponents, extra members, escapes.</summary>
+    private static Func<IReadOnlyList<(string Name, double Value)>[], bool, string> Reformat(Random random) => (objects, array) =>
     {
         string Space() => random.Next(4) == 0 ? new[] { " ", "\t", "  ", "\r\n", " \n " }[random.Next(5)] : string.Empty;
         string Number(double value) => random.Next(20) switch
@@ -189,28 +252,24 @@ public sealed class VertexArrayTextProperties
         };
         string Name(string name) => random.Next(30) == 0 ? $"\\u00{(int)name[0]:x2}" : name;
 
-        var text = new StringBuilder("[").Append(Space());
-        for (var i = 0; i < points.Count; i++)
+        var text = new StringBuilder(array ? "[" + Space() : string.Empty);
+        for (var i = 0; i < objects.Length; i++)
         {
-            var members = new List<string>
-            {
-                $"\"{Name("x")}\"{Space()}:{Space()}{Number(points[i].X)}",
-                $"\"{Name("y")}\"{Space()}:{Space()}{Number(points[i].Y)}",
-            };
+            var members = objects[i].Select(m => $"\"{Name(m.Name)}\"{Space()}:{Space()}{Number(m.Value)}").ToList();
             if (random.Next(30) == 0)
             {
-                members.Insert(random.Next(3), $"\"z\":{Space()}1");
+                members.Insert(random.Next(members.Count + 1), $"\"z\":{Space()}1");
             }
 
             if (random.Next(4) == 0)
             {
-                members.Reverse();
+                members = [.. members.OrderBy(_ => random.Next())];
             }
 
             text.Append(i == 0 ? string.Empty : "," + Space()).Append('{').Append(Space()).AppendJoin("," + Space(), members).Append(Space()).Append('}').Append(Space());
         }
 
-        return text.Append(']').ToString();
+        return array ? text.Append(']').ToString() : text.ToString().TrimEnd();
     };
 
     private static string Decimal(Random random)
