@@ -4,7 +4,7 @@ using FuncLabel.Benchmarks.Scoring;
 // dotnet run -c Release --project bench/FuncLabel.Benchmarks -- --filter '*'   (see bench/README.md)
 // dotnet run -c Release --project bench/FuncLabel.Benchmarks -- iou-pairs ...  (bench/polygon-iou-vs-geos.sh)
 // dotnet run -c Release --project bench/FuncLabel.Benchmarks -- blob-event-latency ...  (bench/localhost-blob-latency.sh)
-// dotnet run -c Release --project bench/FuncLabel.Benchmarks -- ndjson-cpu [rounds]  (bench/results/ndjson-parse.md)
+// dotnet run -c Release --project bench/FuncLabel.Benchmarks -- ndjson-cpu [rounds] [warm-up passes]  (bench/results/ndjson-parse.md)
 // dotnet run -c Release --project bench/FuncLabel.Benchmarks -- ndjson-cpu-kinds [rounds]  (bench/results/ndjson-parse.md)
 // dotnet run -c Release --project bench/FuncLabel.Benchmarks -- consensus-cpu [rounds]  (bench/results/consensus.md)
 // dotnet run -c Release --project bench/FuncLabel.Benchmarks -- storage-streaming [runs] [MiB]  (bench/storage-streaming.sh)
@@ -37,7 +37,6 @@ if (args is ["consensus-cpu", .. var consensusArgs])
 {
     return FuncLabel.Benchmarks.Consensus.ConsensusCpuTimeCommand.Run(consensusArgs);
 }
-
 
 if (args is ["ndjson-cpu-kinds", .. var kindArgs])
 {

@@ -31,7 +31,7 @@ internal static class NdjsonCpuByKindCommand
             }
         }
 
-        Console.WriteLine($"{rounds} alternating rounds, medians of process CPU time per line:");
+        Console.WriteLine($"{rounds} alternating rounds after each kind's warm-up (until the JIT is quiet), medians of process CPU time per line:");
         Console.WriteLine("| kind | lines | bytes/line | raw µs | parse only µs | parse + validate µs | of raw (parse + validate) | allocated/line |");
         Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var (kind, lines) in kinds)
@@ -42,12 +42,12 @@ internal static class NdjsonCpuByKindCommand
             }
 
             var parser = new NdjsonLineParser(new KnownStrings(options.Ontology));
-            for (var warmup = 0; warmup < 3; warmup++)
+            NdjsonCpuTimeCommand.WarmUp(() =>
             {
                 Raw(lines);
                 ParseOnly(lines, parser);
                 ParseAndValidate(lines, options);
-            }
+            }, count: null);
 
             var raw = new List<double>();
             var parse = new List<double>();
