@@ -5,7 +5,7 @@ using FuncLabel.Benchmarks.Scoring;
 // dotnet run -c Release --project bench/FuncLabel.Benchmarks -- iou-pairs ...  (bench/polygon-iou-vs-geos.sh)
 // dotnet run -c Release --project bench/FuncLabel.Benchmarks -- blob-event-latency ...  (bench/localhost-blob-latency.sh)
 // dotnet run -c Release --project bench/FuncLabel.Benchmarks -- ndjson-cpu [rounds] [warm-up passes]  (bench/results/ndjson-parse.md)
-// dotnet run -c Release --project bench/FuncLabel.Benchmarks -- ndjson-cpu-kinds [rounds]  (bench/results/ndjson-parse.md)
+// dotnet run -c Release --project bench/FuncLabel.Benchmarks -- ndjson-cpu-kinds [rounds] [kind]  (bench/results/ndjson-parse.md)
 // dotnet run -c Release --project bench/FuncLabel.Benchmarks -- consensus-cpu [rounds]  (bench/results/consensus.md)
 // dotnet run -c Release --project bench/FuncLabel.Benchmarks -- storage-streaming [runs] [MiB]  (bench/storage-streaming.sh)
 if (args is ["iou-pairs", .. var rest])
