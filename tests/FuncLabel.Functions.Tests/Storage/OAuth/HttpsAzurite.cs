@@ -37,30 +37,18 @@ public sealed class HttpsAzurite : IAsyncLifetime
             _thumbprint = certificate.GetCertHashString(HashAlgorithmName.SHA256);
         }
 
-        var (blobPort, queuePort, tablePort) = (FreePort(), FreePort(), FreePort());
-        var azurite = RepoPaths.Of("tools", "emulators", "node_modules", "azurite", "dist", "src", "azurite.js");
-        var start = new ProcessStartInfo("node")
+        // A free port can be taken by another process between the check and Azurite binding it (other fixtures start
+        // servers in parallel); Azurite then exits at once. A few attempts, each on new ports, ride that out.
+        int blobPort = 0, queuePort = 0;
+        for (var attempt = 1; ; attempt++)
         {
-            WorkingDirectory = _directory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (var argument in new[]
-        {
-            azurite, "--blobHost", "127.0.0.1", "--blobPort", blobPort.ToString(), "--queueHost", "127.0.0.1",
-            "--queuePort", queuePort.ToString(), "--tableHost", "127.0.0.1", "--tablePort", tablePort.ToString(),
-            "--oauth", "basic", "--cert", certificatePath, "--key", keyPath, "--inMemoryPersistence",
-            "--disableTelemetry", "--skipApiVersionCheck", "--silent",
-        })
-        {
-            start.ArgumentList.Add(argument);
+            (blobPort, queuePort, var tablePort) = (FreePort(), FreePort(), FreePort());
+            if (await StartAsync(certificatePath, keyPath, blobPort, queuePort, tablePort) || attempt == 3)
+            {
+                break;
+            }
         }
 
-        _process = Process.Start(start) ?? throw new InvalidOperationException("node did not start");
-        _process.OutputDataReceived += (_, e) => Record(e.Data);
-        _process.ErrorDataReceived += (_, e) => Record(e.Data);
-        _process.BeginOutputReadLine();
-        _process.BeginErrorReadLine();
         await WaitUntilListeningAsync(blobPort);
         await WaitUntilListeningAsync(queuePort);
         BlobEndpoint = new Uri($"https://127.0.0.1:{blobPort}/devstoreaccount1");
@@ -105,6 +93,56 @@ public sealed class HttpsAzurite : IAsyncLifetime
         }
 
         return Task.CompletedTask;
+    }
+
+    /// <summary>Starts Azurite on the ports; false when it exited before listening on the blob port (a port was taken).</summary>
+    private async Task<bool> StartAsync(string certificatePath, string keyPath, int blobPort, int queuePort, int tablePort)
+    {
+        var azurite = RepoPaths.Of("tools", "emulators", "node_modules", "azurite", "dist", "src", "azurite.js");
+        var start = new ProcessStartInfo("node")
+        {
+            WorkingDirectory = _directory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var argument in new[]
+        {
+            azurite, "--blobHost", "127.0.0.1", "--blobPort", blobPort.ToString(), "--queueHost", "127.0.0.1",
+            "--queuePort", queuePort.ToString(), "--tableHost", "127.0.0.1", "--tablePort", tablePort.ToString(),
+            "--oauth", "basic", "--cert", certificatePath, "--key", keyPath, "--inMemoryPersistence",
+            "--disableTelemetry", "--skipApiVersionCheck",
+        })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        _process?.Dispose();
+        _process = Process.Start(start) ?? throw new InvalidOperationException("node did not start");
+        _process.OutputDataReceived += (_, e) => Record(e.Data);
+        _process.ErrorDataReceived += (_, e) => Record(e.Data);
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (_process.HasExited)
+            {
+                return false;
+            }
+
+            using var client = new TcpClient();
+            try
+            {
+                await client.ConnectAsync(IPAddress.Loopback, blobPort);
+                return true;
+            }
+            catch (SocketException)
+            {
+                await Task.Delay(100);
+            }
+        }
+
+        return true; // still starting: WaitUntilListeningAsync reports it
     }
 
     private void Record(string? line)
