@@ -5,7 +5,8 @@ using FuncLabel.Benchmarks.Scoring;
 // dotnet run -c Release --project bench/FuncLabel.Benchmarks -- iou-pairs ...  (bench/polygon-iou-vs-geos.sh)
 // dotnet run -c Release --project bench/FuncLabel.Benchmarks -- upload-asset-latency ...  (bench/localhost-blob-latency.sh)
 // dotnet run -c Release --project bench/FuncLabel.Benchmarks -- worker-costs ...  (bench/localhost-worker.sh)
-// dotnet run -c Release --project bench/FuncLabel.Benchmarks -- ndjson-cpu [rounds]  (bench/results/ndjson-parse.md)
+// dotnet run -c Release --project bench/FuncLabel.Benchmarks -- ndjson-cpu [rounds] [warm-up passes]  (bench/results/ndjson-parse.md)
+// dotnet run -c Release --project bench/FuncLabel.Benchmarks -- ndjson-cpu-kinds [rounds] [kind]  (bench/results/ndjson-parse.md)
 // dotnet run -c Release --project bench/FuncLabel.Benchmarks -- consensus-cpu [rounds]  (bench/results/consensus.md)
 // dotnet run -c Release --project bench/FuncLabel.Benchmarks -- storage-streaming [runs] [MiB]  (bench/storage-streaming.sh)
 if (args is ["iou-pairs", .. var rest])
@@ -41,6 +42,11 @@ if (args is ["scene-stats"])
 if (args is ["consensus-cpu", .. var consensusArgs])
 {
     return FuncLabel.Benchmarks.Consensus.ConsensusCpuTimeCommand.Run(consensusArgs);
+}
+
+if (args is ["ndjson-cpu-kinds", .. var kindArgs])
+{
+    return FuncLabel.Benchmarks.Ndjson.NdjsonCpuByKindCommand.Run(kindArgs);
 }
 
 if (args is ["ndjson-cpu", .. var cpuArgs])

@@ -84,12 +84,12 @@ public static class GeometryPolicy
 
     private static GeometryVerdict CheckPolygon(PolygonGeometry polygon, AssetExtent extent)
     {
-        if (CheckVertices(polygon.Points, extent) is { } problem)
+        if (CheckVertices(polygon.Points, extent, closed: true, out var duplicates) is { } problem)
         {
             return problem;
         }
 
-        var distinct = DropConsecutiveDuplicates(polygon.Points, closed: true);
+        var distinct = duplicates ? DropConsecutiveDuplicates(polygon.Points, closed: true) : polygon.Points.AsImmutableArray();
         if (distinct.Length < 3)
         {
             return GeometryVerdict.Reject(GeometryProblemKind.Invalid, string.Empty, "A polygon needs at least 3 distinct vertices.");
@@ -134,12 +134,12 @@ public static class GeometryPolicy
 
     private static GeometryVerdict CheckPolyline(PolylineGeometry line, AssetExtent extent)
     {
-        if (CheckVertices(line.Points, extent) is { } problem)
+        if (CheckVertices(line.Points, extent, closed: false, out var duplicates) is { } problem)
         {
             return problem;
         }
 
-        var distinct = DropConsecutiveDuplicates(line.Points, closed: false);
+        var distinct = duplicates ? DropConsecutiveDuplicates(line.Points, closed: false) : line.Points.AsImmutableArray();
         if (distinct.Length < 2)
         {
             return GeometryVerdict.Reject(GeometryProblemKind.Invalid, string.Empty, "A polyline needs at least 2 distinct vertices.");
@@ -183,17 +183,23 @@ public static class GeometryPolicy
         return GeometryVerdict.Accept(mask);
     }
 
-    private static GeometryVerdict? CheckVertices(ValueList<PixelPoint> points, AssetExtent extent)
+    /// <summary>The first vertex that is not finite or lies outside the image, if any; <paramref name="duplicates"/>
+    /// says whether a vertex equals its predecessor (for a ring, also the last the first), in the same pass.</summary>
+    private static GeometryVerdict? CheckVertices(ValueList<PixelPoint> points, AssetExtent extent, bool closed, out bool duplicates)
     {
-        for (var i = 0; i < points.Count; i++)
+        var span = points.AsImmutableArray().AsSpan();
+        double maxX = extent.Width ?? MaxCoordinate, maxY = extent.Height ?? MaxCoordinate;
+        duplicates = closed && span.Length > 1 && span[^1] == span[0];
+        for (var i = 0; i < span.Length; i++)
         {
-            var p = points[i];
+            var p = span[i];
+            duplicates |= i > 0 && p == span[i - 1];
             if (!(double.IsFinite(p.X) && double.IsFinite(p.Y)) && FirstNonFinite(("x", p.X), ("y", p.Y)) is { } bad)
             {
                 return GeometryVerdict.Reject(GeometryProblemKind.Invalid, $"[{i}].{bad}", "Not a finite number.");
             }
 
-            if (IsOutside(p.X, extent.Width) || IsOutside(p.Y, extent.Height))
+            if (p.X < 0 || p.X > maxX || p.Y < 0 || p.Y > maxY)
             {
                 // Field names are formatted only for the refused vertex; formatting "[i].x" and "[i].y" up front
                 // cost two strings per vertex of every accepted polygon.
@@ -203,8 +209,6 @@ public static class GeometryPolicy
 
         return null;
     }
-
-    private static bool IsOutside(double coordinate, int? limit) => coordinate < 0 || coordinate > (limit ?? MaxCoordinate);
 
     private static GeometryVerdict? OutsideImage(double x, double y, string xField, string yField, AssetExtent extent)
     {
@@ -234,14 +238,10 @@ public static class GeometryPolicy
         return null;
     }
 
-    /// <summary>Drops vertices equal to their predecessor and, for rings, a last vertex equal to the first.</summary>
+    /// <summary>Drops vertices equal to their predecessor and, for rings, a last vertex equal to the first (called
+    /// when <see cref="CheckVertices"/> found some).</summary>
     private static ImmutableArray<PixelPoint> DropConsecutiveDuplicates(ValueList<PixelPoint> points, bool closed)
     {
-        if (!HasConsecutiveDuplicates(points, closed))
-        {
-            return points.AsImmutableArray();
-        }
-
         var result = ImmutableArray.CreateBuilder<PixelPoint>(points.Count);
         foreach (var point in points)
         {
@@ -257,19 +257,6 @@ public static class GeometryPolicy
         }
 
         return result.Count == result.Capacity ? result.MoveToImmutable() : result.ToImmutable();
-    }
-
-    private static bool HasConsecutiveDuplicates(ValueList<PixelPoint> points, bool closed)
-    {
-        for (var i = 1; i < points.Count; i++)
-        {
-            if (points[i] == points[i - 1])
-            {
-                return true;
-            }
-        }
-
-        return closed && points.Count > 1 && points[^1] == points[0];
     }
 
     private static Polygon? LargestPolygon(NetTopologySuite.Geometries.Geometry fixedGeometry)

@@ -47,7 +47,9 @@ internal static class SimpleRingTest
             return RingVerdict.Unsure;
         }
 
+        // One pass checks that every vertex turns (no three consecutive vertices collinear) and sums the vertex mean.
         var ring = points.AsImmutableArray().AsSpan();
+        double sumX = 0, sumY = 0;
         for (var i = 0; i < n; i++)
         {
             var b = i + 1 < n ? i + 1 : i + 1 - n;
@@ -56,9 +58,12 @@ internal static class SimpleRingTest
             {
                 return RingVerdict.Unsure;
             }
+
+            sumX += ring[i].X;
+            sumY += ring[i].Y;
         }
 
-        var mean = VertexMean(ring);
+        var mean = new PixelPoint(sumX / n, sumY / n);
         if (IsStarShaped(ring, mean) || IsStarShaped(ring, TowardKernel(ring, mean)))
         {
             return RingVerdict.Simple;
@@ -148,40 +153,36 @@ internal static class SimpleRingTest
 
     /// <summary>The star test of the remarks around <paramref name="centre"/>: true when the ring provably winds once
     /// around it with every edge turning the same way; false when it does not or rounding leaves doubt.</summary>
+    /// <remarks>Each vertex's offset from the centre is computed once and carried to the next edge; the turn is
+    /// <see cref="Orientation"/>(centre, a, b) on those same offsets, and an offset's sign is its coordinate's side of
+    /// the centre (the difference of two finite doubles is zero only when they are equal, and keeps their order).</remarks>
     private static bool IsStarShaped(ReadOnlySpan<PixelPoint> ring, PixelPoint centre)
     {
         var direction = 0;
         var crossings = 0;
+        double ax = ring[0].X - centre.X, ay = ring[0].Y - centre.Y;
         for (var i = 0; i < ring.Length; i++)
         {
-            PixelPoint a = ring[i], b = ring[i + 1 < ring.Length ? i + 1 : 0];
-            var turn = Orientation(centre, a, b);
+            var b = ring[i + 1 < ring.Length ? i + 1 : 0];
+            double bx = b.X - centre.X, by = b.Y - centre.Y;
+            var turn = Turn(ax, ay, bx, by);
             if (turn == 0 || (direction != 0 && turn != direction))
             {
                 return false;
             }
 
             direction = turn;
-            var crosses = direction > 0 ? a.Y < centre.Y && b.Y >= centre.Y : a.Y >= centre.Y && b.Y < centre.Y;
+            var crosses = direction > 0 ? ay < 0 && by >= 0 : ay >= 0 && by < 0;
             if (crosses)
             {
                 crossings++;
             }
+
+            ax = bx;
+            ay = by;
         }
 
         return crossings == 1;
-    }
-
-    private static PixelPoint VertexMean(ReadOnlySpan<PixelPoint> ring)
-    {
-        double sumX = 0, sumY = 0;
-        foreach (var p in ring)
-        {
-            sumX += p.X;
-            sumY += p.Y;
-        }
-
-        return new PixelPoint(sumX / ring.Length, sumY / ring.Length);
     }
 
     /// <summary>
@@ -232,10 +233,14 @@ internal static class SimpleRingTest
     }
 
     /// <summary>Sign of the cross product (b − a) × (c − a): 1 left turn, −1 right turn, 0 collinear or too close to call.</summary>
-    private static int Orientation(PixelPoint a, PixelPoint b, PixelPoint c)
+    private static int Orientation(PixelPoint a, PixelPoint b, PixelPoint c) => Turn(b.X - a.X, b.Y - a.Y, c.X - a.X, c.Y - a.Y);
+
+    /// <summary><see cref="Orientation"/> on the offsets (b − a) and (c − a): the sign of their cross product, 0 when
+    /// it is too close to call.</summary>
+    private static int Turn(double abx, double aby, double acx, double acy)
     {
-        var left = (b.X - a.X) * (c.Y - a.Y);
-        var right = (b.Y - a.Y) * (c.X - a.X);
+        var left = abx * acy;
+        var right = aby * acx;
         var determinant = left - right;
         var bound = RelativeEpsilon * (Math.Abs(left) + Math.Abs(right));
         return determinant > bound ? 1 : determinant < -bound ? -1 : 0;

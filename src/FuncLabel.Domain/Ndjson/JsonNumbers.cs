@@ -75,12 +75,89 @@ internal static class JsonNumbers
             return false;
         }
 
-        value = fractionDigits > 0 ? (long)mantissa / PowersOfTen[fractionDigits] : (long)mantissa;
-        if (negative)
+        value = Compose(mantissa, fractionDigits, negative);
+        return true;
+    }
+
+    /// <summary>
+    /// Reads a JSON number from <paramref name="text"/> at <paramref name="position"/>, checking its syntax itself (for
+    /// text no <see cref="Utf8JsonReader"/> has tokenised), and moves <paramref name="position"/> past it. Takes only
+    /// <c>-?(0|[1-9][0-9]*)(\.[0-9]+)?</c> with at most <see cref="MaxFastDigits"/> digits, whose value is then the
+    /// same double as <see cref="TryParseShortDecimal"/>'s; false for anything else (an exponent, more digits, not a
+    /// number), which the caller leaves to the reader. What follows the number is the caller's to check.
+    /// </summary>
+    public static bool TryReadShortDecimal(ReadOnlySpan<byte> text, ref int position, out double value)
+    {
+        value = 0;
+        var i = position;
+        var negative = false;
+        if (i < text.Length && text[i] == (byte)'-')
         {
-            value = -value;
+            negative = true;
+            i++;
         }
 
+        if (i >= text.Length)
+        {
+            return false;
+        }
+
+        ulong mantissa = 0;
+        var start = i;
+        uint digit;
+        if (text[i] == (byte)'0')
+        {
+            // JSON allows no leading zero: "01" is not a number, so a digit after it is left to the reader's error.
+            i++;
+        }
+        else
+        {
+            while (i < text.Length && (digit = unchecked((uint)(text[i] - '0'))) <= 9)
+            {
+                mantissa = unchecked((mantissa * 10) + digit);
+                i++;
+            }
+
+            if (i == start)
+            {
+                return false;
+            }
+        }
+
+        var digits = i - start;
+        var fractionDigits = 0;
+        if (i < text.Length && text[i] == (byte)'.')
+        {
+            var fractionStart = ++i;
+            while (i < text.Length && (digit = unchecked((uint)(text[i] - '0'))) <= 9)
+            {
+                mantissa = unchecked((mantissa * 10) + digit);
+                i++;
+            }
+
+            fractionDigits = i - fractionStart;
+            if (fractionDigits == 0)
+            {
+                return false;
+            }
+        }
+
+        // Digits past the fifteenth may have wrapped the mantissa (unchecked); the count is checked before it is used.
+        if (digits + fractionDigits > MaxFastDigits || (i < text.Length && (text[i] | 0x20) == (byte)'e') || (i < text.Length && unchecked((uint)(text[i] - '0')) <= 9))
+        {
+            return false;
+        }
+
+        value = Compose(mantissa, fractionDigits, negative);
+        position = i;
         return true;
+    }
+
+    /// <summary>mantissa ÷ 10^fractionDigits, exact operands and one correctly rounded division (see the remarks of
+    /// <see cref="TryGetDouble"/>).</summary>
+    private static double Compose(ulong mantissa, int fractionDigits, bool negative)
+    {
+        var value = fractionDigits > 0 ? (long)mantissa / PowersOfTen[fractionDigits] : (long)mantissa;
+        return negative ? -value : value;
     }
 }

@@ -18,7 +18,7 @@ namespace FuncLabel.Domain.Ndjson;
 /// fields we need are there. Syntax errors surface as <see cref="JsonException"/> from the reader and invalid Unicode in
 /// strings as a failed <see cref="JsonStrings.TryGet"/>; both are reported as <c>invalid_json</c>.
 /// </remarks>
-internal sealed class NdjsonLineParser(KnownStrings knownStrings)
+internal sealed class NdjsonLineParser(KnownStrings knownStrings, bool shapesFromBytes = true)
 {
     private const int NoIndex = -1;
 
@@ -44,12 +44,39 @@ internal sealed class NdjsonLineParser(KnownStrings knownStrings)
     private PixelPoint[] _points = new PixelPoint[64];
     private LineFault? _fault;
 
-    /// <summary>Parses <paramref name="line"/>; on false, <paramref name="fault"/> says why.</summary>
+    /// <summary>Whether boxes and vertex arrays may be read from their bytes (<see cref="BoxText"/>,
+    /// <see cref="VertexArrayText"/>) on this pass.</summary>
+    private bool _fromBytes;
+
+    /// <summary>Whether this pass read a shape from its bytes and resumed the reader after it.</summary>
+    private bool _resumed;
+
+    /// <summary>Parses <paramref name="line"/> into <paramref name="raw"/> (as <see cref="RawAnnotation.Reset"/> left
+    /// it); on false, <paramref name="fault"/> says why.</summary>
+    /// <remarks>
+    /// A reader resumed after a shape read from its bytes counts byte positions from the shape's start, so
+    /// a syntax error further on would name the wrong byte in its message. Such a line is read again token by token,
+    /// which gives the message (and the first problem) exactly as a line never read that way.
+    /// </remarks>
     public bool TryParse(ReadOnlySpan<byte> line, RawAnnotation raw, out LineFault fault)
+    {
+        var parsed = TryParse(line, raw, shapesFromBytes, out fault);
+        if (parsed || !_resumed || fault.Reason != NdjsonErrorReason.InvalidJson)
+        {
+            return parsed;
+        }
+
+        raw.Reset();
+        return TryParse(line, raw, fromBytes: false, out fault);
+    }
+
+    private bool TryParse(ReadOnlySpan<byte> line, RawAnnotation raw, bool fromBytes, out LineFault fault)
     {
         _path.Clear();
         _nodes.Reset();
         _fault = null;
+        _fromBytes = fromBytes;
+        _resumed = false;
         fault = default;
         try
         {
@@ -60,7 +87,8 @@ internal sealed class NdjsonLineParser(KnownStrings knownStrings)
                 return false;
             }
 
-            if (!ReadTopLevel(ref reader, raw))
+            var buffer = line;
+            if (!ReadTopLevel(ref reader, ref buffer, raw))
             {
                 fault = _fault!.Value;
                 return false;
@@ -152,7 +180,7 @@ internal sealed class NdjsonLineParser(KnownStrings knownStrings)
         };
     }
 
-    private bool ReadTopLevel(ref Utf8JsonReader reader, RawAnnotation raw)
+    private bool ReadTopLevel(ref Utf8JsonReader reader, ref ReadOnlySpan<byte> buffer, RawAnnotation raw)
     {
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
@@ -205,42 +233,42 @@ internal sealed class NdjsonLineParser(KnownStrings knownStrings)
             }
             else if (field == TopField.Bbox)
             {
-                if (!ReadShape(ref reader, raw, RawShape.Bbox, "bbox"))
+                if (!ReadShape(ref reader, ref buffer, raw, RawShape.Bbox, "bbox"))
                 {
                     return false;
                 }
             }
             else if (field == TopField.Polygon)
             {
-                if (!ReadShape(ref reader, raw, RawShape.Polygon, "polygon"))
+                if (!ReadShape(ref reader, ref buffer, raw, RawShape.Polygon, "polygon"))
                 {
                     return false;
                 }
             }
             else if (field == TopField.Point)
             {
-                if (!ReadShape(ref reader, raw, RawShape.Point, "point"))
+                if (!ReadShape(ref reader, ref buffer, raw, RawShape.Point, "point"))
                 {
                     return false;
                 }
             }
             else if (field == TopField.Line)
             {
-                if (!ReadShape(ref reader, raw, RawShape.Line, "line"))
+                if (!ReadShape(ref reader, ref buffer, raw, RawShape.Line, "line"))
                 {
                     return false;
                 }
             }
             else if (field == TopField.Mask)
             {
-                if (!ReadShape(ref reader, raw, RawShape.Mask, "mask"))
+                if (!ReadShape(ref reader, ref buffer, raw, RawShape.Mask, "mask"))
                 {
                     return false;
                 }
             }
             else if (field == TopField.Location)
             {
-                if (!ReadShape(ref reader, raw, RawShape.Location, "location"))
+                if (!ReadShape(ref reader, ref buffer, raw, RawShape.Location, "location"))
                 {
                     return false;
                 }
@@ -356,7 +384,7 @@ internal sealed class NdjsonLineParser(KnownStrings knownStrings)
         return true;
     }
 
-    private bool ReadShape(ref Utf8JsonReader reader, RawAnnotation raw, RawShape shape, string field)
+    private bool ReadShape(ref Utf8JsonReader reader, ref ReadOnlySpan<byte> buffer, RawAnnotation raw, RawShape shape, string field)
     {
         if (raw.Shape != RawShape.None)
         {
@@ -368,8 +396,8 @@ internal sealed class NdjsonLineParser(KnownStrings knownStrings)
         _path.Push(field);
         var ok = shape switch
         {
-            RawShape.Bbox => ReadBox(ref reader, raw),
-            RawShape.Polygon or RawShape.Line => ReadPoints(ref reader, raw),
+            RawShape.Bbox => ReadBox(ref reader, ref buffer, raw),
+            RawShape.Polygon or RawShape.Line => ReadPoints(ref reader, ref buffer, raw),
             RawShape.Point => ReadPoint(ref reader, raw),
             RawShape.Mask => ReadMask(ref reader, raw),
             _ => ReadLocation(ref reader, raw),
@@ -389,11 +417,23 @@ internal sealed class NdjsonLineParser(KnownStrings knownStrings)
         _ => string.Empty,
     };
 
-    private bool ReadBox(ref Utf8JsonReader reader, RawAnnotation raw)
+    /// <summary>Reads a box: from the bytes when it is in the usual form (<see cref="BoxText"/>), token by token
+    /// otherwise.</summary>
+    private bool ReadBox(ref Utf8JsonReader reader, ref ReadOnlySpan<byte> buffer, RawAnnotation raw)
     {
         if (reader.TokenType != JsonTokenType.StartObject)
         {
             return Fail(string.Empty, NdjsonErrorReason.InvalidGeometry, "bbox must be an object {top, left, height, width}.");
+        }
+
+        if (_fromBytes && BoxText.TryRead(buffer, (int)reader.TokenStartIndex, out var top, out var left, out var height, out var width) is var close and >= 0)
+        {
+            Resume(ref reader, ref buffer, close);
+            raw.Top = top;
+            raw.Left = left;
+            raw.Height = height;
+            raw.Width = width;
+            return true;
         }
 
         var seen = 0;
@@ -446,14 +486,24 @@ internal sealed class NdjsonLineParser(KnownStrings knownStrings)
         };
     }
 
-    private bool ReadPoints(ref Utf8JsonReader reader, RawAnnotation raw)
+    /// <summary>Reads a polygon's or line's vertices: from the bytes when the array is in the usual form
+    /// (<see cref="VertexArrayText"/>), token by token otherwise.</summary>
+    private bool ReadPoints(ref Utf8JsonReader reader, ref ReadOnlySpan<byte> buffer, RawAnnotation raw)
     {
         if (reader.TokenType != JsonTokenType.StartArray)
         {
             return Fail(string.Empty, NdjsonErrorReason.InvalidGeometry, "Expected an array of {x, y}.");
         }
 
-        var count = 0;
+        int count;
+        if (_fromBytes && VertexArrayText.TryRead(buffer, (int)reader.TokenStartIndex, ref _points, out count) is var close and >= 0)
+        {
+            Resume(ref reader, ref buffer, close);
+            raw.Points = System.Collections.Immutable.ImmutableArray.Create(new ReadOnlySpan<PixelPoint>(_points, 0, count));
+            return true;
+        }
+
+        count = 0;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
             if (!ReadXy(ref reader, count, out var x, out var y))
@@ -471,6 +521,22 @@ internal sealed class NdjsonLineParser(KnownStrings knownStrings)
 
         raw.Points = System.Collections.Immutable.ImmutableArray.Create(new ReadOnlySpan<PixelPoint>(_points, 0, count));
         return true;
+    }
+
+    /// <summary>
+    /// Goes on after a container read from its bytes: a new reader over the rest of <paramref name="buffer"/> (the
+    /// span <paramref name="reader"/> reads), from the container's closing byte at <paramref name="close"/>, in the
+    /// state the reader had after the opening byte. That state followed by the closing byte reads as an empty
+    /// container, so the reader ends it as if it had read every token inside, with the depth and the containers
+    /// around it as they were.
+    /// </summary>
+    private void Resume(ref Utf8JsonReader reader, ref ReadOnlySpan<byte> buffer, int close)
+    {
+        var state = reader.CurrentState;
+        buffer = buffer[close..];
+        reader = new Utf8JsonReader(buffer, isFinalBlock: true, state);
+        reader.Read();
+        _resumed = true;
     }
 
     private bool ReadPoint(ref Utf8JsonReader reader, RawAnnotation raw)

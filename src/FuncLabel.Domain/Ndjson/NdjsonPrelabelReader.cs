@@ -25,9 +25,16 @@ public sealed class NdjsonPrelabelReader
     private readonly RawAnnotation _raw = new();
 
     public NdjsonPrelabelReader(NdjsonReaderOptions options)
+        : this(options, shapesFromBytes: true)
+    {
+    }
+
+    /// <summary>With <paramref name="shapesFromBytes"/> false, boxes and vertex arrays are read token by token only: the
+    /// reference the byte-level reading (<see cref="BoxText"/>, <see cref="VertexArrayText"/>) is tested against.</summary>
+    internal NdjsonPrelabelReader(NdjsonReaderOptions options, bool shapesFromBytes)
     {
         _options = options;
-        _parser = new NdjsonLineParser(new KnownStrings(options.Ontology));
+        _parser = new NdjsonLineParser(new KnownStrings(options.Ontology), shapesFromBytes);
         _resolver = new NdjsonLineResolver(options);
     }
 
@@ -52,7 +59,8 @@ public sealed class NdjsonPrelabelReader
     /// <summary>Parses and validates one line (without its newline); null for a blank line.</summary>
     public NdjsonLineResult? ParseLine(ReadOnlySpan<byte> line, long lineNumber)
     {
-        if (line.Trim(" \t\r"u8).IsEmpty)
+        // A line that starts its object straight away (nearly all) is not blank; only the others are trimmed to see.
+        if ((line.IsEmpty || line[0] != (byte)'{') && line.Trim(" \t\r"u8).IsEmpty)
         {
             return null;
         }

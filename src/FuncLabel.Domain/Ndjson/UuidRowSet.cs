@@ -12,60 +12,77 @@ namespace FuncLabel.Domain.Ndjson;
 /// their row hashes are equal — the rule of this check before it was compacted. Two different uuids collide only if
 /// their XOR equals the XOR of two row hashes' expansions; the row hashes are <see cref="HashCode"/>-seeded per
 /// process, so a file cannot aim for that, and by chance it is as likely as two random 128-bit values agreeing.</para>
-/// <para>A directory indexed by the low bits of each key's hash points to buckets of <see cref="BucketSize"/> keys
-/// (several slots of the directory may share a bucket). A full bucket splits in two by one more hash bit, and only the
-/// directory (one reference per slot) doubles when a bucket already uses every bit it has. Buckets stay about 70 %
-/// full, so the set costs about 25 bytes per pair in all, where a hash table that doubles and rehashes allocates every
-/// size it passes through (about 125 bytes per pair at 20,000 pairs, measured).</para>
+/// <para>A directory indexed by the low bits of each key's hash points to buckets of <see cref="BucketSize"/> slots
+/// (several slots of the directory may share a bucket). Inside a bucket a key sits at the slot named by the top bits of
+/// its hash, or the next free one after it (linear probing, occupancy in one 64-bit mask), so a lookup compares one or
+/// two keys instead of scanning the bucket. A bucket splits in two by one more hash bit when it holds
+/// <see cref="SplitAt"/> keys, and only the directory (one reference per slot) doubles when a bucket already uses every
+/// bit it has. Buckets stay about 55 % full, so the set costs about 30 bytes per pair in all, where a hash table that
+/// doubles and rehashes allocates every size it passes through (about 125 bytes per pair at 20,000 pairs, measured).</para>
 /// <para>The hash is <see cref="HashCode"/>'s, seeded per process, so a file cannot be crafted to fill one bucket;
-/// should it happen anyway (more than <see cref="BucketSize"/> keys with one hash), the bucket grows past its size
-/// instead of splitting forever.</para>
+/// should it happen anyway (more than <see cref="SplitAt"/> keys whose hashes agree in every directory bit), the
+/// bucket keeps further keys in an overflow array searched in full instead of splitting forever.</para>
 /// </remarks>
 internal sealed class UuidRowSet
 {
     private const int BucketSize = 64;
-    private const int MaxDepth = 22;
 
+    /// <summary>Keys a bucket holds before it splits: 75 % of its slots, which keeps probe runs short.</summary>
+    private const int SplitAt = 48;
+
+    private const int SlotShift = 26;
+
+    private readonly int _maxDepth;
     private Bucket[] _directory = [new Bucket(0)];
     private int _depth;
+
+    /// <param name="maxDepth">Most hash bits the directory uses (at most 26, below the bits that pick a slot); tests
+    /// lower it to reach the overflow arrays.</param>
+    public UuidRowSet(int maxDepth = 22)
+    {
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(maxDepth, SlotShift);
+        _maxDepth = maxDepth;
+    }
 
     public int Count { get; private set; }
 
     public bool Contains(Guid uuid, int row)
     {
         var key = KeyOf(uuid, row);
-        return Contains(_directory[HashOf(key) & ((1 << _depth) - 1)], key);
+        var hash = HashOf(key);
+        return Find(_directory[hash & ((1 << _depth) - 1)], key, hash) < 0;
     }
 
     /// <summary>Adds the pair; false (and nothing added) when it is already there.</summary>
     public bool TryAdd(Guid uuid, int row)
     {
         var key = KeyOf(uuid, row);
-        int hash = HashOf(key);
-        Bucket bucket = _directory[hash & ((1 << _depth) - 1)];
-        if (Contains(bucket, key))
+        var hash = HashOf(key);
+        var bucket = _directory[hash & ((1 << _depth) - 1)];
+        var slot = Find(bucket, key, hash);
+        if (slot < 0)
         {
             return false;
         }
 
-        while (true)
+        while (bucket.Count >= SplitAt && bucket.Depth < _maxDepth)
         {
-            if (bucket.Count < bucket.Keys.Length)
-            {
-                bucket.Keys[bucket.Count++] = key;
-                Count++;
-                return true;
-            }
-
-            if (bucket.Depth == MaxDepth)
-            {
-                Array.Resize(ref bucket.Keys, 2 * bucket.Keys.Length);
-                continue;
-            }
-
             Split(bucket, hash);
             bucket = _directory[hash & ((1 << _depth) - 1)];
+            slot = Find(bucket, key, hash);
         }
+
+        if (bucket.Count < SplitAt)
+        {
+            Place(bucket, key, slot);
+        }
+        else
+        {
+            bucket.AddOverflow(key);
+        }
+
+        Count++;
+        return true;
     }
 
     private static Key KeyOf(Guid uuid, int row)
@@ -79,17 +96,40 @@ internal sealed class UuidRowSet
 
     private static int HashOf(Key key) => HashCode.Combine(key.Low, key.High);
 
-    private static bool Contains(Bucket bucket, Key key)
+    /// <summary>The free slot where <paramref name="key"/> would go, or -1 when the bucket holds it already.</summary>
+    private static int Find(Bucket bucket, Key key, int hash)
     {
-        foreach (ref readonly Key stored in bucket.Keys.AsSpan(0, bucket.Count))
+        var slot = (int)(unchecked((uint)hash) >> SlotShift);
+        while ((bucket.Used & (1UL << slot)) != 0)
         {
+            ref readonly var stored = ref bucket.Keys[slot];
             if (stored.Low == key.Low && stored.High == key.High)
             {
-                return true;
+                return -1;
+            }
+
+            slot = (slot + 1) & (BucketSize - 1);
+        }
+
+        if (bucket.Overflow is { } overflow)
+        {
+            foreach (ref readonly var stored in overflow.AsSpan(0, bucket.OverflowCount))
+            {
+                if (stored.Low == key.Low && stored.High == key.High)
+                {
+                    return -1;
+                }
             }
         }
 
-        return false;
+        return slot;
+    }
+
+    private static void Place(Bucket bucket, Key key, int slot)
+    {
+        bucket.Keys[slot] = key;
+        bucket.Used |= 1UL << slot;
+        bucket.Count++;
     }
 
     /// <summary>Splits a full bucket by the next hash bit, doubling the directory first if the bucket uses all its bits.</summary>
@@ -107,21 +147,25 @@ internal sealed class UuidRowSet
         int bit = 1 << bucket.Depth;
         var upper = new Bucket(bucket.Depth + 1);
         bucket.Depth++;
-        int kept = 0;
-        for (int i = 0; i < bucket.Count; i++)
+
+        // The keys are placed again from scratch: a key that stays may now sit after a slot that emptied, where a
+        // lookup that stops at the first free slot would miss it.
+        Span<Key> keys = stackalloc Key[BucketSize];
+        var count = 0;
+        for (var used = bucket.Used; used != 0; used &= used - 1)
         {
-            Key key = bucket.Keys[i];
-            if ((HashOf(key) & bit) != 0)
-            {
-                upper.Keys[upper.Count++] = key;
-            }
-            else
-            {
-                bucket.Keys[kept++] = key;
-            }
+            keys[count++] = bucket.Keys[System.Numerics.BitOperations.TrailingZeroCount(used)];
         }
 
-        bucket.Count = kept;
+        bucket.Used = 0;
+        bucket.Count = 0;
+        foreach (var key in keys[..count])
+        {
+            var keyHash = HashOf(key);
+            var target = (keyHash & bit) != 0 ? upper : bucket;
+            Place(target, key, Find(target, key, keyHash));
+        }
+
         for (int slot = (hash & (bit - 1)) | bit; slot < _directory.Length; slot += bit << 1)
         {
             _directory[slot] = upper;
@@ -132,8 +176,23 @@ internal sealed class UuidRowSet
 
     private sealed class Bucket(int depth)
     {
-        public Key[] Keys = new Key[BucketSize];
+        public readonly Key[] Keys = new Key[BucketSize];
+        public ulong Used;
         public int Count;
         public int Depth = depth;
+        public Key[]? Overflow;
+        public int OverflowCount;
+
+        /// <summary>A key past <see cref="SplitAt"/> in a bucket that cannot split (every directory bit agrees).</summary>
+        public void AddOverflow(Key key)
+        {
+            Overflow ??= new Key[BucketSize];
+            if (OverflowCount == Overflow.Length)
+            {
+                Array.Resize(ref Overflow, 2 * OverflowCount);
+            }
+
+            Overflow[OverflowCount++] = key;
+        }
     }
 }

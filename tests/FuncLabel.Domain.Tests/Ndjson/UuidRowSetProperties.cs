@@ -3,14 +3,19 @@ using FuncLabel.Domain.Ndjson;
 
 namespace FuncLabel.Domain.Tests.Ndjson;
 
-/// <summary>The duplicate check's set against <see cref="HashSet{T}"/> of the same pairs, through many bucket splits.</summary>
+/// <summary>The duplicate check's set against <see cref="HashSet{T}"/> of the same pairs, through many bucket splits,
+/// and with a directory too shallow to split further (keys in overflow arrays).</summary>
 public sealed class UuidRowSetProperties
 {
     [Property(MaxTest = 30)]
-    public bool TryAdd_SameAnswersAsHashSet(int seed)
+    public bool TryAdd_SameAnswersAsHashSet(int seed) => SameAnswersAsHashSet(new UuidRowSet(), seed);
+
+    [Property(MaxTest = 30)]
+    public bool TryAdd_ShallowDirectory_SameAnswersAsHashSet(int seed) => SameAnswersAsHashSet(new UuidRowSet(maxDepth: 2), seed);
+
+    private static bool SameAnswersAsHashSet(UuidRowSet set, int seed)
     {
         var random = new Random(seed);
-        var set = new UuidRowSet();
         var reference = new HashSet<(Guid, int)>();
         var uuids = new List<Guid>();
         for (var i = 0; i < 5000; i++)
