@@ -23,6 +23,9 @@ public sealed class HostLog : ILoggerProvider
     public IReadOnlyList<string> FunctionLines(string function, long since) =>
         _entries.Where(e => e.Sequence > since && e.Category == $"Function.{function}").Select(e => e.Message).ToList();
 
+    /// <summary>Every line written after <paramref name="since"/>, oldest first.</summary>
+    public IReadOnlyList<Entry> Since(long since) => _entries.Where(e => e.Sequence > since).ToList();
+
     /// <summary>Warnings and errors, oldest first (the last <paramref name="count"/>): what a failing test's output shows.</summary>
     public IReadOnlyList<string> Problems(int count) =>
         _entries.Where(e => e.Level >= LogLevel.Warning).TakeLast(count).Select(e => $"{e.Level} {e.Category}: {e.Message}").ToList();
