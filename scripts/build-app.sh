@@ -7,13 +7,23 @@
 #   host.json                                the repo's root host.json (route prefix, queue settings)
 #   blobwatcher.json                         the local host's blob watcher subscriptions (the local twin of the
 #                                            Event Grid subscriptions; Azure ignores it)
-# Usage: scripts/build-app.sh [OUTPUT_DIR] [extra dotnet publish arguments, e.g. -r linux-x64 --self-contained]
+# Framework-dependent ReadyToRun for this machine's runtime identifier, as scripts/publish.sh ships it for linux-x64:
+# precompiled code for the app and its packages instead of JIT-compiling them on the first invocation (start-up
+# figures: bench/results/startup.md).
+# Usage: scripts/build-app.sh [OUTPUT_DIR] [extra dotnet publish arguments]
+#        APP_PROJECT=path/to/App.csproj publishes another worker app the same way (bench/startup.sh's bare baseline;
+#        no blobwatcher.json then).
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 out="$(mkdir -p "${1:-$repo_root/artifacts/app}" && cd "${1:-$repo_root/artifacts/app}" && pwd)"
 shift || true
+project="${APP_PROJECT:-$repo_root/src/FuncLabel.Functions/FuncLabel.Functions.csproj}"
+rid="$(dotnet --info | awk '$1 == "RID:" { print $2; exit }')"
 
 # A previous build's files would stay next to the new ones (a deleted function's files, another layout).
 find "$out" -mindepth 1 -delete
-dotnet publish "$repo_root/src/FuncLabel.Functions/FuncLabel.Functions.csproj" -c Release --nologo -v quiet -o "$out" "$@"
-cp "$repo_root/blobwatcher.json" "$out/blobwatcher.json"
+dotnet publish "$project" -c Release --nologo -v quiet -r "$rid" --self-contained false -p:PublishReadyToRun=true \
+  -o "$out" "$@"
+if [ -z "${APP_PROJECT:-}" ]; then
+  cp "$repo_root/blobwatcher.json" "$out/blobwatcher.json"
+fi

@@ -103,7 +103,14 @@ const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const m = s.le
 const f0 = (x) => x.toFixed(0);
 
 for (const app of apps) await once(app); // warm the OS file cache; not counted
-for (let i = 0; i < runs; i++) for (const app of apps) app.results.push(await once(app));
+for (let i = 0; i < runs; i++) {
+  for (const app of apps) {
+    const result = await once(app);
+    app.results.push(result);
+    // Progress on stderr (a long run on a loaded machine can then be followed, or cut short with its runs so far).
+    console.error(`run ${i + 1}/${runs} ${app.name}: ${f0(result.ms)} ms, CPU ${result.cpu} ms`);
+  }
+}
 
 const [base] = apps.slice(-1); // the last app is the baseline
 console.log(`| app | first answer | median ms | min | max | median CPU ms at answer (host + worker) | runs (ms) |`);

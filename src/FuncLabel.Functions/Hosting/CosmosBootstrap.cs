@@ -7,7 +7,8 @@ namespace FuncLabel.Functions.Hosting;
 /// <summary>
 /// Creates the Cosmos database and containers at start-up when <c>Cosmos:CreateIfMissing</c> is true (locally).
 /// In Azure the infrastructure creates them and the identity has no rights to, so the setting stays off — and the
-/// Cosmos client is then not even built at start-up (it is resolved on first use), which keeps cold starts short.
+/// start-up then makes no Cosmos call at all (<see cref="FirstRequestWarmup"/> only constructs the client, off the
+/// critical path).
 /// </summary>
 /// <remarks>
 /// The worker announces itself to the host (and receives invocations) while hosted services are still starting, so

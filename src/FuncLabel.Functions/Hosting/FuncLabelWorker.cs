@@ -14,6 +14,7 @@ internal static class FuncLabelWorker
         builder.UseMiddleware<CosmosReadiness>();
         builder.UseMiddleware<HttpFunctionMiddleware>();
         builder.Services.AddFuncLabel(builder.Configuration);
+        builder.Services.AddHostedService<FirstRequestWarmup>();
         return builder;
     }
 }
