@@ -135,7 +135,19 @@ internal sealed class QueueListener
                     continue;
                 }
 
-                var batch = (await _queue.ReceiveMessagesAsync(_options.BatchSize, ReceiveVisibility, stopping)).Value;
+                // Not cancelled by a stop: a receive cancelled after the service answered would leave its messages
+                // hidden for ReceiveVisibility with nobody to run them. A batch that arrives after a stop is released.
+                var batch = (await _queue.ReceiveMessagesAsync(_options.BatchSize, ReceiveVisibility, CancellationToken.None)).Value;
+                if (stopping.IsCancellationRequested)
+                {
+                    foreach (var message in batch)
+                    {
+                        await ReleaseAsync(message, new PopReceiptHolder(message.PopReceipt), TimeSpan.Zero);
+                    }
+
+                    return;
+                }
+
                 if (batch.Length == 0)
                 {
                     await _wake.WaitAsync(_backoff.Next(), stopping);
