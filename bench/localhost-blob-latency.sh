@@ -51,8 +51,8 @@ curl -sf -o /dev/null -X POST "$base/projects" -H "Authorization: Bearer $token"
   echo
   echo "| uploads | median ms | p90 ms | max ms | min ms | POST + PUT median ms |"
   echo "|---|---|---|---|---|---|"
-} > "$work/section.md"
-dotnet "$work/build/bin/FuncLabel.Benchmarks/release/FuncLabel.Benchmarks.dll" upload-asset-latency "$base" "$token" "$project" "$count" "$work/section.md" >&2
+} > "$work/section.txt"
+dotnet "$work/build/bin/FuncLabel.Benchmarks/release/FuncLabel.Benchmarks.dll" upload-asset-latency "$base" "$token" "$project" "$count" "$work/section.txt" >&2
 {
   echo
   echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
@@ -63,5 +63,5 @@ dotnet "$work/build/bin/FuncLabel.Benchmarks/release/FuncLabel.Benchmarks.dll" u
   grep -m1 -B0 -A0 "Executing 'Functions.assetUploaded'" "$work/run-local.log" || true
   grep -m1 "Executed 'Functions.assetUploaded'" "$work/run-local.log" || true
   echo '```'
-} >> "$work/section.md"
-cat "$work/section.md"
+} >> "$work/section.txt"
+cat "$work/section.txt"

@@ -1,4 +1,4 @@
-using FuncLabel.Functions.Apis;
+using FuncLabel.Functions.Meta;
 using FuncLabel.Functions.Validation;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;

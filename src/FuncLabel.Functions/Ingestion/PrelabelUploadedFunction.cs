@@ -13,20 +13,21 @@ namespace FuncLabel.Functions.Ingestion;
 /// </summary>
 /// <remarks>
 /// A run that throws fails the invocation, so the host delivers the blob again (the Functions host retries a blob
-/// trigger up to host.json's <c>extensions.queues.maxDequeueCount</c>, then moves it to <c>webjobs-blobtrigger-poison</c>).
+/// trigger from its internal blob-trigger queue up to host.json's <c>extensions.blobs.poisonBlobThreshold</c>, then moves
+/// it to <c>webjobs-blobtrigger-poison</c>).
 /// The worker is not told which delivery it runs, so the import record counts them (<c>deliveries</c>): the run that
 /// throws on the last allowed delivery first marks the import failed with the error
 /// (<see cref="PrelabelImporter.GiveUpAsync"/>). Azure applies the
-/// <c>AzureFunctionsJobHost__extensions__queues__maxDequeueCount</c> app setting over host.json, and the same setting
+/// <c>AzureFunctionsJobHost__extensions__blobs__poisonBlobThreshold</c> app setting over host.json, and the same setting
 /// reaches the worker; without it the default equals host.json's value.
 /// </remarks>
 internal sealed class PrelabelUploadedFunction(PrelabelImporter importer, IConfiguration configuration, ILogger<PrelabelUploadedFunction> logger)
 {
     public const string Name = "prelabelUploaded";
 
-    public const string MaxDequeueCountSetting = "AzureFunctionsJobHost:extensions:queues:maxDequeueCount";
+    public const string MaxDequeueCountSetting = "AzureFunctionsJobHost:extensions:blobs:poisonBlobThreshold";
 
-    /// <summary>host.json's <c>extensions.queues.maxDequeueCount</c> (checked by a test).</summary>
+    /// <summary>host.json's <c>extensions.blobs.poisonBlobThreshold</c> (checked by a test).</summary>
     public const int DefaultMaxDequeueCount = 5;
 
     [Function(Name)]
