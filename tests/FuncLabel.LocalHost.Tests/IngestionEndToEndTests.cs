@@ -1,11 +1,10 @@
-using System.Buffers.Binary;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
+using FuncLabel.Domain.Tests.Ingestion;
 using FuncLabel.LocalHost.Tests.Support;
 using FuncLabel.Testing;
 
@@ -25,44 +24,29 @@ public sealed class IngestionEndToEndTests
     [Fact]
     public async Task UploadedPngAndPrelabelFile_IngestedThroughLocalHost()
     {
-        // Building the app folder (only when FUNCLABEL_APP_DIR is not set) is a dotnet publish: it gets its own bound.
-        using var startTimeout = new CancellationTokenSource(TimeSpan.FromMinutes(10));
-        var signingKey = Convert.ToBase64String(Encoding.UTF8.GetBytes(UniqueName.For("dev-signing-key-").PadRight(40, 'k')));
-        // A storage account of its own: another end-to-end host on the same account would take this one's blob events.
-        var storage = await IsolatedStorage.ClaimAccountAsync(startTimeout.Token);
-        var settings = new Dictionary<string, string>
-        {
-            ["FUNCTIONS_WORKER_RUNTIME"] = "dotnet-isolated",
-            ["AzureWebJobsStorage"] = storage,
-            ["Cosmos__Endpoint"] = Emulators.CosmosEndpoint,
-            ["Cosmos__Key"] = Emulators.CosmosKey,
-            ["Cosmos__DatabaseName"] = UniqueName.For("e2e"),
-            ["Cosmos__CreateIfMissing"] = "true",
-            ["Auth__DevSigningKey"] = signingKey,
-        };
         var project = UniqueName.For("p-e2e");
         const string ImportId = "run-1";
 
-        await using var host = await RealAppHost.StartAsync(settings, startTimeout.Token);
+        await using var app = await EndToEndApp.StartAsync("e2e", Bound);
+        var host = app.Host;
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(200));
         var ct = timeout.Token;
-        using var http = new HttpClient { BaseAddress = host.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await host.MintTokenAsync("admin-e2e", admin: true, signingKey, ct));
+        using var http = await app.ClientAsync("admin-e2e", admin: true, ct);
 
-        var created = await UntilListeningAsync(() => http.PostAsJsonAsync("api/projects", new { id = project, name = "end to end" }, ct), host, ct);
+        var created = await app.UntilListeningAsync(() => http.PostAsJsonAsync("api/projects", new { id = project, name = "end to end" }, ct), ct);
         Assert.True(created.IsSuccessStatusCode, $"POST /api/projects: {(int)created.StatusCode} {await created.Content.ReadAsStringAsync(ct)}");
         var ontology = await http.PutAsJsonAsync($"api/projects/{project}/ontology", new { classes = new[] { new { name = "car", tool = "bbox" } } }, ct);
         Assert.True(ontology.IsSuccessStatusCode, $"PUT ontology: {(int)ontology.StatusCode} {await ontology.Content.ReadAsStringAsync(ct)}");
 
-        var blobs = new BlobServiceClient(storage);
+        var blobs = new BlobServiceClient(app.Storage);
         var assets = blobs.GetBlobContainerClient("assets");
         // The uploader's Content-Type is deliberately wrong: the type must come from sniffing the bytes.
-        await UploadAsync(http, project, new { kind = "asset", path = "img/a.png" }, Png(64, 48), "application/octet-stream", ct);
+        await UploadAsync(http, project, new { kind = "asset", path = "img/a.png" }, Generated.Png(64, 48), "application/octet-stream", ct);
 
-        var asset = await PollAsync(
+        var asset = await app.PollAsync(
             async () => (await http.GetFromJsonAsync<JsonElement>($"api/projects/{project}/assets", ct)).GetProperty("items")
                 .EnumerateArray().Where(a => a.GetProperty("globalKey").GetString() == "img/a.png").Select(a => (JsonElement?)a).FirstOrDefault(),
-            host, "the asset img/a.png", ct);
+            "the asset img/a.png", ct);
         Assert.Equal("image/png", asset.GetProperty("contentType").GetString());
         Assert.Equal(64, asset.GetProperty("width").GetInt32());
         Assert.Equal(48, asset.GetProperty("height").GetInt32());
@@ -73,7 +57,7 @@ public sealed class IngestionEndToEndTests
             """{"uuid":"3f1c2a9e-0000-4000-8000-000000000002","dataRow":{"id":"no-such-asset"},"name":"car","bbox":{"top":2,"left":3,"height":10,"width":20}}""" + "\n";
         await UploadAsync(http, project, new { kind = "prelabels", importId = ImportId }, Encoding.UTF8.GetBytes(ndjson), "application/x-ndjson", ct);
 
-        var import = await PollAsync(
+        var import = await app.PollAsync(
             async () =>
             {
                 using var response = await http.GetAsync($"api/projects/{project}/imports/{ImportId}", ct);
@@ -86,7 +70,7 @@ public sealed class IngestionEndToEndTests
                 var record = await response.Content.ReadFromJsonAsync<JsonElement>(ct);
                 return record.GetProperty("state").GetString() == "running" ? null : record;
             },
-            host, $"the import {ImportId} to end", ct);
+            $"the import {ImportId} to end", ct);
         Assert.Equal("finished", import.GetProperty("state").GetString());
         Assert.Equal("admin-e2e", import.GetProperty("requestedBy").GetString());
         var counts = import.GetProperty("counts");
@@ -104,12 +88,12 @@ public sealed class IngestionEndToEndTests
             """{"uuid":"3f1c2a9e-0000-4000-8000-000000000003","dataRow":{"globalKey":"img/later.png"},"name":"car","bbox":{"top":1,"left":1,"height":5,"width":5},"confidence":0.99}""" + "\n" +
             """{"uuid":"3f1c2a9e-0000-4000-8000-000000000004","dataRow":{"globalKey":"img/later.png"},"name":"car","bbox":{"top":1,"left":9,"height":5,"width":5}}""" + "\n";
         await UploadAsync(http, project, new { kind = "prelabels", importId = "early" }, Encoding.UTF8.GetBytes(early), "application/x-ndjson", ct);
-        var parked = await PollAsync(() => ImportWhenAsync(http, project, "early", i => i.GetProperty("state").GetString() != "running", ct), host, "the import early to end", ct);
+        var parked = await app.PollAsync(() => ImportWhenAsync(http, project, "early", i => i.GetProperty("state").GetString() != "running", ct), "the import early to end", ct);
         Assert.Equal("finished", parked.GetProperty("state").GetString());
         Assert.Equal(2, parked.GetProperty("counts").GetProperty("pending").GetInt64());
 
-        await UploadAsync(http, project, new { kind = "asset", path = "img/later.png" }, Png(32, 32), "image/png", ct);
-        var applied = await PollAsync(() => ImportWhenAsync(http, project, "early", i => i.GetProperty("counts").GetProperty("pending").GetInt64() == 0, ct), host, "the parked lines of early to be applied", ct);
+        await UploadAsync(http, project, new { kind = "asset", path = "img/later.png" }, Generated.Png(32, 32), "image/png", ct);
+        var applied = await app.PollAsync(() => ImportWhenAsync(http, project, "early", i => i.GetProperty("counts").GetProperty("pending").GetInt64() == 0, ct), "the parked lines of early to be applied", ct);
         Assert.Equal(2, applied.GetProperty("pendingApplied").GetInt64());
         Assert.Equal(0, applied.GetProperty("counts").GetProperty("accepted").GetInt64()); // the ontology sets no autoAcceptAt
         Assert.Equal(2, applied.GetProperty("counts").GetProperty("toReview").GetInt64());
@@ -141,10 +125,10 @@ public sealed class IngestionEndToEndTests
         }
 
         // Consumed when the asset function has logged its third run (img/a.png, img/later.png, the duplicate).
-        await PollAsync(
+        await app.PollAsync(
             () => Task.FromResult(host.Output.Split("pending pre-label(s) applied").Length - 1 >= 3 ? (JsonElement?)default(JsonElement) : null),
-            host, "the duplicate asset event to be consumed", ct);
-        var after = await PollAsync(() => ImportWhenAsync(http, project, "early", _ => true, ct), host, "the import early", ct);
+            "the duplicate asset event to be consumed", ct);
+        var after = await app.PollAsync(() => ImportWhenAsync(http, project, "early", _ => true, ct), "the import early", ct);
         Assert.Equal(2, after.GetProperty("pendingApplied").GetInt64());
         Assert.Equal(0, after.GetProperty("counts").GetProperty("pending").GetInt64());
         var laterAsset = (await http.GetFromJsonAsync<JsonElement>($"api/projects/{project}/assets", ct)).GetProperty("items").EnumerateArray()
@@ -188,54 +172,4 @@ public sealed class IngestionEndToEndTests
         return ready(record) ? record : null;
     }
 
-    /// <summary>Retries a request while the host is not listening yet (connection refused), up to the bound.</summary>
-    private static async Task<HttpResponseMessage> UntilListeningAsync(Func<Task<HttpResponseMessage>> send, RealAppHost host, CancellationToken cancellationToken)
-    {
-        var deadline = DateTime.UtcNow + Bound;
-        while (true)
-        {
-            try
-            {
-                return await send();
-            }
-            catch (HttpRequestException e) when (e.InnerException is SocketException && DateTime.UtcNow < deadline)
-            {
-                await Task.Delay(200, cancellationToken);
-            }
-            catch (HttpRequestException e)
-            {
-                throw new InvalidOperationException("The local host never answered. Its output:\n" + host.Output, e);
-            }
-        }
-    }
-
-    private static async Task<JsonElement> PollAsync(Func<Task<JsonElement?>> probe, RealAppHost host, string what, CancellationToken cancellationToken)
-    {
-        var deadline = DateTime.UtcNow + Bound;
-        while (DateTime.UtcNow < deadline)
-        {
-            if (await probe() is { } found)
-            {
-                return found;
-            }
-
-            await Task.Delay(250, cancellationToken);
-        }
-
-        Assert.Fail($"Waited {Bound.TotalSeconds} s for {what}. Local host output:\n{host.Output}");
-        return default;
-    }
-
-    /// <summary>A PNG signature and IHDR chunk: all that sniffing and the dimension reader look at.</summary>
-    private static byte[] Png(int width, int height)
-    {
-        var bytes = new byte[33];
-        new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A }.CopyTo(bytes, 0);
-        BinaryPrimitives.WriteInt32BigEndian(bytes.AsSpan(8), 13);
-        "IHDR"u8.CopyTo(bytes.AsSpan(12));
-        BinaryPrimitives.WriteInt32BigEndian(bytes.AsSpan(16), width);
-        BinaryPrimitives.WriteInt32BigEndian(bytes.AsSpan(20), height);
-        bytes[24] = 8; // bit depth; the CRC is not checked by a header reader
-        return bytes;
-    }
 }

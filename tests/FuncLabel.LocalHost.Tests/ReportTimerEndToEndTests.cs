@@ -1,9 +1,6 @@
 using System.Globalization;
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Net.Sockets;
-using System.Text;
 using Azure.Storage.Blobs;
 using FuncLabel.LocalHost.Tests.Support;
 using FuncLabel.Testing;
@@ -23,35 +20,20 @@ public sealed class ReportTimerEndToEndTests
     [Fact]
     public async Task CredentialTimer_OnAFiveSecondSchedule_WritesReportFilesToAzurite()
     {
-        using var startTimeout = new CancellationTokenSource(TimeSpan.FromMinutes(10));
-        var signingKey = Convert.ToBase64String(Encoding.UTF8.GetBytes(UniqueName.For("dev-signing-key-").PadRight(40, 'k')));
-        // A storage account of its own: another end-to-end host on the same account would take this one's blob events.
-        var storage = await IsolatedStorage.ClaimAccountAsync(startTimeout.Token);
-        var settings = new Dictionary<string, string>
-        {
-            ["FUNCTIONS_WORKER_RUNTIME"] = "dotnet-isolated",
-            ["AzureWebJobsStorage"] = storage,
-            ["Cosmos__Endpoint"] = Emulators.CosmosEndpoint,
-            ["Cosmos__Key"] = Emulators.CosmosKey,
-            ["Cosmos__DatabaseName"] = UniqueName.For("e2e-reports"),
-            ["Cosmos__CreateIfMissing"] = "true",
-            ["Auth__DevSigningKey"] = signingKey,
-            ["Reports__CredentialReportSchedule"] = "*/5 * * * * *",
-        };
         var project = UniqueName.For("p-reports");
 
-        await using var host = await RealAppHost.StartAsync(settings, startTimeout.Token);
+        await using var app = await EndToEndApp.StartAsync("e2e-reports", Bound, new Dictionary<string, string> { ["Reports__CredentialReportSchedule"] = "*/5 * * * * *" });
+        var host = app.Host;
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(150));
         var ct = timeout.Token;
-        using var admin = new HttpClient { BaseAddress = host.BaseAddress };
-        admin.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await host.MintTokenAsync("admin-reports", admin: true, signingKey, ct));
+        using var admin = await app.ClientAsync("admin-reports", admin: true, ct);
         var before = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-1);
-        using (var created = await UntilListeningAsync(() => admin.PostAsJsonAsync("api/projects", new { id = project, name = "reports end to end" }, ct), host, ct))
+        using (var created = await app.UntilListeningAsync(() => admin.PostAsJsonAsync("api/projects", new { id = project, name = "reports end to end" }, ct), ct))
         {
             Assert.True(created.StatusCode == HttpStatusCode.Created, $"POST project: {(int)created.StatusCode}\n{host.Output}");
         }
 
-        var reports = new BlobServiceClient(storage).GetBlobContainerClient("reports");
+        var reports = new BlobServiceClient(app.Storage).GetBlobContainerClient("reports");
         var found = new List<string>();
         var deadline = DateTime.UtcNow + Bound;
         string[] expected = [];
@@ -107,24 +89,4 @@ public sealed class ReportTimerEndToEndTests
         }
     }
 
-    /// <summary>Retries a request while the host is not listening yet (connection refused), up to the bound.</summary>
-    private static async Task<HttpResponseMessage> UntilListeningAsync(Func<Task<HttpResponseMessage>> send, RealAppHost host, CancellationToken cancellationToken)
-    {
-        var deadline = DateTime.UtcNow + Bound;
-        while (true)
-        {
-            try
-            {
-                return await send();
-            }
-            catch (HttpRequestException e) when (e.InnerException is SocketException && DateTime.UtcNow < deadline)
-            {
-                await Task.Delay(200, cancellationToken);
-            }
-            catch (HttpRequestException e)
-            {
-                throw new InvalidOperationException("The local host never answered. Its output:\n" + host.Output, e);
-            }
-        }
-    }
 }
