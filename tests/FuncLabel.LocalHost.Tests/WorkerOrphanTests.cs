@@ -136,6 +136,9 @@ public sealed partial class WorkerOrphanTests
 
             var output = new List<string>();
             var ready = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
+            // The host serves HTTP before it has started its triggers; a stop before it says it is running is a stop
+            // during start-up (exit code 130), so a test of the running host waits for that line.
+            var running = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
             DataReceivedEventHandler collect = (_, e) =>
             {
@@ -153,6 +156,11 @@ public sealed partial class WorkerOrphanTests
                 {
                     ready.TrySetResult(int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture));
                 }
+
+                if (e.Data.StartsWith("Local host running", StringComparison.Ordinal))
+                {
+                    running.TrySetResult();
+                }
             };
             process.OutputDataReceived += collect;
             process.ErrorDataReceived += collect;
@@ -161,6 +169,7 @@ public sealed partial class WorkerOrphanTests
             var workerPid = await ready.Task.WaitAsync(TimeSpan.FromSeconds(60));
             var baseAddress = new Uri($"http://127.0.0.1:{port}/");
             await WaitListeningAsync(port);
+            await running.Task.WaitAsync(TimeSpan.FromSeconds(60));
             return new HostProcess(app, process, baseAddress, workerPid, output);
         }
 
