@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace FuncLabel.LocalHost.App;
@@ -23,14 +22,8 @@ internal sealed record HostSettings(
             return null;
         }
 
-        JsonNode? root;
-        try
+        if (!JsonConfig.TryReadFile(path, problems, out var root))
         {
-            root = JsonNode.Parse(File.ReadAllText(path), documentOptions: JsonConfig.Lenient);
-        }
-        catch (JsonException e)
-        {
-            problems.Add($"{path} is not valid JSON: {e.Message}");
             return null;
         }
 

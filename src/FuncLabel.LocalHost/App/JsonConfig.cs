@@ -13,6 +13,22 @@ internal static class JsonConfig
 {
     public static readonly JsonDocumentOptions Lenient = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
 
+    /// <summary>Reads a configuration file leniently; a file that is not JSON adds a problem and answers false.</summary>
+    public static bool TryReadFile(string path, List<string> problems, out JsonNode? root)
+    {
+        try
+        {
+            root = JsonNode.Parse(File.ReadAllText(path), documentOptions: Lenient);
+            return true;
+        }
+        catch (JsonException e)
+        {
+            problems.Add($"{path} is not valid JSON: {e.Message}");
+            root = null;
+            return false;
+        }
+    }
+
     public static JsonNode? Child(this JsonNode? node, string name)
     {
         if (node is not JsonObject obj)

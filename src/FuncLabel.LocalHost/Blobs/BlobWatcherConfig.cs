@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using FuncLabel.LocalHost.App;
 
@@ -24,14 +23,8 @@ internal sealed record BlobWatcherConfig(TimeSpan PollingInterval, IReadOnlyList
 
     public static BlobWatcherConfig? Read(string path, AppSettings settings, List<string> problems)
     {
-        JsonNode? root;
-        try
+        if (!JsonConfig.TryReadFile(path, problems, out var root))
         {
-            root = JsonNode.Parse(File.ReadAllText(path), documentOptions: JsonConfig.Lenient);
-        }
-        catch (JsonException e)
-        {
-            problems.Add($"{path} is not valid JSON: {e.Message}");
             return null;
         }
 
